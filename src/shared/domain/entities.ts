@@ -1,0 +1,99 @@
+import type { Fen } from './money';
+
+/** Languages every product name and every screen exists in. */
+export const LANGUAGES = ['zh-CN', 'en', 'ug'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type LocalizedName = { [L in Language]?: string | undefined };
+
+export type Role = 'admin' | 'clerk' | 'trainer';
+
+/** Fields every synced row carries. Times are ISO-8601 UTC strings. */
+export interface RowBase {
+  id: string;
+  centreId: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+}
+
+export interface Centre {
+  id: string;
+  name: LocalizedName;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Staff extends RowBase {
+  name: string;
+  role: Role;
+  /** PBKDF2-SHA256 of the PIN, both base64; verified on the tablet. */
+  pinSalt: string;
+  pinHash: string;
+  pinIterations: number;
+  active: boolean;
+}
+
+export type ProductKind = 'stock' | 'platform' | 'produce';
+
+export interface Product extends RowBase {
+  sku: string;
+  barcode: string;
+  names: LocalizedName;
+  unit: string;
+  priceFen: Fen;
+  kind: ProductKind;
+  lowStockThreshold: number;
+  active: boolean;
+}
+
+/**
+ * Why stock moved. A sale's lines are its stock movements: they are not
+ * stored twice (see domain/stock.ts).
+ */
+export type MovementReason = 'receive' | 'count' | 'damage' | 'spoil' | 'return';
+
+export interface StockMovement extends RowBase {
+  productId: string;
+  delta: number;
+  reason: MovementReason;
+  note: string;
+  deviceId: string;
+}
+
+export interface SaleLine {
+  productId: string;
+  /** Snapshots taken when sold: later price or name edits do not rewrite receipts. */
+  names: LocalizedName;
+  unit: string;
+  unitPriceFen: Fen;
+  qty: number;
+  lineTotalFen: Fen;
+}
+
+export type PaymentMethod = 'cash';
+export type SaleChannel = 'counter';
+
+export interface Sale extends RowBase {
+  /** Short number printed on the receipt: device-local, human friendly. */
+  receiptNo: string;
+  lines: SaleLine[];
+  /** Product ids of the lines, indexed for "sales of this product". */
+  productIds: string[];
+  totalFen: Fen;
+  tenderedFen: Fen;
+  changeFen: Fen;
+  payment: PaymentMethod;
+  channel: SaleChannel;
+  deviceId: string;
+}
+
+/** Tables that sync. The name is used on the wire and in both databases. */
+export interface SyncedTables {
+  staff: Staff;
+  products: Product;
+  movements: StockMovement;
+  sales: Sale;
+}
+export type TableName = keyof SyncedTables;
+export const TABLE_NAMES: readonly TableName[] = ['staff', 'products', 'movements', 'sales'];
+export type AnyRow = SyncedTables[TableName];

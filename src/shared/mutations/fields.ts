@@ -1,0 +1,18 @@
+import * as v from 'valibot';
+import { UUID_PATTERN } from '../domain/ids';
+import { MAX_FEN } from '../domain/money';
+
+/** Field schemas shared by several mutations and messages. */
+export const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN));
+export const fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FEN));
+export const quantity = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000));
+export const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+export const localizedName = v.pipe(
+  v.strictObject({
+    'zh-CN': v.optional(shortText(120)),
+    en: v.optional(shortText(120)),
+    ug: v.optional(shortText(120)),
+  }),
+  v.check((names) => Object.values(names).some((name) => !!name && name.length > 0), 'a name is required'),
+);
+export const isoTime = v.pipe(v.string(), v.isoTimestamp());

@@ -1,0 +1,48 @@
+import type * as v from 'valibot';
+import type { AnyRow, SyncedTables, TableName } from '../domain/entities';
+import type { RefusalCode } from '../domain/refusals';
+import type { MutationKind } from './kinds';
+
+/** Who, where and when: the same on the tablet and on the server. */
+export interface MutationContext {
+  mutationId: string;
+  centreId: string;
+  staffId: string;
+  deviceId: string;
+  /** The mutation's createdAt (UTC ISO): rows get the same times on both sides. */
+  now: string;
+}
+
+export interface RowKey {
+  table: TableName;
+  id: string;
+}
+
+/** The rows a mutation asked for (its `reads`), already loaded by the caller. */
+export interface ReadState {
+  get<T extends TableName>(table: T, id: string): SyncedTables[T] | undefined;
+}
+
+export interface RowChange {
+  table: TableName;
+  row: AnyRow;
+}
+
+export type Decision =
+  | { ok: true; changes: RowChange[] }
+  | { ok: false; code: RefusalCode; detail?: string };
+
+/**
+ * A mutation: its argument schema, the rows it needs, and a pure decide
+ * function run optimistically on the tablet and authoritatively on the server.
+ */
+export interface MutationDef<A> {
+  kind: MutationKind;
+  schema: v.GenericSchema<unknown, A>;
+  reads(args: A): RowKey[];
+  decide(args: A, state: ReadState, ctx: MutationContext): Decision;
+}
+
+export function refuse(code: RefusalCode, detail?: string): Decision {
+  return detail === undefined ? { ok: false, code } : { ok: false, code, detail };
+}
