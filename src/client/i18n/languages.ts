@@ -1,0 +1,39 @@
+import { LANGUAGES, type Language } from '../../shared/domain/entities';
+
+export const DEFAULT_LANGUAGE: Language = 'zh-CN';
+const STORAGE_KEY = 'cunzhan.language';
+
+/** How each language names itself in the switcher. */
+export const LANGUAGE_LABELS: Record<Language, string> = {
+  'zh-CN': '中文',
+  en: 'English',
+  ug: 'ئۇيغۇرچە',
+};
+
+const RTL: ReadonlySet<Language> = new Set<Language>(['ug']);
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function directionOf(lang: Language): 'rtl' | 'ltr' {
+  return RTL.has(lang) ? 'rtl' : 'ltr';
+}
+
+export function savedLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return isLanguage(saved) ? saved : DEFAULT_LANGUAGE;
+  } catch {
+    // Storage can be blocked (private mode); the default language still works.
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export function saveLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered this time; nothing else depends on it.
+  }
+}

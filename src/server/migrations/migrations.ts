@@ -1,0 +1,107 @@
+/**
+ * Versioned schema changes, in order. Never edit one that has shipped: add
+ * the next. Each holds the SQL for both dialects, which keep the same tables.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'centres, devices, enrolment codes, applied mutations, synced rows',
+    sqlite: `
+      CREATE TABLE centres (
+        id TEXT PRIMARY KEY,
+        names TEXT NOT NULL,
+        last_seq INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX devices_centre ON devices(centre_id);
+      CREATE TABLE enrol_codes (
+        code_hash TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by_device TEXT REFERENCES devices(id)
+      );
+      CREATE INDEX enrol_codes_centre ON enrol_codes(centre_id, expires_at);
+      CREATE TABLE applied_mutations (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        result TEXT NOT NULL,
+        applied_at TEXT NOT NULL,
+        PRIMARY KEY (centre_id, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE rows (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        tbl TEXT NOT NULL,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (centre_id, tbl, id)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX rows_feed ON rows(centre_id, seq);
+    `,
+    postgres: `
+      CREATE TABLE centres (
+        id TEXT PRIMARY KEY,
+        names JSONB NOT NULL,
+        last_seq BIGINT NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE devices (
+        id TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        name TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        enrolled_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX devices_centre ON devices(centre_id);
+      CREATE TABLE enrol_codes (
+        code_hash TEXT PRIMARY KEY,
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        used_at TEXT,
+        used_by_device TEXT REFERENCES devices(id)
+      );
+      CREATE INDEX enrol_codes_centre ON enrol_codes(centre_id, expires_at);
+      CREATE TABLE applied_mutations (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        id TEXT NOT NULL,
+        device_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        result JSONB NOT NULL,
+        applied_at TEXT NOT NULL,
+        PRIMARY KEY (centre_id, id)
+      );
+      CREATE TABLE rows (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        tbl TEXT NOT NULL,
+        id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        data JSONB NOT NULL,
+        PRIMARY KEY (centre_id, tbl, id)
+      );
+      CREATE UNIQUE INDEX rows_feed ON rows(centre_id, seq);
+    `,
+  },
+];

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3';
+
+/** Every statement the SQLite store runs, prepared once per connection. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    insertCentre: db.prepare('INSERT INTO centres (id, names, last_seq, created_at, updated_at) VALUES (?, ?, 0, ?, ?)'),
+    getCentre: db.prepare('SELECT id, names, created_at, updated_at FROM centres WHERE id = ?'),
+    listCentres: db.prepare('SELECT id, names, created_at, updated_at FROM centres ORDER BY created_at, id'),
+    lastSeq: db.prepare('SELECT last_seq FROM centres WHERE id = ?'),
+    bumpSeq: db.prepare('UPDATE centres SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq'),
+
+    getEnrolCode: db.prepare('SELECT centre_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?'),
+    insertEnrolCode: db.prepare('INSERT INTO enrol_codes (code_hash, centre_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
+    useEnrolCode: db.prepare('UPDATE enrol_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?'),
+    usableEnrolCode: db.prepare(
+      'SELECT MAX(expires_at) AS until FROM enrol_codes WHERE centre_id = ? AND used_at IS NULL AND expires_at > ?',
+    ),
+
+    insertDevice: db.prepare(
+      'INSERT INTO devices (id, centre_id, name, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+    ),
+    getDevice: db.prepare('SELECT id FROM devices WHERE id = ?'),
+    findActiveDevice: db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    listDevices: db.prepare('SELECT * FROM devices ORDER BY enrolled_at, id'),
+    listCentreDevices: db.prepare('SELECT * FROM devices WHERE centre_id = ? ORDER BY enrolled_at, id'),
+    revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+
+    getApplied: db.prepare('SELECT result FROM applied_mutations WHERE centre_id = ? AND id = ?'),
+    insertApplied: db.prepare(
+      'INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+
+    getRow: db.prepare('SELECT data FROM rows WHERE centre_id = ? AND tbl = ? AND id = ?'),
+    upsertRow: db.prepare(
+      `INSERT INTO rows (centre_id, tbl, id, seq, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+    ),
+    pull: db.prepare('SELECT tbl, seq, data FROM rows WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

@@ -1,0 +1,97 @@
+import type { AnyRow, Centre, TableName } from '../../shared/domain/entities';
+import type { MutationResult } from '../../shared/protocol/messages';
+import type { RowChange, RowKey } from '../../shared/mutations/types';
+
+/** An enrolled tablet. Only the sha256 of its token is ever stored. */
+export interface Device {
+  id: string;
+  centreId: string;
+  name: string;
+  tokenHash: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+}
+
+export interface NewEnrolCode {
+  codeHash: string;
+  centreId: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export type RedeemOutcome =
+  | { ok: true; centre: Centre }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+
+/** One row of the change feed, its JSON kept as stored so a pull need not re-encode it. */
+export interface FeedRow {
+  table: TableName;
+  seq: number;
+  json: string;
+}
+
+export interface FeedPage {
+  rows: FeedRow[];
+  hasMore: boolean;
+}
+
+export interface AppliedRecord {
+  id: string;
+  deviceId: string;
+  kind: string;
+  result: MutationResult;
+}
+
+/**
+ * What the push handler may do inside one centre's write transaction. The
+ * store serialises writers of a centre for the transaction's whole life, so
+ * what is read here cannot change before commit.
+ */
+export interface CentreTx {
+  /** Stored results of mutations of this centre already applied, by id. */
+  appliedResults(ids: readonly string[]): Promise<Map<string, MutationResult>>;
+  /** Rows of this centre only; missing keys are simply absent. Keyed `table/id`. */
+  loadRows(keys: readonly RowKey[]): Promise<Map<string, AnyRow>>;
+  /** Upserts rows; each gets a fresh, gap-free seq of this centre, in the given order. */
+  writeRows(changes: readonly RowChange[]): Promise<void>;
+  recordResults(records: readonly AppliedRecord[], appliedAt: string): Promise<void>;
+}
+
+export function rowKey(table: TableName, id: string): string {
+  return `${table}/${id}`;
+}
+
+/**
+ * Everything the server keeps. SQLite and PostgreSQL implement it and both
+ * run the same behaviour suite. Every read and write of synced rows is scoped
+ * to one centre: no method takes rows across centres.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Runs pending versioned migrations. Safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  createCentre(centre: Centre): Promise<void>;
+  getCentre(id: string): Promise<Centre | undefined>;
+  listCentres(): Promise<Centre[]>;
+
+  /** Atomically checks the code, marks it used and enrols the device. */
+  redeemEnrolCode(codeHash: string, now: string, device: Device): Promise<RedeemOutcome>;
+  createEnrolCode(code: NewEnrolCode): Promise<void>;
+  /** The latest expiry among unused, unexpired codes of the centre, if any. */
+  usableEnrolCodeUntil(centreId: string, now: string): Promise<string | undefined>;
+
+  /** An active (not revoked) device holding this token hash. */
+  findActiveDevice(tokenHash: string): Promise<Device | undefined>;
+  listDevices(centreId?: string): Promise<Device[]>;
+  /** Returns false when no such device exists. */
+  revokeDevice(id: string, at: string): Promise<boolean>;
+
+  /** Runs `work` in one transaction holding the centre's write lock; rolls back if it throws. */
+  inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T>;
+  /** The compacted change feed: latest version of each row with seq > after, by seq. */
+  pull(centreId: string, after: number, limit: number): Promise<FeedPage>;
+  /** The newest seq of the centre (0 when none). */
+  lastSeq(centreId: string): Promise<number>;
+}
