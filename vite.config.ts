@@ -4,7 +4,12 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 // One config for the three builds: the PWA (`vite build`), the Node server
 // (`vite build --ssr`), and the test projects (`vitest`).
+// Each build of the app is told apart by its id, shown in Settings; a new id
+// changes the precache manifest, so tablets are offered the update.
+const buildId = process.env.CUNZHAN_BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ');
+
 export default defineConfig(({ isSsrBuild }) => ({
+  define: { __BUILD_ID__: JSON.stringify(buildId) },
   plugins: isSsrBuild
     ? []
     : [
@@ -22,6 +27,8 @@ export default defineConfig(({ isSsrBuild }) => ({
           },
         }),
       ],
+  // The server build needs none of the PWA's static files.
+  publicDir: isSsrBuild ? false : 'public',
   build: isSsrBuild
     ? {
         ssr: true,
@@ -65,6 +72,17 @@ export default defineConfig(({ isSsrBuild }) => ({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
         },
       },
     ],

@@ -39,7 +39,7 @@ const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 export function makeFormatters(lang: Language): Formatters {
-  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY' });
+  const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });

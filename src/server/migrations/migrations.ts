@@ -48,14 +48,15 @@ export const MIGRATIONS: readonly Migration[] = [
         applied_at TEXT NOT NULL,
         PRIMARY KEY (centre_id, id)
       ) WITHOUT ROWID;
+      -- A rowid table: rows hold kilobytes of JSON, which WITHOUT ROWID b-trees handle badly.
       CREATE TABLE rows (
         centre_id TEXT NOT NULL REFERENCES centres(id),
         tbl TEXT NOT NULL,
         id TEXT NOT NULL,
         seq INTEGER NOT NULL,
         data TEXT NOT NULL,
-        PRIMARY KEY (centre_id, tbl, id)
-      ) WITHOUT ROWID;
+        UNIQUE (centre_id, tbl, id)
+      );
       CREATE UNIQUE INDEX rows_feed ON rows(centre_id, seq);
     `,
     postgres: `

@@ -10,7 +10,3 @@ export function lastWriteOfEachRow(changes: readonly RowChange[]): RowChange[] {
   changes.forEach((change, index) => last.set(rowKey(change.table, change.row.id), index));
   return changes.filter((change, index) => last.get(rowKey(change.table, change.row.id)) === index);
 }
-
-export function isoNow(): string {
-  return new Date().toISOString();
-}

@@ -12,6 +12,9 @@ export interface Device {
   revokedAt: string | null;
 }
 
+/** A device about to be enrolled; its centre comes from the code. */
+export type NewDevice = Pick<Device, 'id' | 'name' | 'tokenHash' | 'enrolledAt'>;
+
 export interface NewEnrolCode {
   codeHash: string;
   centreId: string;
@@ -77,7 +80,7 @@ export interface Store {
   listCentres(): Promise<Centre[]>;
 
   /** Atomically checks the code, marks it used and enrols the device. */
-  redeemEnrolCode(codeHash: string, now: string, device: Device): Promise<RedeemOutcome>;
+  redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome>;
   createEnrolCode(code: NewEnrolCode): Promise<void>;
   /** The latest expiry among unused, unexpired codes of the centre, if any. */
   usableEnrolCodeUntil(centreId: string, now: string): Promise<string | undefined>;

@@ -30,10 +30,12 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    private readonly extraEnv: Record<string, string>,
   ) {}
 
-  static async start(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'cunzhan-e2e-')));
+  /** `extraEnv` adds settings, e.g. CLIENT_DIR to serve another build of the app. */
+  static async start(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'cunzhan-e2e-')), extraEnv);
     await server.launch();
     return server;
   }
@@ -43,7 +45,7 @@ export class ServerProcess {
   }
 
   private env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...this.extraEnv, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir };
     delete env.DATABASE_URL;
     return env;
   }

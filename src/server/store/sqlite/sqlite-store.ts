@@ -6,7 +6,7 @@ import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
 import { lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
-import { rowKey, type CentreTx, type Device, type FeedPage, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 
 interface CentreRecord {
@@ -104,7 +104,7 @@ export class SqliteStore implements Store {
     return this.queue.run(() => (this.sql.listCentres.all() as CentreRecord[]).map(toCentre));
   }
 
-  redeemEnrolCode(codeHash: string, now: string, device: Device): Promise<RedeemOutcome> {
+  redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome> {
     return this.queue.run(() =>
       this.db.transaction((): RedeemOutcome => {
         const code = this.sql.getEnrolCode.get(codeHash) as

@@ -1,0 +1,29 @@
+import { Outlet } from '@tanstack/react-router';
+import { Suspense, type ReactNode } from 'react';
+import type { Session } from '../auth/session';
+import type { DeviceInfo } from '../data/device';
+import { OversoldAlert } from '../features/sync/OversoldAlert';
+import { RefusalsNotice } from '../features/sync/RefusalsNotice';
+import { NavBar } from './NavBar';
+import { TopBar } from './TopBar';
+
+/** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
+export function AppLayout({ device, session, fallback }: { device: DeviceInfo; session: Session; fallback: ReactNode }) {
+  return (
+    <div class="app">
+      <TopBar centreName={device.centre.name} session={session} />
+      <div class="alerts">
+        <OversoldAlert />
+        <RefusalsNotice />
+      </div>
+      <main class="content" id="content">
+        {/* A screen's chunk loading shows here, never blanking the bars. */}
+        <Suspense fallback={fallback}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <NavBar />
+    </div>
+  );
+}
+

@@ -1,0 +1,88 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
+import { AppShell } from './AppShell';
+import { parseSalesSearch, parseStockSearch } from '../routes/search';
+import { NotFound } from '../routes/not-found';
+
+// Each screen is its own chunk: the first screen only loads the shell.
+const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFound });
+
+const sellRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../routes/sell'), 'SellRoute'),
+});
+const salesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sales',
+  validateSearch: parseSalesSearch,
+  component: lazyRouteComponent(() => import('../routes/sales'), 'SalesRoute'),
+});
+const receiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sales/$saleId',
+  component: lazyRouteComponent(() => import('../routes/receipt'), 'ReceiptRoute'),
+});
+const productsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products',
+  component: lazyRouteComponent(() => import('../routes/products'), 'ProductsRoute'),
+});
+const productNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/new',
+  component: lazyRouteComponent(() => import('../routes/product-edit'), 'ProductNewRoute'),
+});
+const productEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/products/$productId',
+  component: lazyRouteComponent(() => import('../routes/product-edit'), 'ProductEditRoute'),
+});
+const stockRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/stock',
+  validateSearch: parseStockSearch,
+  component: lazyRouteComponent(() => import('../routes/stock'), 'StockRoute'),
+});
+const stockDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/stock/$productId',
+  component: lazyRouteComponent(() => import('../routes/stock-detail'), 'StockDetailRoute'),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('../routes/settings'), 'SettingsRoute'),
+});
+const refusalsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/refusals',
+  component: lazyRouteComponent(() => import('../routes/refusals'), 'RefusalsRoute'),
+});
+
+const routeTree = rootRoute.addChildren([
+  sellRoute,
+  salesRoute,
+  receiptRoute,
+  productsRoute,
+  productNewRoute,
+  productEditRoute,
+  stockRoute,
+  stockDetailRoute,
+  settingsRoute,
+  refusalsRoute,
+]);
+
+/** `history` lets tests start at a path with an in-memory history. */
+export function makeRouter(options: { history?: RouterHistory } = {}) {
+  return options.history
+    ? createRouter({ routeTree, defaultPreload: 'intent', history: options.history })
+    : createRouter({ routeTree, defaultPreload: 'intent' });
+}
+
+export type AppRouter = ReturnType<typeof makeRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

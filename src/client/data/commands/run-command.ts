@@ -1,0 +1,120 @@
+import type { AnyRow, TableName } from '../../../shared/domain/entities';
+import { uuidv7 } from '../../../shared/domain/ids';
+import type { MutationKind } from '../../../shared/mutations/kinds';
+import { readsOf, runMutation } from '../../../shared/mutations/registry';
+import type { ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
+import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import { getSession } from '../../auth/session';
+import { db as defaultDb, rowKey, type CunzhanDb, type OutboxEntry, type RowImage } from '../db';
+import { AppError, AppErrorCode, toAppError } from '../errors';
+import { announceMutationQueued } from '../local-changes';
+import { addStockEffects } from '../stock-levels';
+
+/** Where a command runs and on whose behalf. */
+export interface CommandContext {
+  db: CunzhanDb;
+  staffId: string;
+  deviceId: string;
+  centreId: string;
+}
+
+/** The logged-in person on the app's database; throws `not_logged_in` otherwise. */
+export function currentContext(): CommandContext {
+  const session = getSession();
+  if (!session) throw new AppError(AppErrorCode.notLoggedIn);
+  return { db: defaultDb, staffId: session.staff.id, deviceId: session.deviceId, centreId: session.centreId };
+}
+
+/** Loads the rows `keys` names into a ReadState (bulk per table). */
+export async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
+  const byTable = new Map<TableName, string[]>();
+  for (const { table, id } of keys) byTable.set(table, [...(byTable.get(table) ?? []), id]);
+  const rows = new Map<string, AnyRow>();
+  for (const [table, ids] of byTable) {
+    const found = await database.synced(table).bulkGet(ids);
+    found.forEach((row, i) => {
+      if (row) rows.set(rowKey(table, ids[i]!), row);
+    });
+  }
+  return rows;
+}
+
+export function readStateOf(rows: ReadonlyMap<string, AnyRow>): ReadState {
+  return { get: (table, id) => rows.get(rowKey(table, id)) as never };
+}
+
+const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
+
+/** Command tables: every table a command may read or write, so one transaction holds them all. */
+function commandTables(database: CunzhanDb) {
+  return [
+    database.products,
+    database.movements,
+    database.sales,
+    database.staff,
+    database.stockLevels,
+    database.outbox,
+    database.meta,
+  ];
+}
+
+/**
+ * The generic part of every command: inside ONE read-write transaction,
+ * build the mutation's args (which may read local rows, e.g. price
+ * snapshots), run the shared decide on the rows it reads, write the changed
+ * rows, their stock effects and the outbox entry. The promise resolves only
+ * after the transaction committed ("saved" means saved); then the sync
+ * engine is nudged.
+ */
+export async function runCommand(
+  kind: MutationKind,
+  buildArgs: (database: CunzhanDb, ctx: CommandContext) => unknown,
+  context?: CommandContext,
+): Promise<RowChange[]> {
+  const ctx = context ?? currentContext();
+  const database = ctx.db;
+  let changes: RowChange[];
+  try {
+    changes = await database.transaction('rw', commandTables(database), async () => {
+      const args = await buildArgs(database, ctx);
+      const mutationId = uuidv7();
+      const createdAt = new Date().toISOString();
+      const rows = await loadState(database, readsOf(kind, args, ctx.staffId));
+      const decision = runMutation(kind, args, readStateOf(rows), {
+        mutationId,
+        centreId: ctx.centreId,
+        staffId: ctx.staffId,
+        deviceId: ctx.deviceId,
+        now: createdAt,
+      });
+      if (!decision.ok) throw new AppError(AppErrorCode.invalidInput, { detail: decision.code });
+
+      const before: RowImage[] = decision.changes.map(({ table, row }) => {
+        const key = rowKey(table, row.id);
+        return { key, row: rows.get(key) ?? null };
+      });
+      const fresh = decision.changes.filter((c, i) => INSERT_ONLY.has(c.table) && before[i]!.row === null);
+      for (const { table, row } of decision.changes) await database.synced(table).put(row as never);
+      await addStockEffects(database, fresh);
+
+      const entry: OutboxEntry = {
+        id: mutationId,
+        kind,
+        args,
+        staffId: ctx.staffId,
+        deviceId: ctx.deviceId,
+        centreId: ctx.centreId,
+        createdAt,
+        protocolVersion: PROTOCOL_VERSION,
+        touched: before.map((b) => b.key),
+        before,
+      };
+      await database.outbox.add(entry);
+      return decision.changes;
+    });
+  } catch (e) {
+    throw toAppError(e);
+  }
+  announceMutationQueued();
+  return changes;
+}

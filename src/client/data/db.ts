@@ -1,0 +1,140 @@
+import { Dexie, type Table } from 'dexie';
+import type {
+  AnyRow,
+  Centre,
+  LocalizedName,
+  Product,
+  Sale,
+  Staff,
+  StockMovement,
+  SyncedTables,
+  TableName,
+} from '../../shared/domain/entities';
+import type { RefusalCode } from '../../shared/domain/refusals';
+
+/** Cached stock level of one product: the sum of its movements and sale lines. */
+export interface StockLevel {
+  productId: string;
+  level: number;
+}
+
+/** The row image a mutation saw before it wrote, so a refusal can undo it. */
+export interface RowImage {
+  /** `table:id`, see `rowKey`. */
+  key: string;
+  row: AnyRow | null;
+}
+
+/** A user action waiting to be pushed. `seq` orders the queue (S2). */
+export interface OutboxEntry {
+  seq?: number;
+  id: string;
+  kind: string;
+  args: unknown;
+  staffId: string;
+  deviceId: string;
+  centreId: string;
+  createdAt: string;
+  protocolVersion: number;
+  /** Rows this mutation wrote, as `table:id` keys. */
+  touched: string[];
+  before: RowImage[];
+}
+
+/** A translatable line saying what a rollback undid. */
+export interface RollbackNote {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** What a refused change was, in a shape the screen can describe. */
+export interface RefusalSummary {
+  receiptNo?: string;
+  totalFen?: number;
+  productNames?: LocalizedName[];
+  qty?: number;
+}
+
+/** A change the server refused: shown to staff until dismissed (S5). */
+export interface Refusal {
+  id: string;
+  at: string;
+  kind: string;
+  code: RefusalCode | string;
+  detail?: string;
+  staffId: string;
+  createdAt: string;
+  summary: RefusalSummary;
+  rolledBack: RollbackNote[];
+}
+
+/** The server's version of a row that a pending mutation has changed locally. */
+export interface ShadowRow {
+  key: string;
+  table: TableName;
+  row: AnyRow;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Device record kept in `meta` under `device`. */
+export interface StoredDevice {
+  deviceId: string;
+  token: string;
+  centre: Centre;
+  name: string;
+  enrolledAt: string;
+}
+
+export const DEFAULT_DB_NAME = 'cunzhan';
+
+export function rowKey(table: TableName, id: string): string {
+  return `${table}:${id}`;
+}
+
+export function parseRowKey(key: string): { table: TableName; id: string } {
+  const at = key.indexOf(':');
+  return { table: key.slice(0, at) as TableName, id: key.slice(at + 1) };
+}
+
+/**
+ * The tablet's database. Never edit a version that has shipped: add
+ * `this.version(n + 1).stores({...}).upgrade(...)` below it and a test that
+ * opens the previous version with data (tests/unit/db-upgrade.test.ts).
+ */
+export class CunzhanDb extends Dexie {
+  products!: Table<Product, string>;
+  movements!: Table<StockMovement, string>;
+  sales!: Table<Sale, string>;
+  staff!: Table<Staff, string>;
+  stockLevels!: Table<StockLevel, string>;
+  outbox!: Table<OutboxEntry, number>;
+  refusals!: Table<Refusal, string>;
+  shadow!: Table<ShadowRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      products: 'id, sku, barcode, updatedAt',
+      movements: 'id, productId, createdAt, [productId+createdAt]',
+      sales: 'id, createdAt, createdBy, *productIds',
+      staff: 'id',
+      stockLevels: 'productId',
+      outbox: '++seq, &id, *touched',
+      refusals: 'id, at',
+      shadow: 'key',
+      meta: 'key',
+    });
+  }
+
+  /** The synced table of a name, for code that works over every table. */
+  synced<T extends TableName>(table: T): Table<SyncedTables[T], string> {
+    return this.table(table);
+  }
+}
+
+export const db = new CunzhanDb();

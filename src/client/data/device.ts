@@ -1,0 +1,83 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Centre } from '../../shared/domain/entities';
+import { API } from '../../shared/protocol/endpoints';
+import type { EnrolResponse, ErrorBody } from '../../shared/protocol/messages';
+import { db as defaultDb, type CunzhanDb } from './db';
+import { AppError, AppErrorCode, fromApiError, isAppErrorCode, toAppError } from './errors';
+import { getMeta, setMeta } from './meta';
+
+export interface DeviceInfo {
+  deviceId: string;
+  token: string;
+  centre: Centre;
+  name: string;
+  enrolledAt: string;
+}
+
+/** How enrolment reaches the server; the app uses same-origin fetch. */
+export interface EnrolDeps {
+  db: CunzhanDb;
+  fetch: (request: Request) => Promise<Response>;
+  baseUrl: string;
+  /** Runs after the device is stored, e.g. a first sync so staff appear. */
+  afterEnrol?: ((device: DeviceInfo) => void) | undefined;
+}
+
+function defaultDeps(): EnrolDeps {
+  return {
+    db: defaultDb,
+    fetch: (request) => fetch(request),
+    baseUrl: globalThis.location?.origin ?? 'http://localhost',
+    afterEnrol: () => {
+      // Loaded lazily: the sync engine is not needed to show the enrol screen.
+      void import('../sync/index').then(({ syncNow }) => syncNow()).catch(() => undefined);
+    },
+  };
+}
+
+/** Enrols this tablet with a one-time code from the county admin (needs the network once). */
+export async function enrolDevice(code: string, deviceName: string, deps: Partial<EnrolDeps> = {}): Promise<DeviceInfo> {
+  const { db: database, fetch: send, baseUrl, afterEnrol } = { ...defaultDeps(), ...deps };
+  let response: Response;
+  try {
+    response = await send(
+      new Request(new URL(API.enrol, baseUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ code: code.trim(), deviceName: deviceName.trim() }),
+      }),
+    );
+  } catch (e) {
+    throw toAppError(e);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
+    if (body?.error && isAppErrorCode(body.error)) throw new AppError(body.error);
+    if (response.status === 401 || response.status === 403) throw new AppError(AppErrorCode.enrolCodeInvalid);
+    throw fromApiError(response.status, body?.error);
+  }
+  const body = (await response.json()) as EnrolResponse;
+  const device: DeviceInfo = {
+    deviceId: body.deviceId,
+    token: body.token,
+    centre: body.centre,
+    name: deviceName.trim(),
+    enrolledAt: new Date().toISOString(),
+  };
+  try {
+    await setMeta(database, 'device', device);
+  } catch (e) {
+    throw toAppError(e);
+  }
+  afterEnrol?.(device);
+  return device;
+}
+
+export async function getDevice(database: CunzhanDb = defaultDb): Promise<DeviceInfo | null> {
+  return (await getMeta(database, 'device')) ?? null;
+}
+
+/** undefined while loading, null when this tablet is not enrolled. */
+export function useDevice(): DeviceInfo | null | undefined {
+  return useLiveQuery(() => getDevice(defaultDb), []);
+}

@@ -1,0 +1,7 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db as defaultDb } from '../db';
+
+/** Changes saved on this tablet and not yet accepted or refused by the server. */
+export function usePendingCount(): number | undefined {
+  return useLiveQuery(() => defaultDb.outbox.count(), []);
+}

@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Language, Product } from '../../../shared/domain/entities';
+import { db as defaultDb, type CunzhanDb } from '../db';
+import { displayName, productMatcher } from './search';
+
+export type ProductWithStock = Product & { level: number };
+
+export async function withLevels(database: CunzhanDb, products: readonly Product[]): Promise<ProductWithStock[]> {
+  const levels = await database.stockLevels.bulkGet(products.map((p) => p.id));
+  return products.map((p, i) => ({ ...p, level: levels[i]?.level ?? 0 }));
+}
+
+/** Active products first, then by name in the given language. */
+export function sortProducts<T extends Product>(products: T[], lang: Language = 'zh-CN'): T[] {
+  const collator = new Intl.Collator(lang);
+  const keyed = products.map((p) => ({ p, name: displayName(p.names, lang) }));
+  keyed.sort((a, b) => Number(b.p.active) - Number(a.p.active) || collator.compare(a.name, b.name) || a.p.sku.localeCompare(b.p.sku));
+  return keyed.map((k) => k.p);
+}
+
+/** In-memory filter: a centre has a few thousand products, which scans in a few ms. */
+export async function searchProducts(database: CunzhanDb, search: string, lang: Language = 'zh-CN'): Promise<ProductWithStock[]> {
+  const matches = productMatcher(search);
+  const products = (await database.products.toArray()).filter(matches);
+  return withLevels(database, sortProducts(products, lang));
+}
+
+export function useProducts(search: string, lang: Language = 'zh-CN'): ProductWithStock[] | undefined {
+  return useLiveQuery(() => searchProducts(defaultDb, search, lang), [search, lang]);
+}
+
+export async function getProductWithStock(database: CunzhanDb, id: string): Promise<ProductWithStock | null> {
+  const product = await database.products.get(id);
+  if (!product) return null;
+  const [withLevel] = await withLevels(database, [product]);
+  return withLevel ?? null;
+}
+
+/** undefined while loading, null when there is no such product. */
+export function useProduct(id: string): ProductWithStock | null | undefined {
+  return useLiveQuery(() => getProductWithStock(defaultDb, id), [id]);
+}

@@ -1,0 +1,122 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../shared/domain/entities';
+import { createProduct, updateProduct } from '../../data/commands';
+import { toAppError } from '../../data/errors';
+import { useProduct, useProducts } from '../../data/queries';
+import { ErrorText } from '../../ui/ErrorText';
+import { Icon } from '../../ui/Icon';
+import { changedFields, draftFromProduct, emptyDraft, validateDraft, type DraftErrors, type ProductDraft } from './product-form';
+
+/** Add a product (productId null) or edit one. */
+export function ProductEditScreen({ productId }: { productId: string | null }) {
+  const { t } = useTranslation();
+  const product = useProduct(productId ?? '');
+  if (productId === null) return <ProductForm product={null} />;
+  if (product === undefined) return <p class="muted">{t('common.loading')}</p>;
+  if (product === null) return <p class="empty">{t('products.notFound')}</p>;
+  return <ProductForm key={product.id} product={product} />;
+}
+
+type TextFieldName = keyof ProductDraft;
+
+function ProductForm({ product }: { product: Product | null }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const all = useProducts('');
+  const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftFromProduct(product) : emptyDraft()));
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
+
+  const takenSkus = useMemo(
+    () => new Set((all ?? []).filter((p) => p.id !== product?.id).map((p) => p.sku.toLocaleLowerCase())),
+    [all, product?.id],
+  );
+
+  function field(name: TextFieldName, label: string, options: { inputMode?: 'decimal' | 'numeric' | 'text'; lang?: string; dir?: 'ltr' | 'rtl' | 'auto'; hint?: string } = {}) {
+    const error = errors[name];
+    return (
+      <label class="field">
+        <span>{label}</span>
+        <input
+          name={name}
+          data-testid={`product-${name}`}
+          value={draft[name]}
+          inputMode={options.inputMode ?? 'text'}
+          lang={options.lang}
+          dir={options.dir ?? 'auto'}
+          aria-invalid={error !== undefined}
+          onInput={(e) => {
+            const value = e.currentTarget.value;
+            setDraft((d) => ({ ...d, [name]: value }));
+            setErrors((current) => ({ ...current, [name]: undefined, names: name.startsWith('name') ? undefined : current.names }));
+          }}
+        />
+        {options.hint && <small>{options.hint}</small>}
+        <ErrorText code={error} />
+      </label>
+    );
+  }
+
+  async function save(event: Event) {
+    event.preventDefault();
+    // SKUs must be known before uniqueness can be checked.
+    if (inFlight.current || all === undefined) return;
+    const result = validateDraft(draft, takenSkus);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    inFlight.current = true;
+    setSaving(true);
+    setFormError(null);
+    try {
+      if (product) {
+        const patch = changedFields(product, result.input);
+        if (Object.keys(patch).length > 0) await updateProduct(product.id, patch);
+      } else {
+        await createProduct(result.input);
+      }
+      await navigate({ to: '/products' });
+    } catch (e) {
+      setFormError(`errors.${toAppError(e).code}`);
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section class="screen">
+      <h1>{product ? t('products.edit') : t('products.add')}</h1>
+      <form class="form card" onSubmit={save} noValidate data-testid="product-form">
+        <fieldset>
+          <legend>{t('products.names')}</legend>
+          {field('nameZh', t('products.nameZh'), { lang: 'zh-CN' })}
+          {field('nameEn', t('products.nameEn'), { lang: 'en', dir: 'ltr' })}
+          {field('nameUg', t('products.nameUg'), { lang: 'ug', dir: 'rtl' })}
+          <ErrorText code={errors.names} />
+        </fieldset>
+        <div class="form-grid">
+          {field('sku', t('products.sku'), { dir: 'ltr' })}
+          {field('barcode', t('products.barcode'), { inputMode: 'numeric', dir: 'ltr' })}
+          {field('unit', t('products.unit'), { hint: t('products.unitHint') })}
+          {field('price', t('products.price'), { inputMode: 'decimal', dir: 'ltr', hint: t('products.priceHint') })}
+          {field('lowStockThreshold', t('products.lowStockThreshold'), { inputMode: 'numeric', dir: 'ltr', hint: t('products.lowStockHint') })}
+        </div>
+        <ErrorText code={formError} />
+        <div class="actions">
+          <button type="submit" class="button button-primary button-large" data-testid="product-save" disabled={saving || all === undefined}>
+            <Icon name="check" />
+            {saving ? t('common.saving') : t('common.save')}
+          </button>
+          <button type="button" class="button button-large" onClick={() => void navigate({ to: '/products' })}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

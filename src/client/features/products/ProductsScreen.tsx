@@ -1,0 +1,53 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useProducts } from '../../data/queries';
+import { Icon } from '../../ui/Icon';
+import { SearchField } from '../../ui/SearchField';
+import { StockBadge } from '../../ui/StockBadge';
+import { useFormat } from '../../ui/format';
+
+/** Every product, searchable by any name, SKU or barcode; tap to edit. */
+export function ProductsScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [search, setSearch] = useState('');
+  const products = useProducts(search, fmt.lang);
+
+  return (
+    <section class="screen">
+      <div class="row-between">
+        <h1>{t('products.title')}</h1>
+        <Link to="/products/new" class="button button-primary" data-testid="add-product">
+          <Icon name="plus" />
+          {t('products.add')}
+        </Link>
+      </div>
+      <SearchField value={search} onChange={setSearch} label={t('products.search')} testId="products-search" />
+      {products === undefined ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : products.length === 0 ? (
+        <p class="empty">{t('sell.noMatch')}</p>
+      ) : (
+        <ul class="list" data-testid="products-list">
+          {products.map((p) => (
+            <li key={p.id}>
+              <Link to="/products/$productId" params={{ productId: p.id }} class="list-row" data-testid="product-row" data-sku={p.sku}>
+                <span class="list-row-main">
+                  <strong>{fmt.name(p.names)}</strong>
+                  <span class="muted" dir="auto">
+                    {p.sku}
+                    {p.barcode ? ` · ${p.barcode}` : ''} · {p.unit}
+                  </span>
+                </span>
+                <StockBadge level={p.level} lowStockThreshold={p.lowStockThreshold} />
+                <strong class="amount">{fmt.money(p.priceFen)}</strong>
+                <Icon name="edit" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import type { LocalizedName, Product } from '../../../shared/domain/entities';
+import { fenToYuanText, MAX_FEN, parseYuan } from '../../../shared/domain/money';
+import type { ProductInput } from '../../data/commands';
+
+/** What the person typed: text fields, exactly as in the inputs. */
+export interface ProductDraft {
+  nameZh: string;
+  nameEn: string;
+  nameUg: string;
+  sku: string;
+  barcode: string;
+  unit: string;
+  price: string;
+  lowStockThreshold: string;
+}
+
+export type DraftField = keyof ProductDraft | 'names';
+/** Field -> i18n key of the message shown under it. */
+export type DraftErrors = { [F in DraftField]?: string | undefined };
+
+export function emptyDraft(): ProductDraft {
+  return { nameZh: '', nameEn: '', nameUg: '', sku: '', barcode: '', unit: '', price: '', lowStockThreshold: '5' };
+}
+
+export function draftFromProduct(p: Product): ProductDraft {
+  return {
+    nameZh: p.names['zh-CN'] ?? '',
+    nameEn: p.names.en ?? '',
+    nameUg: p.names.ug ?? '',
+    sku: p.sku,
+    barcode: p.barcode,
+    unit: p.unit,
+    price: fenToYuanText(p.priceFen),
+    lowStockThreshold: String(p.lowStockThreshold),
+  };
+}
+
+function namesOf(draft: ProductDraft): LocalizedName {
+  const names: LocalizedName = {};
+  if (draft.nameZh.trim()) names['zh-CN'] = draft.nameZh.trim();
+  if (draft.nameEn.trim()) names.en = draft.nameEn.trim();
+  if (draft.nameUg.trim()) names.ug = draft.nameUg.trim();
+  return names;
+}
+
+/**
+ * Checks a draft the way the mutation schema will, but with messages a
+ * person understands, and turns yuan text into integer fen.
+ * `takenSkus` are the SKUs of the other local products (SKU is unique).
+ */
+export function validateDraft(
+  draft: ProductDraft,
+  takenSkus: ReadonlySet<string>,
+): { ok: true; input: ProductInput } | { ok: false; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  const names = namesOf(draft);
+  if (Object.keys(names).length === 0) errors.names = 'products.errors.nameRequired';
+  const sku = draft.sku.trim();
+  if (!sku) errors.sku = 'products.errors.skuRequired';
+  else if (sku.length > 40) errors.sku = 'products.errors.tooLong';
+  else if (takenSkus.has(sku.toLocaleLowerCase())) errors.sku = 'products.errors.skuTaken';
+  const barcode = draft.barcode.trim();
+  if (barcode.length > 64) errors.barcode = 'products.errors.tooLong';
+  else if (barcode && !/^[0-9A-Za-z-]+$/.test(barcode)) errors.barcode = 'products.errors.barcodeInvalid';
+  const unit = draft.unit.trim();
+  if (!unit) errors.unit = 'products.errors.unitRequired';
+  else if (unit.length > 20) errors.unit = 'products.errors.tooLong';
+  const priceFen = parseYuan(draft.price);
+  if (priceFen === null || priceFen < 0 || priceFen > MAX_FEN) errors.price = 'products.errors.priceInvalid';
+  const thresholdText = draft.lowStockThreshold.trim();
+  const threshold = Number(thresholdText);
+  if (!/^\d{1,7}$/.test(thresholdText) || threshold > 1_000_000) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
+  if (Object.keys(errors).length > 0 || priceFen === null) return { ok: false, errors };
+  return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold } };
+}
+
+/** Only the fields that changed: edits on two tablets merge field by field. */
+export function changedFields(before: Product, after: ProductInput): Partial<ProductInput> {
+  const patch: Partial<ProductInput> = {};
+  if (before.sku !== after.sku) patch.sku = after.sku;
+  if (before.barcode !== after.barcode) patch.barcode = after.barcode;
+  if (before.unit !== after.unit) patch.unit = after.unit;
+  if (before.priceFen !== after.priceFen) patch.priceFen = after.priceFen;
+  if (before.lowStockThreshold !== after.lowStockThreshold) patch.lowStockThreshold = after.lowStockThreshold;
+  if (JSON.stringify(namesOf(draftFromProduct(before))) !== JSON.stringify(after.names)) patch.names = after.names;
+  return patch;
+}

@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { Product } from '../../../shared/domain/entities';
+import { Icon } from '../../ui/Icon';
+import { useFormat } from '../../ui/format';
+import type { CartLine } from './useCart';
+
+/** Lines with big − / + buttons; the total sits below. */
+export function CartView({ lines, products, onQty, onRemove }: {
+  lines: readonly CartLine[];
+  products: ReadonlyMap<string, Product>;
+  onQty(productId: string, qty: number): void;
+  onRemove(productId: string): void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (lines.length === 0) return <p class="empty">{t('sell.emptyCart')}</p>;
+  return (
+    <ul class="cart-lines">
+      {lines.map((line) => {
+        const product = products.get(line.productId);
+        if (!product) return null;
+        const name = fmt.name(product.names);
+        return (
+          <li key={line.productId} class="cart-line" data-testid="cart-line" data-sku={product.sku}>
+            <div class="cart-line-name">
+              <strong>{name}</strong>
+              <span class="muted">
+                {fmt.money(product.priceFen)} / {product.unit}
+              </span>
+            </div>
+            <div class="stepper" dir="ltr">
+              <button
+                type="button"
+                class="icon-button"
+                data-testid="qty-minus"
+                aria-label={t('sell.less', { name })}
+                onClick={() => onQty(line.productId, line.qty - 1)}
+              >
+                <Icon name="minus" />
+              </button>
+              <span class="stepper-value" data-testid="cart-qty">
+                {fmt.number(line.qty)}
+              </span>
+              <button
+                type="button"
+                class="icon-button"
+                data-testid="qty-plus"
+                aria-label={t('sell.more', { name })}
+                onClick={() => onQty(line.productId, line.qty + 1)}
+              >
+                <Icon name="plus" />
+              </button>
+            </div>
+            <span class="cart-line-total">{fmt.money(product.priceFen * line.qty)}</span>
+            <button
+              type="button"
+              class="icon-button"
+              data-testid="remove-line"
+              aria-label={t('sell.remove', { name })}
+              onClick={() => onRemove(line.productId)}
+            >
+              <Icon name="close" />
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

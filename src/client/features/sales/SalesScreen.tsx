@@ -1,0 +1,88 @@
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSales, useStaffList } from '../../data/queries';
+import type { SalesSearch } from '../../routes/search';
+import { useFormat } from '../../ui/format';
+import { dayRange, localDayKey } from './day';
+
+/** A day's sales (today unless picked), optionally one person's, with totals. */
+export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearch(next: SalesSearch): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const today = localDayKey(new Date());
+  const day = search.day ?? today;
+  const range = useMemo(() => dayRange(day), [day]);
+  const sales = useSales({ ...range, staffId: search.staff });
+  const staff = useStaffList();
+  const names = new Map((staff ?? []).map((s) => [s.id, s.name]));
+  const totalFen = (sales ?? []).reduce((sum, s) => sum + s.totalFen, 0);
+
+  function update(next: SalesSearch) {
+    const merged: SalesSearch = { ...search, ...next };
+    const clean: SalesSearch = {};
+    if (merged.day && merged.day !== today) clean.day = merged.day;
+    if (merged.staff) clean.staff = merged.staff;
+    onSearch(clean);
+  }
+
+  return (
+    <section class="screen">
+      <h1>{t('sales.title')}</h1>
+      <div class="filters">
+        <label class="field field-inline">
+          <span>{t('sales.day')}</span>
+          <input type="date" data-testid="sales-day" value={day} max={today} onInput={(e) => update({ day: e.currentTarget.value })} />
+        </label>
+        {day !== today && (
+          <button type="button" class="chip" onClick={() => update({ day: today })}>
+            {t('sales.today')}
+          </button>
+        )}
+        <label class="field field-inline">
+          <span>{t('sales.staff')}</span>
+          <select data-testid="sales-staff" value={search.staff ?? ''} onChange={(e) => update({ staff: e.currentTarget.value })}>
+            <option value="">{t('sales.everyone')}</option>
+            {(staff ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div class="summary card" data-testid="sales-summary">
+        <div>
+          <span class="muted">{t('sales.count')}</span>
+          <strong data-testid="sales-count">{fmt.number(sales?.length ?? 0)}</strong>
+        </div>
+        <div>
+          <span class="muted">{t('sales.sum')}</span>
+          <strong data-testid="sales-sum">{fmt.money(totalFen)}</strong>
+        </div>
+      </div>
+      {sales === undefined ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : sales.length === 0 ? (
+        <p class="empty">{t('sales.none')}</p>
+      ) : (
+        <ul class="list" data-testid="sales-list">
+          {sales.map((sale) => (
+            <li key={sale.id}>
+              <Link to="/sales/$saleId" params={{ saleId: sale.id }} class="list-row" data-testid="sale-row">
+                <span class="list-row-main">
+                  <strong dir="ltr">{sale.receiptNo}</strong>
+                  <span class="muted">
+                    {fmt.time(sale.createdAt)} · {names.get(sale.createdBy) ?? ''} ·{' '}
+                    {t('sales.items', { count: sale.lines.reduce((n, l) => n + l.qty, 0), n: fmt.number(sale.lines.reduce((n, l) => n + l.qty, 0)) })}
+                  </span>
+                </span>
+                <strong class="amount">{fmt.money(sale.totalFen)}</strong>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adjustStock, type AdjustReason } from '../../data/commands';
+import { toAppError } from '../../data/errors';
+import type { ProductWithStock } from '../../data/queries';
+import { ErrorText } from '../../ui/ErrorText';
+import { useFormat } from '../../ui/format';
+import { parseQuantity } from './quantity';
+
+const REASONS: readonly AdjustReason[] = ['count', 'damage', 'spoil'];
+
+/**
+ * A count enters what is on the shelf (the change is computed);
+ * damage and spoil enter how many were lost.
+ */
+export function AdjustForm({ product, onDone }: { product: ProductWithStock; onDone(): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [reason, setReason] = useState<AdjustReason>('count');
+  const [qty, setQty] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
+
+  const amount = parseQuantity(qty);
+  const delta = amount === null ? null : reason === 'count' ? amount - product.level : -amount;
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (delta === null || (reason !== 'count' && delta === 0)) {
+      setError('stock.errors.qtyInvalid');
+      return;
+    }
+    if (delta === 0) {
+      setError('stock.errors.countMatches');
+      return;
+    }
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      await adjustStock({ productId: product.id, delta, reason, note: note.trim() });
+      onDone();
+    } catch (e) {
+      setError(`errors.${toAppError(e).code}`);
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="form card" onSubmit={submit} noValidate data-testid="adjust-form">
+      <fieldset>
+        <legend>{t('stock.reasonLabel')}</legend>
+        <div class="segmented">
+          {REASONS.map((r) => (
+            <label key={r} class={reason === r ? 'segment segment-active' : 'segment'}>
+              <input
+                type="radio"
+                name="reason"
+                value={r}
+                data-testid={`adjust-reason-${r}`}
+                checked={reason === r}
+                onChange={() => {
+                  setReason(r);
+                  setError(null);
+                }}
+              />
+              {t(`stock.reason.${r}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label class="field">
+        <span>{reason === 'count' ? t('stock.countedQty', { unit: product.unit }) : t('stock.lostQty', { unit: product.unit })}</span>
+        <input
+          data-testid="adjust-qty"
+          inputMode="numeric"
+          dir="ltr"
+          value={qty}
+          onInput={(e) => {
+            setQty(e.currentTarget.value);
+            setError(null);
+          }}
+        />
+        {reason === 'count' && <small>{t('stock.countHint', { n: fmt.number(product.level) })}</small>}
+      </label>
+      {delta !== null && delta !== 0 && (
+        <p class="notice" data-testid="adjust-delta">
+          {t('stock.willChange', { from: fmt.number(product.level), to: fmt.number(product.level + delta) })}
+        </p>
+      )}
+      <label class="field">
+        <span>{t('stock.note')}</span>
+        <input data-testid="adjust-note" value={note} maxLength={200} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <ErrorText code={error} />
+      <button type="submit" class="button button-primary button-large" data-testid="adjust-save" disabled={saving}>
+        {saving ? t('common.saving') : t('stock.adjustSave')}
+      </button>
+    </form>
+  );
+}

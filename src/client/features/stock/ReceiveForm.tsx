@@ -1,0 +1,54 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { receiveStock } from '../../data/commands';
+import { toAppError } from '../../data/errors';
+import type { ProductWithStock } from '../../data/queries';
+import { ErrorText } from '../../ui/ErrorText';
+import { parseQuantity } from './quantity';
+
+/** Goods arrived: add a quantity, with an optional note (supplier, delivery). */
+export function ReceiveForm({ product, onDone }: { product: ProductWithStock; onDone(): void }) {
+  const { t } = useTranslation();
+  const [qty, setQty] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inFlight = useRef(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const amount = parseQuantity(qty);
+    if (amount === null || amount === 0) {
+      setError('stock.errors.qtyInvalid');
+      return;
+    }
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      await receiveStock({ productId: product.id, qty: amount, note: note.trim() });
+      onDone();
+    } catch (e) {
+      setError(`errors.${toAppError(e).code}`);
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form class="form card" onSubmit={submit} noValidate data-testid="receive-form">
+      <label class="field">
+        <span>{t('stock.qtyReceived', { unit: product.unit })}</span>
+        <input data-testid="receive-qty" inputMode="numeric" dir="ltr" value={qty} onInput={(e) => { setQty(e.currentTarget.value); setError(null); }} />
+      </label>
+      <label class="field">
+        <span>{t('stock.note')}</span>
+        <input data-testid="receive-note" value={note} maxLength={200} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <ErrorText code={error} />
+      <button type="submit" class="button button-primary button-large" data-testid="receive-save" disabled={saving}>
+        {saving ? t('common.saving') : t('stock.receiveSave')}
+      </button>
+    </form>
+  );
+}

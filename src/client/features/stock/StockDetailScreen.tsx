@@ -1,0 +1,111 @@
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMovements, useProduct } from '../../data/queries';
+import { Icon } from '../../ui/Icon';
+import { StockBadge } from '../../ui/StockBadge';
+import { useFormat } from '../../ui/format';
+import { AdjustForm } from './AdjustForm';
+import { ReceiveForm } from './ReceiveForm';
+
+type Panel = 'receive' | 'adjust' | null;
+
+/** One product's level, its movement history, and the receive / adjust actions. */
+export function StockDetailScreen({ productId }: { productId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const product = useProduct(productId);
+  const movements = useMovements(productId);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (product === undefined) return <p class="muted">{t('common.loading')}</p>;
+  if (product === null) return <p class="empty">{t('products.notFound')}</p>;
+
+  const done = (message: string) => {
+    setPanel(null);
+    setSaved(message);
+  };
+
+  return (
+    <section class="screen">
+      <Link to="/stock" class="button button-ghost button-small">
+        <Icon name="back" class="flip-rtl" />
+        {t('stock.title')}
+      </Link>
+      <div class="card stock-head">
+        <div>
+          <h1>{fmt.name(product.names)}</h1>
+          <p class="muted" dir="auto">
+            {product.sku} · {fmt.money(product.priceFen)} / {product.unit}
+          </p>
+        </div>
+        <div class="stock-level-big">
+          <strong data-testid="detail-level">{fmt.number(product.level)}</strong>
+          <span class="muted">{product.unit}</span>
+          <StockBadge level={product.level} lowStockThreshold={product.lowStockThreshold} />
+        </div>
+      </div>
+      {saved && (
+        <p class="notice notice-ok" role="status">
+          <Icon name="check" /> {t(saved)}
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="button"
+          class={panel === 'receive' ? 'button button-large button-primary' : 'button button-large'}
+          data-testid="open-receive"
+          aria-expanded={panel === 'receive'}
+          onClick={() => {
+            setSaved(null);
+            setPanel(panel === 'receive' ? null : 'receive');
+          }}
+        >
+          <Icon name="truck" />
+          {t('stock.receive')}
+        </button>
+        <button
+          type="button"
+          class={panel === 'adjust' ? 'button button-large button-primary' : 'button button-large'}
+          data-testid="open-adjust"
+          aria-expanded={panel === 'adjust'}
+          onClick={() => {
+            setSaved(null);
+            setPanel(panel === 'adjust' ? null : 'adjust');
+          }}
+        >
+          <Icon name="scale" />
+          {t('stock.adjust')}
+        </button>
+      </div>
+      {panel === 'receive' && <ReceiveForm product={product} onDone={() => done('stock.receivedSaved')} />}
+      {panel === 'adjust' && <AdjustForm product={product} onDone={() => done('stock.adjustSaved')} />}
+      <h2>{t('stock.history')}</h2>
+      <p class="muted">{t('stock.historyNote')}</p>
+      {movements === undefined ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : movements.length === 0 ? (
+        <p class="empty">{t('stock.noMovements')}</p>
+      ) : (
+        <ul class="list" data-testid="movements">
+          {movements.map((m) => (
+            <li key={m.id} class="list-row">
+              <span class="list-row-main">
+                <strong>{t(`stock.reason.${m.reason}`)}</strong>
+                <span class="muted">
+                  {fmt.dateTime(m.createdAt)}
+                  {m.note ? ` · ${m.note}` : ''}
+                </span>
+              </span>
+              <strong class={m.delta < 0 ? 'amount negative' : 'amount positive'} dir="ltr">
+                {m.delta > 0 ? '+' : ''}
+                {fmt.number(m.delta)}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

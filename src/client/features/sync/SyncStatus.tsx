@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import { syncNow, useSyncStatus } from '../../sync';
+import { Icon } from '../../ui/Icon';
+import { useFormat } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+
+/** Always in the top bar: online or not, changes waiting, last sync, and a way to sync now. */
+export function SyncStatus() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const now = useNow();
+  const status = useSyncStatus();
+  const progress = status.progress;
+
+  return (
+    <div class="sync-status" data-testid="sync-status" data-online={status.online} data-syncing={status.syncing}>
+      <span class={status.online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
+      <span data-testid="online-state">{status.online ? t('sync.online') : t('sync.offline')}</span>
+      <span class="sync-pending" data-testid="pending-count" data-count={status.pending}>
+        {t('sync.pending', { count: status.pending, n: fmt.number(status.pending) })}
+      </span>
+      <span class="sync-last muted" data-testid="last-sync">
+        {status.lastSyncAt ? t('sync.lastSync', { when: fmt.relative(status.lastSyncAt, now) }) : t('sync.never')}
+      </span>
+      {status.lastError && (
+        <span class="sync-error" role="status">
+          {t(`errors.${status.lastError}`)}
+        </span>
+      )}
+      <button
+        type="button"
+        class="button button-small"
+        data-testid="sync-now"
+        disabled={status.syncing}
+        onClick={() => void syncNow()}
+      >
+        <Icon name="sync" class={status.syncing ? 'spin' : undefined} />
+        {status.syncing
+          ? progress
+            ? progress.total === null
+              ? t('sync.progressOpen', { phase: t(`sync.phase.${progress.phase}`), done: fmt.number(progress.done) })
+              : t('sync.progress', {
+                  phase: t(`sync.phase.${progress.phase}`),
+                  done: fmt.number(progress.done),
+                  total: fmt.number(progress.total),
+                })
+            : t('sync.syncing')
+          : t('sync.now')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section class="screen">
+      <h1>{t('common.notFound')}</h1>
+      <Link to="/" class="button">
+        {t('nav.sell')}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { ProductsScreen } from '../features/products/ProductsScreen';
+
+export function ProductsRoute() {
+  return <ProductsScreen />;
+}

@@ -1,0 +1,5 @@
+import { RefusalsScreen } from '../features/sync/RefusalsScreen';
+
+export function RefusalsRoute() {
+  return <RefusalsScreen />;
+}

@@ -1,0 +1,9 @@
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { SalesScreen } from '../features/sales/SalesScreen';
+import type { SalesSearch } from './search';
+
+export function SalesRoute() {
+  const search = useSearch({ from: '/sales' });
+  const navigate = useNavigate();
+  return <SalesScreen search={search} onSearch={(next: SalesSearch) => void navigate({ to: '/sales', search: next, replace: true })} />;
+}

@@ -1,0 +1,5 @@
+import { SellScreen } from '../features/sales/SellScreen';
+
+export function SellRoute() {
+  return <SellScreen />;
+}

@@ -1,0 +1,5 @@
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+
+export function SettingsRoute() {
+  return <SettingsScreen />;
+}

@@ -1,0 +1,153 @@
+import { DEFAULT_DB_NAME, type CunzhanDb } from '../data/db';
+import { AppErrorCode, toAppError } from '../data/errors';
+import { onMutationQueued } from '../data/local-changes';
+import { getMeta, setMeta } from '../data/meta';
+import { IDLE_INTERVAL_MS, NUDGE_DELAY_MS, retryDelay } from './backoff';
+import { withSyncLock } from './lock';
+import { browserOnline, watchOnline } from './online';
+import { pullChanges } from './pull';
+import { pushOutbox, type SyncEndpoint } from './push';
+import { createStatusStore, type StatusStore } from './status';
+import { fetchTransport, type Transport } from './transport';
+
+export interface SyncEngineOptions {
+  db: CunzhanDb;
+  transport?: Transport;
+  /** Origin of the server; the page's own origin in the app. */
+  baseUrl?: string;
+}
+
+export interface SyncEngine {
+  readonly status: StatusStore;
+  /** Push everything queued, then pull everything new. Throws an AppError on failure. */
+  runOnce(): Promise<void>;
+  /** Only the push half (tests interleave pushes and pulls). */
+  push(): Promise<void>;
+  /** Only the pull half. */
+  pull(): Promise<void>;
+  /**
+   * A full sync under the tab lock, recorded in `status` (never throws).
+   * Called while one runs, it resolves after a further full cycle, so
+   * changes made meanwhile are included.
+   */
+  syncNow(): Promise<void>;
+  /** Automatic syncing (S10): now, on `online`, after commands, and on a timer. Returns stop. */
+  start(): () => void;
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const database = options.db;
+  const transport = options.transport ?? fetchTransport;
+  const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? 'http://localhost';
+  const lockName = database.name === DEFAULT_DB_NAME ? 'cunzhan-sync' : `cunzhan-sync:${database.name}`;
+  const status = createStatusStore({
+    online: browserOnline(),
+    syncing: false,
+    pending: 0,
+    lastSyncAt: null,
+    progress: null,
+    lastError: null,
+  });
+  let failures = 0;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let afterCycle: () => void = () => undefined;
+
+  void refreshFromDb();
+
+  async function refreshFromDb(): Promise<void> {
+    const [pending, lastSyncAt] = await Promise.all([database.outbox.count(), getMeta(database, 'lastSyncAt')]);
+    status.update({ pending, lastSyncAt: lastSyncAt ?? null });
+  }
+
+  /** Null when the tablet is not enrolled: there is nothing to sync yet. */
+  async function endpoint(): Promise<SyncEndpoint | null> {
+    const device = await getMeta(database, 'device');
+    return device ? { db: database, transport, baseUrl, deviceId: device.deviceId, token: device.token } : null;
+  }
+
+  async function push(): Promise<void> {
+    const target = await endpoint();
+    if (!target) return;
+    await pushOutbox(target, (done, total) => status.update({ progress: { phase: 'push', done, total } }));
+  }
+
+  async function pull(): Promise<void> {
+    const target = await endpoint();
+    if (!target) return;
+    await pullChanges(target, (done) => status.update({ progress: { phase: 'pull', done, total: null } }));
+  }
+
+  async function runOnce(): Promise<void> {
+    const target = await endpoint();
+    if (!target) return;
+    await push();
+    await pull();
+    await setMeta(database, 'lastSyncAt', new Date().toISOString());
+  }
+
+  async function cycle(): Promise<void> {
+    await withSyncLock(lockName, async () => {
+      status.update({ syncing: true, progress: null });
+      try {
+        await runOnce();
+        failures = 0;
+        status.update({ lastError: null, online: true });
+      } catch (e) {
+        failures += 1;
+        const code = toAppError(e).code;
+        status.update({ lastError: code, online: code === AppErrorCode.serverUnreachable ? false : status.get().online });
+      } finally {
+        status.update({ syncing: false, progress: null });
+        await refreshFromDb().catch(() => undefined);
+      }
+    });
+  }
+
+  function syncNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        // cycle() records its own failures; this only guards against the lock API itself failing.
+        await cycle().catch((e: unknown) => status.update({ lastError: toAppError(e).code, syncing: false }));
+      } while (again);
+    })().finally(() => {
+      running = null;
+      afterCycle();
+    });
+    return running;
+  }
+
+  function start(): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let nudge: ReturnType<typeof setTimeout> | undefined;
+    const schedule = (delay: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void syncNow(), delay);
+    };
+    afterCycle = () => schedule(failures > 0 ? retryDelay(failures) : IDLE_INTERVAL_MS);
+    const stopOnline = watchOnline((online) => {
+      status.update({ online });
+      if (online) void syncNow();
+    });
+    const stopNudges = onMutationQueued(() => {
+      void refreshFromDb().catch(() => undefined);
+      clearTimeout(nudge);
+      nudge = setTimeout(() => void syncNow(), NUDGE_DELAY_MS);
+    });
+    void syncNow();
+    return () => {
+      afterCycle = () => undefined;
+      clearTimeout(timer);
+      clearTimeout(nudge);
+      stopOnline();
+      stopNudges();
+    };
+  }
+
+  return { status, runOnce, push, pull, syncNow, start };
+}

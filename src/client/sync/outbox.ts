@@ -1,0 +1,61 @@
+import type { CunzhanDb, OutboxEntry } from '../data/db';
+import { LIMITS } from '../../shared/protocol/messages';
+
+/** One push: entries in queue order and the request body text. */
+export interface OutboxBatch {
+  entries: OutboxEntry[];
+  lastSeq: number;
+  protocolVersion: number;
+  bodyText: string;
+}
+
+/** Keeps each decompressed request well under the server's body limit (S4). */
+export const PUSH_MAX_BYTES = 1024 * 1024;
+const encoder = new TextEncoder();
+
+/**
+ * The next batch after `afterSeq`: at most 500 mutations and PUSH_MAX_BYTES,
+ * all of one protocol version (a queue from before an app update is sent
+ * with the version it was made under, S8). Each envelope is stringified once.
+ */
+export async function readBatch(
+  database: CunzhanDb,
+  deviceId: string,
+  afterSeq: number,
+  maxCount: number = LIMITS.pushMaxMutations,
+  maxBytes: number = PUSH_MAX_BYTES,
+): Promise<OutboxBatch | null> {
+  const candidates = await database.outbox.where('seq').above(afterSeq).limit(maxCount).toArray();
+  const first = candidates[0];
+  if (!first) return null;
+  const entries: OutboxEntry[] = [];
+  const parts: string[] = [];
+  let bytes = 0;
+  for (const entry of candidates) {
+    if (entry.protocolVersion !== first.protocolVersion) break;
+    const { id, kind, args, staffId, createdAt } = entry;
+    const part = JSON.stringify({ id, kind, args, staffId, createdAt });
+    const size = encoder.encode(part).length + 1;
+    if (entries.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    entries.push(entry);
+    parts.push(part);
+  }
+  const head = JSON.stringify({ protocolVersion: first.protocolVersion, deviceId }).slice(0, -1);
+  return {
+    entries,
+    lastSeq: entries[entries.length - 1]!.seq!,
+    protocolVersion: first.protocolVersion,
+    bodyText: `${head},"mutations":[${parts.join(',')}]}`,
+  };
+}
+
+/** `table:id` keys that some queued mutation still touches, among `keys` (or all). */
+export async function stillTouched(database: CunzhanDb, keys?: readonly string[]): Promise<Set<string>> {
+  if (keys && keys.length === 0) return new Set();
+  const entries = keys
+    ? await database.outbox.where('touched').anyOf([...keys]).toArray()
+    : null;
+  if (entries) return new Set(entries.flatMap((e) => e.touched));
+  return new Set((await database.outbox.orderBy('touched').uniqueKeys()) as string[]);
+}

@@ -1,0 +1,107 @@
+import type { AnyRow, LocalizedName, TableName } from '../../shared/domain/entities';
+import type { MutationResult } from '../../shared/protocol/messages';
+import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../data/db';
+import { addStockEffects } from '../data/stock-levels';
+import { stillTouched } from './outbox';
+import { describeRefusal } from './refusal-notes';
+
+const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
+
+/**
+ * Applies the server's answer to one pushed batch, in ONE transaction:
+ * answered entries leave the outbox; for applied ones the server's version
+ * held in `shadow` (if a pull brought one meanwhile) replaces the optimistic
+ * row; refused ones are rolled back to the server's version (shadow) or the
+ * row as it was before (`before`), their stock effects undone, and a refusal
+ * is recorded for staff (S5). Entries without an answer stay queued.
+ */
+export async function settlePushResults(
+  database: CunzhanDb,
+  entries: readonly OutboxEntry[],
+  results: readonly MutationResult[],
+): Promise<{ applied: number; refused: number }> {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  const answered = entries.filter((e) => byId.has(e.id));
+  if (answered.length === 0) return { applied: 0, refused: 0 };
+  const refused = answered.filter((e) => byId.get(e.id)!.status === 'refused');
+  const tables = [
+    database.outbox,
+    database.shadow,
+    database.refusals,
+    database.stockLevels,
+    database.products,
+    database.movements,
+    database.sales,
+    database.staff,
+  ];
+  await database.transaction('rw', tables, async () => {
+    await database.outbox.bulkDelete(answered.map((e) => e.seq!));
+    // The common case, everything applied and no pull in between: nothing else to do.
+    if (refused.length === 0 && (await database.shadow.count()) === 0) return;
+    const touchedKeys = [...new Set(answered.flatMap((e) => e.touched))];
+    const pending = await stillTouched(database, touchedKeys);
+    const shadows = new Map(
+      (await database.shadow.bulkGet(touchedKeys)).flatMap((s) => (s ? [[s.key, s] as const] : [])),
+    );
+    const refusedKeys = new Set(refused.flatMap((e) => e.touched));
+
+    // Applied: the shadow is the server's row (or an older one that the next pull replaces).
+    for (const key of touchedKeys) {
+      if (refusedKeys.has(key) || pending.has(key)) continue;
+      const shadow = shadows.get(key);
+      if (shadow) await putRow(database, shadow.table, shadow.row);
+    }
+
+    // Refused: newest first, so the oldest `before` image is the one that stays.
+    const refusalRows: Refusal[] = [];
+    for (const entry of [...refused].reverse()) {
+      const result = byId.get(entry.id)!;
+      const current = new Map<string, AnyRow | undefined>();
+      for (const key of entry.touched) {
+        const { table, id } = parseRowKey(key);
+        current.set(key, await database.synced(table).get(id));
+      }
+      const names = await productNamesFor(database, [...current.values()]);
+      const { summary, rolledBack } = describeRefusal(entry, current, names);
+      for (const image of entry.before) {
+        const { table, id } = parseRowKey(image.key);
+        const restored = shadows.get(image.key)?.row ?? image.row;
+        const had = current.get(image.key);
+        // Stock effects follow whether the row exists, not whether it changed.
+        if (restored) await database.synced(table).put(restored as never);
+        else await database.synced(table).delete(id);
+        if (INSERT_ONLY.has(table)) {
+          if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
+          if (!had && restored) await addStockEffects(database, [{ table, row: restored }], 1);
+        }
+      }
+      refusalRows.push({
+        id: entry.id,
+        at: new Date().toISOString(),
+        kind: entry.kind,
+        code: result.status === 'refused' ? result.code : 'unknown',
+        ...(result.status === 'refused' && result.detail !== undefined ? { detail: result.detail } : {}),
+        staffId: entry.staffId,
+        createdAt: entry.createdAt,
+        summary,
+        rolledBack,
+      });
+    }
+    await database.refusals.bulkPut(refusalRows);
+    await database.shadow.bulkDelete(touchedKeys.filter((key) => !pending.has(key)));
+  });
+  return { applied: answered.length - refused.length, refused: refused.length };
+}
+
+/** Puts a row, counting its stock effects if it is an insert-only row new to this table. */
+async function putRow(database: CunzhanDb, table: TableName, row: AnyRow): Promise<void> {
+  const store = database.synced(table);
+  if (INSERT_ONLY.has(table) && !(await store.get(row.id))) await addStockEffects(database, [{ table, row }], 1);
+  await store.put(row as never);
+}
+
+async function productNamesFor(database: CunzhanDb, rows: readonly (AnyRow | undefined)[]): Promise<Map<string, LocalizedName>> {
+  const ids = rows.flatMap((row) => (row && 'productId' in row ? [row.productId] : []));
+  const products = await database.products.bulkGet(ids);
+  return new Map(products.flatMap((p) => (p ? [[p.id, p.names] as const] : [])));
+}

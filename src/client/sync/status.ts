@@ -1,0 +1,39 @@
+import type { AppErrorCode } from '../data/errors';
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  done: number;
+  total: number | null;
+}
+
+export interface SyncStatus {
+  online: boolean;
+  syncing: boolean;
+  pending: number;
+  lastSyncAt: string | null;
+  progress: SyncProgress | null;
+  lastError: AppErrorCode | null;
+}
+
+/** A tiny observable holding one engine's status, read by `useSyncStatus`. */
+export interface StatusStore {
+  get(): SyncStatus;
+  update(patch: Partial<SyncStatus>): void;
+  subscribe(listener: (status: SyncStatus) => void): () => void;
+}
+
+export function createStatusStore(initial: SyncStatus): StatusStore {
+  let status = initial;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  return {
+    get: () => status,
+    update(patch) {
+      status = { ...status, ...patch };
+      for (const listener of listeners) listener(status);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { API } from '../shared/protocol/endpoints';
+import { ApiErrorCode, type ErrorBody, type HealthResponse } from '../shared/protocol/messages';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../shared/protocol/version';
+import { ApiError } from './http/api-error';
+import { staticFiles } from './http/static-files';
+import { silentLogger, type Logger } from './log';
+import { enrolRoute } from './routes/enrol';
+import { syncRoutes } from './routes/sync';
+import type { Store } from './store/store';
+
+export interface AppDeps {
+  store: Store;
+  /** The built PWA (dist/client). Without it only the API is served. */
+  clientDir?: string | undefined;
+  log?: Logger | undefined;
+  version?: string | undefined;
+}
+
+function errorJson(code: ErrorBody['error'], message: string): ErrorBody {
+  return { error: code, message };
+}
+
+/** The whole HTTP surface, testable in-process with `app.request()`. */
+export function createApp(deps: AppDeps): Hono {
+  const { store } = deps;
+  const log = deps.log ?? silentLogger;
+  const app = new Hono();
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    log.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(compress({ encoding: 'gzip' }));
+
+  app.get(API.health, (c) => {
+    const body: HealthResponse = {
+      ok: true,
+      version: deps.version ?? '0.0.0',
+      protocolVersions: SUPPORTED_PROTOCOL_VERSIONS,
+      store: store.kind,
+    };
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
+  });
+  app.route('/', enrolRoute(store, log));
+  app.route('/', syncRoutes(store));
+
+  const serveClient = deps.clientDir === undefined ? undefined : staticFiles(deps.clientDir);
+  app.get('*', async (c, next) => {
+    if (c.req.path === '/api' || c.req.path.startsWith('/api/') || !serveClient) return next();
+    return (await serveClient(c)) ?? next();
+  });
+
+  app.notFound((c) => c.json(errorJson(ApiErrorCode.notFound, `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body, error.status);
+    log.error('unhandled error', {
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+    return c.json(errorJson(ApiErrorCode.internal, 'internal server error'), 500);
+  });
+  return app;
+}

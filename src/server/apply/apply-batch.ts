@@ -1,0 +1,72 @@
+import type { AnyRow, SyncedTables, TableName } from '../../shared/domain/entities';
+import { readsOf, runMutation } from '../../shared/mutations/registry';
+import type { ReadState, RowChange, RowKey } from '../../shared/mutations/types';
+import type { MutationEnvelope, MutationResult } from '../../shared/protocol/messages';
+import { rowKey, type AppliedRecord, type Store } from '../store/store';
+
+export interface BatchContext {
+  centreId: string;
+  deviceId: string;
+  /** Server time, recorded as when the batch was applied. */
+  appliedAt: string;
+}
+
+/**
+ * Applies one pushed batch in one transaction, in the order given (S2).
+ * A mutation id seen before gets the result it got the first time (S1);
+ * refusals are stored too, so a re-push is refused the same way (S5).
+ * Rows are loaded once for the whole batch and kept in an overlay, so a
+ * mutation sees what earlier ones in the same batch wrote.
+ */
+export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly MutationEnvelope[]): Promise<MutationResult[]> {
+  return store.inCentreTx(ctx.centreId, async (tx) => {
+    const known = await tx.appliedResults([...new Set(mutations.map((m) => m.id))]);
+    const reads: RowKey[] = [];
+    for (const m of mutations) if (!known.has(m.id)) reads.push(...readsOf(m.kind, m.args, m.staffId));
+    const overlay = await tx.loadRows(dedupeKeys(reads));
+    const state: ReadState = {
+      get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
+    };
+
+    const results: MutationResult[] = [];
+    const writes: RowChange[] = [];
+    const records: AppliedRecord[] = [];
+    for (const m of mutations) {
+      const stored = known.get(m.id);
+      if (stored) {
+        results.push(stored);
+        continue;
+      }
+      const decision = runMutation(m.kind, m.args, state, {
+        mutationId: m.id,
+        centreId: ctx.centreId,
+        staffId: m.staffId,
+        deviceId: ctx.deviceId,
+        now: m.createdAt,
+      });
+      let result: MutationResult;
+      if (decision.ok) {
+        for (const change of decision.changes) overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
+        writes.push(...decision.changes);
+        result = { id: m.id, status: 'applied' };
+      } else {
+        result = decision.detail === undefined
+          ? { id: m.id, status: 'refused', code: decision.code }
+          : { id: m.id, status: 'refused', code: decision.code, detail: decision.detail };
+      }
+      // A mutation repeated within one batch is still applied once.
+      known.set(m.id, result);
+      results.push(result);
+      records.push({ id: m.id, deviceId: ctx.deviceId, kind: m.kind, result });
+    }
+    await tx.writeRows(writes);
+    await tx.recordResults(records, ctx.appliedAt);
+    return results;
+  });
+}
+
+function dedupeKeys(keys: readonly RowKey[]): RowKey[] {
+  const seen = new Map<string, RowKey>();
+  for (const key of keys) seen.set(rowKey(key.table, key.id), key);
+  return [...seen.values()];
+}

@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import type { Role } from '../shared/domain/entities';
+import { addStaff, createCentre } from './admin/operations';
+import { issueEnrolCode } from './auth/enrol-codes';
+import { openStore } from './store/open';
+import type { Store } from './store/store';
+
+const USAGE = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  create-code [--centre ID] [--hours 24] [--json]
+      Make a one-time enrolment code (default centre: the first one).
+      --json prints {"code","centreId","expiresAt"}.
+  list-centres                     List centres.
+  list-devices [--centre ID]       List enrolled devices.
+  revoke-device ID                 Revoke a device: its token stops working at once.
+  create-centre --name NAME [--name-en NAME] [--name-ug NAME]
+  add-staff --centre ID --name NAME --role admin|clerk|trainer --pin 1234
+
+Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
+
+class UsageError extends Error {}
+
+const COMMANDS = ['create-code', 'list-centres', 'list-devices', 'revoke-device', 'create-centre', 'add-staff'];
+const ROLES: readonly Role[] = ['admin', 'clerk', 'trainer'];
+
+function required(value: string | undefined, flag: string): string {
+  if (!value) throw new UsageError(`missing ${flag}`);
+  return value;
+}
+
+async function centreOrFirst(store: Store, id: string | undefined): Promise<string> {
+  if (id) {
+    if (!(await store.getCentre(id))) throw new UsageError(`no centre with id ${id}`);
+    return id;
+  }
+  const first = (await store.listCentres())[0];
+  if (!first) throw new UsageError('there is no centre yet: start the server once or run create-centre');
+  return first.id;
+}
+
+async function run(store: Store, command: string, positionals: string[], opts: Record<string, string | boolean | undefined>) {
+  const str = (name: string) => (typeof opts[name] === 'string' ? (opts[name] as string) : undefined);
+  switch (command) {
+    case 'create-code': {
+      const hours = Number(str('hours') ?? '24');
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) throw new UsageError('--hours must be a positive number');
+      const issued = await issueEnrolCode(store, await centreOrFirst(store, str('centre')), hours);
+      console.log(opts.json ? JSON.stringify(issued) : `Enrolment code: ${issued.code} (centre ${issued.centreId}, valid until ${issued.expiresAt})`);
+      return;
+    }
+    case 'list-centres':
+      for (const c of await store.listCentres()) console.log(`${c.id}\t${c.name['zh-CN'] ?? ''}\t${c.name.en ?? ''}`);
+      return;
+    case 'list-devices':
+      for (const d of await store.listDevices(str('centre'))) {
+        console.log(`${d.id}\t${d.centreId}\t${d.name}\tenrolled ${d.enrolledAt}\t${d.revokedAt ? `revoked ${d.revokedAt}` : 'active'}`);
+      }
+      return;
+    case 'revoke-device': {
+      const id = required(positionals[0], 'device ID');
+      if (!(await store.revokeDevice(id, new Date().toISOString()))) throw new UsageError(`no device with id ${id}`);
+      console.log(`Device ${id} revoked.`);
+      return;
+    }
+    case 'create-centre': {
+      const name = { 'zh-CN': required(str('name'), '--name'), ...(str('name-en') ? { en: str('name-en') } : {}), ...(str('name-ug') ? { ug: str('name-ug') } : {}) };
+      const centre = await createCentre(store, name);
+      console.log(centre.id);
+      return;
+    }
+    case 'add-staff': {
+      const role = required(str('role'), '--role') as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+      const pin = required(str('pin'), '--pin');
+      if (!/^\d{4,8}$/.test(pin)) throw new UsageError('--pin must be 4 to 8 digits');
+      const centreId = await centreOrFirst(store, required(str('centre'), '--centre'));
+      const staff = await addStaff(store, { centreId, name: required(str('name'), '--name'), role, pin });
+      console.log(staff.id);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  }
+}
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        centre: { type: 'string' },
+        hours: { type: 'string' },
+        json: { type: 'boolean' },
+        name: { type: 'string' },
+        'name-en': { type: 'string' },
+        'name-ug': { type: 'string' },
+        role: { type: 'string' },
+        pin: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command = '', ...rest] = parsed.positionals;
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!COMMANDS.includes(command)) {
+    console.error(`${command ? `unknown command: ${command}` : 'no command given'}\n\n${USAGE}`);
+    return 2;
+  }
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
+  try {
+    await store.migrate();
+    await run(store, command, rest, parsed.values);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    await store.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { jsonLogger } from './log';
+import { ensureEnrolCode, seedDemoIfEmpty } from './seed/demo';
+import { startServer } from './server';
+import type { Store } from './store/store';
+
+const log = jsonLogger();
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** First start: the demo centre. Every start: an enrolment code a person can type. */
+async function prepare(store: Store): Promise<void> {
+  const { centre, seeded } = await seedDemoIfEmpty(store);
+  if (seeded) log.info('demo centre seeded', { centreId: centre.id });
+  const label = `${centre.name['zh-CN'] ?? ''} / ${centre.name.en ?? centre.id}`;
+  const code = await ensureEnrolCode(store, centre.id);
+  if (code.created) {
+    log.info('enrolment code created', { centreId: centre.id, expiresAt: code.issued.expiresAt });
+    process.stdout.write(`\nEnrolment code for ${label}: ${code.issued.code} (valid until ${code.issued.expiresAt})\n\n`);
+  } else {
+    process.stdout.write(
+      `\nAn enrolment code for ${label} is still valid until ${code.validUntil}; make another with: npm run admin -- create-code\n\n`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const running = await startServer(
+    {
+      port: Number(env.PORT ?? 8080),
+      host: env.HOST ?? '0.0.0.0',
+      dataDir: env.DATA_DIR ?? './data',
+      databaseUrl: env.DATABASE_URL || undefined,
+      clientDir: env.CLIENT_DIR || fileURLToPath(new URL('../client', import.meta.url)),
+      version: packageVersion(),
+      log,
+    },
+    prepare,
+  );
+  log.info('listening', { port: running.port, store: running.store.kind, url: `http://localhost:${running.port}` });
+
+  const stop = (signal: string) => {
+    log.info('shutting down', { signal });
+    // A request that never ends must not keep a stopping server alive for ever.
+    setTimeout(() => {
+      log.error('shutdown timed out');
+      process.exit(1);
+    }, 30_000).unref();
+    running.close().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error('shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log.error('start failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { API } from '../../shared/protocol/endpoints';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../../shared/protocol/version';
+import { ApiErrorCode, LIMITS, pullQuery, pushRequest, type PushResponse } from '../../shared/protocol/messages';
+import { applyBatch } from '../apply/apply-batch';
+import { requireDevice, type DeviceVariables } from '../auth/device-auth';
+import { ApiError } from '../http/api-error';
+import { readJsonBody } from '../http/json-body';
+import type { FeedPage } from '../store/store';
+import type { Store } from '../store/store';
+
+/**
+ * The pull body, spliced from the JSON the store keeps so that 10,000 rows
+ * are not parsed and re-encoded on every pull. Shape: PullResponse.
+ */
+function pullBody(page: FeedPage, after: number): string {
+  const byTable = new Map<string, string[]>();
+  for (const row of page.rows) {
+    const list = byTable.get(row.table);
+    if (list) list.push(row.json);
+    else byTable.set(row.table, [row.json]);
+  }
+  const tables = [...byTable].map(([table, rows]) => `${JSON.stringify(table)}:[${rows.join(',')}]`);
+  const cursor = page.rows.at(-1)?.seq ?? after;
+  return `{"rows":{${tables.join(',')}},"cursor":${cursor},"hasMore":${page.hasMore}}`;
+}
+
+/** Push and pull, both scoped to the centre of the calling device. */
+export function syncRoutes(store: Store): Hono<{ Variables: DeviceVariables }> {
+  const auth = requireDevice(store);
+  return new Hono<{ Variables: DeviceVariables }>()
+    .post(API.push, auth, async (c) => {
+      const device = c.get('device');
+      const body = await readJsonBody(c.req.raw, pushRequest);
+      if (!SUPPORTED_PROTOCOL_VERSIONS.includes(body.protocolVersion)) {
+        throw new ApiError(400, ApiErrorCode.unsupportedProtocol, `protocol ${body.protocolVersion} is not supported`);
+      }
+      if (body.deviceId !== device.id) {
+        throw new ApiError(403, ApiErrorCode.deviceMismatch, 'deviceId is not the device of this token');
+      }
+      const results = await applyBatch(
+        store,
+        { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString() },
+        body.mutations,
+      );
+      const response: PushResponse = { results };
+      return c.json(response);
+    })
+    .get(API.pull, auth, async (c) => {
+      const query = v.safeParse(pullQuery, c.req.query());
+      if (!query.success) {
+        throw new ApiError(400, ApiErrorCode.badRequest, `after must be a seq and limit 1–${LIMITS.pullMaxRows}`);
+      }
+      const { after, limit = LIMITS.pullDefaultRows } = query.output;
+      const page = await store.pull(c.get('device').centreId, after, limit);
+      return c.body(pullBody(page, after), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    });
+}

@@ -1,0 +1,80 @@
+import type { Centre, Product, Role, StockMovement, TableName, AnyRow } from '../../shared/domain/entities';
+import { uuidv7 } from '../../shared/domain/ids';
+import { createCentre, makeStaff, writeServerRows } from '../admin/operations';
+import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
+import type { Store } from '../store/store';
+import { DEMO_PRODUCTS } from './demo-products';
+
+export const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
+
+export const DEMO_STAFF: readonly { name: string; role: Role; pin: string }[] = [
+  { name: '王芳', role: 'admin', pin: '1111' },
+  { name: '李强', role: 'clerk', pin: '2222' },
+  { name: '阿依古丽', role: 'clerk', pin: '3333' },
+];
+
+/** EAN-13 check digit over 12 digits. */
+function ean13(digits12: string): string {
+  const sum = [...digits12].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${digits12}${(10 - (sum % 10)) % 10}`;
+}
+
+export interface SeedOutcome {
+  /** The demo centre: the first centre there is. */
+  centre: Centre;
+  /** True only on the start that created it. */
+  seeded: boolean;
+}
+
+/**
+ * On the first start (no centres at all) creates the demo centre with its
+ * staff, products and opening stock. Every row goes through the change feed,
+ * so an enrolled tablet receives it on its first pull.
+ */
+export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString()): Promise<SeedOutcome> {
+  const existing = (await store.listCentres())[0];
+  if (existing) return { centre: existing, seeded: false };
+
+  const centre = await createCentre(store, { ...DEMO_CENTRE_NAME }, now);
+  const [admin, ...clerks] = await Promise.all(
+    DEMO_STAFF.map((s) => makeStaff({ centreId: centre.id, name: s.name, role: s.role, pin: s.pin }, now)),
+  );
+  const staff = [{ ...admin!, createdBy: admin!.id }, ...clerks.map((c) => ({ ...c, createdBy: admin!.id }))];
+  const base = { centreId: centre.id, createdAt: now, updatedAt: now, createdBy: admin!.id };
+  const rows: { table: TableName; row: AnyRow }[] = staff.map((row) => ({ table: 'staff', row }));
+  for (const p of DEMO_PRODUCTS) {
+    const product: Product = {
+      ...base,
+      id: uuidv7(),
+      sku: p.sku,
+      barcode: ean13(p.barcode12),
+      names: { ...p.names },
+      unit: p.unit,
+      priceFen: p.priceFen,
+      kind: 'stock',
+      lowStockThreshold: p.lowStockThreshold,
+      active: true,
+    };
+    const opening: StockMovement = {
+      ...base,
+      id: uuidv7(),
+      productId: product.id,
+      delta: p.initialStock,
+      reason: 'receive',
+      note: 'opening stock',
+      deviceId: 'server',
+    };
+    rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
+  }
+  await writeServerRows(store, centre.id, rows);
+  return { centre, seeded: true };
+}
+
+export type EnrolCodeState = { created: true; issued: IssuedCode } | { created: false; validUntil: string };
+
+/** Makes sure the centre has a usable enrolment code; makes one (valid `hours`) if not. */
+export async function ensureEnrolCode(store: Store, centreId: string, hours = 72, now = new Date()): Promise<EnrolCodeState> {
+  const validUntil = await store.usableEnrolCodeUntil(centreId, now.toISOString());
+  if (validUntil) return { created: false, validUntil };
+  return { created: true, issued: await issueEnrolCode(store, centreId, hours, now) };
+}

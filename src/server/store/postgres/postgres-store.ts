@@ -1,0 +1,264 @@
+import pg from 'pg';
+import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
+import type { MutationResult } from '../../../shared/protocol/messages';
+import { MIGRATIONS } from '../../migrations/migrations';
+import { lastWriteOfEachRow } from '../rows';
+import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+
+interface CentreRecord {
+  id: string;
+  names: Centre['name'];
+  created_at: string;
+  updated_at: string;
+}
+
+interface DeviceRecord {
+  id: string;
+  centre_id: string;
+  name: string;
+  token_hash: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+}
+
+const CENTRE_COLUMNS = 'id, names, created_at, updated_at';
+// Any constant works: it only keeps two starting servers from migrating at once.
+const MIGRATION_LOCK = 7_236_001;
+
+function toCentre(r: CentreRecord): Centre {
+  return { id: r.id, name: r.names, createdAt: r.created_at, updatedAt: r.updated_at };
+}
+
+function toDevice(r: DeviceRecord): Device {
+  return {
+    id: r.id,
+    centreId: r.centre_id,
+    name: r.name,
+    tokenHash: r.token_hash,
+    enrolledAt: r.enrolled_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+/** PostgreSQL store (`DATABASE_URL`). Stateless: many servers may share one database. */
+export class PostgresStore implements Store {
+  readonly kind = 'postgres';
+  private readonly pool: pg.Pool;
+
+  constructor(databaseUrl: string, poolSize = 10) {
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    this.pool.on('error', () => undefined);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const done = new Set(rows.map((r) => r.version));
+      for (const migration of MIGRATIONS) {
+        if (done.has(migration.version)) continue;
+        await client.query(migration.postgres);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  async createCentre(centre: Centre): Promise<void> {
+    await this.pool.query('INSERT INTO centres (id, names, last_seq, created_at, updated_at) VALUES ($1, $2, 0, $3, $4)', [
+      centre.id,
+      JSON.stringify(centre.name),
+      centre.createdAt,
+      centre.updatedAt,
+    ]);
+  }
+
+  async getCentre(id: string): Promise<Centre | undefined> {
+    const { rows } = await this.pool.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = $1`, [id]);
+    return rows[0] && toCentre(rows[0]);
+  }
+
+  async listCentres(): Promise<Centre[]> {
+    const { rows } = await this.pool.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres ORDER BY created_at, id`);
+    return rows.map(toCentre);
+  }
+
+  redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome> {
+    return this.transaction(async (client): Promise<RedeemOutcome> => {
+      // FOR UPDATE: two tablets racing with one code cannot both win.
+      const { rows } = await client.query<{ centre_id: string; expires_at: string; used_at: string | null }>(
+        'SELECT centre_id, expires_at, used_at FROM enrol_codes WHERE code_hash = $1 FOR UPDATE',
+        [codeHash],
+      );
+      const code = rows[0];
+      if (!code) return { ok: false, reason: 'invalid' };
+      if (code.used_at !== null) return { ok: false, reason: 'used' };
+      if (code.expires_at <= now) return { ok: false, reason: 'expired' };
+      await client.query(
+        'INSERT INTO devices (id, centre_id, name, token_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)',
+        [device.id, code.centre_id, device.name, device.tokenHash, device.enrolledAt],
+      );
+      await client.query('UPDATE enrol_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3', [
+        now,
+        device.id,
+        codeHash,
+      ]);
+      const centre = await client.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = $1`, [code.centre_id]);
+      return { ok: true, centre: toCentre(centre.rows[0]!) };
+    });
+  }
+
+  async createEnrolCode(code: NewEnrolCode): Promise<void> {
+    await this.pool.query('INSERT INTO enrol_codes (code_hash, centre_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+      code.codeHash,
+      code.centreId,
+      code.createdAt,
+      code.expiresAt,
+    ]);
+  }
+
+  async usableEnrolCodeUntil(centreId: string, now: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ until: string | null }>(
+      'SELECT MAX(expires_at) AS until FROM enrol_codes WHERE centre_id = $1 AND used_at IS NULL AND expires_at > $2',
+      [centreId, now],
+    );
+    return rows[0]?.until ?? undefined;
+  }
+
+  async findActiveDevice(tokenHash: string): Promise<Device | undefined> {
+    const { rows } = await this.pool.query<DeviceRecord>(
+      'SELECT * FROM devices WHERE token_hash = $1 AND revoked_at IS NULL',
+      [tokenHash],
+    );
+    return rows[0] && toDevice(rows[0]);
+  }
+
+  async listDevices(centreId?: string): Promise<Device[]> {
+    const { rows } =
+      centreId === undefined
+        ? await this.pool.query<DeviceRecord>('SELECT * FROM devices ORDER BY enrolled_at, id')
+        : await this.pool.query<DeviceRecord>('SELECT * FROM devices WHERE centre_id = $1 ORDER BY enrolled_at, id', [centreId]);
+    return rows.map(toDevice);
+  }
+
+  async revokeDevice(id: string, at: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('UPDATE devices SET revoked_at = COALESCE(revoked_at, $1) WHERE id = $2', [at, id]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      // S3: the centre row lock serialises this centre's writers until commit, so seq
+      // values commit in order and a reader never sees seq n+1 before seq n.
+      await client.query('SELECT last_seq FROM centres WHERE id = $1 FOR UPDATE', [centreId]);
+      return work(centreTx(client, centreId));
+    });
+  }
+
+  async pull(centreId: string, after: number, limit: number): Promise<FeedPage> {
+    const { rows } = await this.pool.query<{ tbl: TableName; seq: string; data: string }>(
+      'SELECT tbl, seq, data::text AS data FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      [centreId, after, limit + 1],
+    );
+    const hasMore = rows.length > limit;
+    const page = (hasMore ? rows.slice(0, limit) : rows).map((r) => ({ table: r.tbl, seq: Number(r.seq), json: r.data }));
+    return { rows: page, hasMore };
+  }
+
+  async lastSeq(centreId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ last_seq: string }>('SELECT last_seq FROM centres WHERE id = $1', [centreId]);
+    return rows[0] ? Number(rows[0].last_seq) : 0;
+  }
+}
+
+/** Set-based statements: one round trip per step, whatever the batch size. */
+function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
+  return {
+    async appliedResults(ids) {
+      const found = new Map<string, MutationResult>();
+      if (ids.length === 0) return found;
+      const { rows } = await client.query<{ id: string; result: MutationResult }>(
+        'SELECT id, result FROM applied_mutations WHERE centre_id = $1 AND id = ANY($2::text[])',
+        [centreId, ids],
+      );
+      for (const r of rows) found.set(r.id, r.result);
+      return found;
+    },
+    async loadRows(keys) {
+      const found = new Map<string, AnyRow>();
+      if (keys.length === 0) return found;
+      const { rows } = await client.query<{ tbl: TableName; id: string; data: AnyRow }>(
+        `SELECT r.tbl, r.id, r.data FROM rows r
+         JOIN unnest($2::text[], $3::text[]) AS k(tbl, id) ON r.tbl = k.tbl AND r.id = k.id
+         WHERE r.centre_id = $1`,
+        [centreId, keys.map((k) => k.table), keys.map((k) => k.id)],
+      );
+      for (const r of rows) found.set(rowKey(r.tbl, r.id), r.data);
+      return found;
+    },
+    async writeRows(changes) {
+      const latest = lastWriteOfEachRow(changes);
+      if (latest.length === 0) return;
+      const bumped = await client.query<{ last_seq: string }>(
+        'UPDATE centres SET last_seq = last_seq + $1 WHERE id = $2 RETURNING last_seq',
+        [latest.length, centreId],
+      );
+      const first = Number(bumped.rows[0]!.last_seq) - latest.length + 1;
+      await client.query(
+        `INSERT INTO rows (centre_id, tbl, id, seq, data)
+         SELECT $1, u.tbl, u.id, u.seq, u.data::jsonb
+         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[]) AS u(tbl, id, seq, data)
+         ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+        [
+          centreId,
+          latest.map((c) => c.table),
+          latest.map((c) => c.row.id),
+          latest.map((_, i) => first + i),
+          latest.map((c) => JSON.stringify(c.row)),
+        ],
+      );
+    },
+    async recordResults(records, appliedAt) {
+      if (records.length === 0) return;
+      await client.query(
+        `INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at)
+         SELECT $1, u.id, u.device_id, u.kind, u.result::jsonb, $6
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, device_id, kind, result)`,
+        [
+          centreId,
+          records.map((r) => r.id),
+          records.map((r) => r.deviceId),
+          records.map((r) => r.kind),
+          records.map((r) => JSON.stringify(r.result)),
+          appliedAt,
+        ],
+      );
+    },
+  };
+}

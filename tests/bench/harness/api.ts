@@ -1,0 +1,64 @@
+/** What the harness page offers the bench driver on `window.bench`. */
+export interface EnrolResult {
+  deviceId: string;
+  centreId: string;
+}
+
+export interface LoginResult {
+  staffId: string;
+  staffName: string;
+}
+
+export interface SyncRun {
+  ms: number;
+  /** Outbox entries still waiting afterwards (0 when everything went). */
+  pending: number;
+  sales: number;
+  /** Error text when the sync engine reported a failure. */
+  error?: string;
+}
+
+export interface FloorRun {
+  ms: number;
+  requests: number;
+  /** Gzip bodies as sent. */
+  bodyBytes: number;
+  /** The same bodies before compression. */
+  jsonBytes: number;
+}
+
+export interface Counts {
+  sales: number;
+  outbox: number;
+  products: number;
+  staff: number;
+}
+
+export interface HarnessApi {
+  enrol(code: string): Promise<EnrolResult>;
+  /** Signs in the first active staff member whose PIN is `pin` (or named `staffName`). */
+  login(pin: string, staffName?: string): Promise<LoginResult>;
+  /** `n` counter sales through the real command, one after another, as a clerk would. */
+  createSales(n: number): Promise<{ ms: number }>;
+  /** Keeps in memory what the floor will post: the outbox, as push envelopes. */
+  captureFloorPayload(): Promise<{ mutations: number }>;
+  /** Posts the captured mutations as gzip JSON in batches, one after another. */
+  floor(batchSize: number): Promise<FloorRun>;
+  /** A full sync cycle as "Sync now" runs it: push, then pull. */
+  syncNow(): Promise<SyncRun>;
+  /** Only the engine's push half. */
+  push(): Promise<SyncRun>;
+  /** Only the engine's pull half. */
+  pull(): Promise<SyncRun>;
+  counts(): Promise<Counts>;
+  /** Setup only: already-synced sales written straight into IndexedDB in big transactions. */
+  seedSyncedSales(n: number): Promise<{ ms: number }>;
+  /** Times `n` single counter sales, each from call to committed. */
+  timeSales(n: number): Promise<number[]>;
+}
+
+declare global {
+  interface Window {
+    bench: HarnessApi;
+  }
+}

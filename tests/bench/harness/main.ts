@@ -1,0 +1,148 @@
+// The bench harness: the tablet's real data layer (Dexie database, commands,
+// session, sync engine) without the screens, driven from the bench through
+// `window.bench`.
+import type { Product } from '../../../src/shared/domain/entities';
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
+import { login } from '../../../src/client/auth/session';
+import { completeSale } from '../../../src/client/data/commands';
+import { receiptPrefix } from '../../../src/client/data/commands/receipt-no';
+import { db } from '../../../src/client/data/db';
+import { enrolDevice, getDevice } from '../../../src/client/data/device';
+import { setMeta } from '../../../src/client/data/meta';
+import { createSyncEngine } from '../../../src/client/sync/engine';
+import type { Counts, HarnessApi, SyncRun } from './api';
+import { basket, seededRandom, syncedSale } from './fixtures';
+import { postFloor } from './floor';
+
+const FLOOR_URL = '/bench-floor';
+const random = seededRandom(20240601);
+const engine = createSyncEngine({ db });
+let floorPayload: { deviceId: string; mutations: unknown[] } | null = null;
+
+async function products(): Promise<Product[]> {
+  const all = await db.products.toArray();
+  if (all.length === 0) throw new Error('no products on this tablet: sync first');
+  return all;
+}
+
+async function counts(): Promise<Counts> {
+  const [sales, outbox, productCount, staff] = await Promise.all([
+    db.sales.count(),
+    db.outbox.count(),
+    db.products.count(),
+    db.staff.count(),
+  ]);
+  return { sales, outbox, products: productCount, staff };
+}
+
+/** Runs one half (or all) of a sync and says whether the engine recorded an error. */
+async function timed(run: () => Promise<void>): Promise<SyncRun> {
+  const started = performance.now();
+  let error: string | undefined;
+  try {
+    await run();
+  } catch (e) {
+    error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+  const ms = performance.now() - started;
+  error ??= engine.status.get().lastError ?? undefined;
+  const { outbox, sales } = await counts();
+  return error === undefined ? { ms, pending: outbox, sales } : { ms, pending: outbox, sales, error };
+}
+
+const api: HarnessApi = {
+  async enrol(code) {
+    // The app syncs right after enrolment; here the bench decides when to sync and times it.
+    const device = await enrolDevice(code, 'Bench tablet', { afterEnrol: () => undefined });
+    return { deviceId: device.deviceId, centreId: device.centre.id };
+  },
+
+  async login(pin, staffName) {
+    const staff = (await db.staff.toArray()).filter((s) => s.active && (staffName === undefined || s.name === staffName));
+    for (const candidate of staff) {
+      try {
+        const session = await login(candidate.id, pin);
+        return { staffId: session.staff.id, staffName: session.staff.name };
+      } catch {
+        // wrong PIN for this person: try the next one
+      }
+    }
+    throw new Error(`nobody among ${staff.length} staff has that PIN`);
+  },
+
+  async createSales(n) {
+    const shelf = await products();
+    const started = performance.now();
+    for (let i = 0; i < n; i++) await completeSale(basket(shelf, random));
+    return { ms: performance.now() - started };
+  },
+
+  async captureFloorPayload() {
+    const device = await getDevice();
+    if (!device) throw new Error('not enrolled');
+    const entries = await db.outbox.orderBy('seq').toArray();
+    floorPayload = {
+      deviceId: device.deviceId,
+      mutations: entries.map(({ id, kind, args, staffId, createdAt }) => ({ id, kind, args, staffId, createdAt })),
+    };
+    return { mutations: entries.length };
+  },
+
+  async floor(batchSize) {
+    const payload = floorPayload;
+    if (!payload) throw new Error('captureFloorPayload first');
+    const envelope = (mutations: readonly unknown[]) => ({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: payload.deviceId,
+      mutations,
+    });
+    return postFloor(FLOOR_URL, envelope, payload.mutations, batchSize);
+  },
+
+  syncNow: () => timed(() => engine.syncNow()),
+  push: () => timed(() => engine.push()),
+  pull: () => timed(() => engine.pull()),
+  counts,
+
+  async seedSyncedSales(n) {
+    const device = await getDevice();
+    const staff = (await db.staff.toArray()).find((s) => s.active);
+    if (!device || !staff) throw new Error('enrol and sync first');
+    const shelf = await products();
+    const ctx = {
+      centreId: device.centre.id,
+      deviceId: device.deviceId,
+      staffId: staff.id,
+      receiptPrefix: receiptPrefix(device.deviceId),
+    };
+    const started = performance.now();
+    // History over the last 100 days, oldest first, written in large transactions.
+    const span = 100 * 86_400_000;
+    const from = Date.now() - span - 86_400_000;
+    const chunk = 5000;
+    for (let done = 0; done < n; done += chunk) {
+      const rows = [];
+      for (let i = done; i < Math.min(n, done + chunk); i++) {
+        rows.push(syncedSale(shelf, random, ctx, i + 1, new Date(from + Math.floor((span * i) / n))));
+      }
+      await db.sales.bulkPut(rows);
+    }
+    await setMeta(db, 'receiptCounter', n);
+    return { ms: performance.now() - started };
+  },
+
+  async timeSales(n) {
+    const shelf = await products();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const order = basket(shelf, random);
+      const started = performance.now();
+      await completeSale(order);
+      times.push(performance.now() - started);
+    }
+    return times;
+  },
+};
+
+window.bench = api;
+document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,250 @@
+// `npm run bench`: sync throughput and wire bytes against a floor measured in
+// the same run, a fresh tablet's first pull, a push over a poor link, the
+// first screen's JavaScript, and one counter sale with 100,000 sales stored.
+import { existsSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
+import { DEMO_STAFF, seedDemoIfEmpty } from '../../src/server/seed/demo';
+import type { SyncRun } from './harness/api';
+import { BenchBrowser } from './support/bench-browser';
+import { BenchServer, HARNESS_BASE } from './support/bench-server';
+import { buildHarness } from './support/build-harness';
+import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen';
+import {
+  formatTable,
+  measured,
+  percentile,
+  round,
+  TARGETS,
+  writeResults,
+  type BenchResults,
+  type Measured,
+  type PushCase,
+  type PullCase,
+  type SaleCase,
+} from './support/results';
+import { WireMeter } from './support/wire-meter';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLIENT_DIR = join(ROOT, 'dist/client');
+const RESULTS = join(import.meta.dirname, 'results/latest.json');
+const FLOOR_BATCH = 500;
+const FLOOR_RUNS = 3;
+const STORED_SALES = 100_000;
+const TIMED_SALES = 200;
+
+const CLERK = DEMO_STAFF.find((s) => s.role === 'clerk') ?? DEMO_STAFF[0]!;
+
+let server: BenchServer;
+let harnessDir: string;
+const tablets: BenchBrowser[] = [];
+let centreId: string;
+
+function log(line: string): void {
+  process.stdout.write(`[bench] ${line}\n`);
+}
+
+beforeAll(async () => {
+  harnessDir = await buildHarness();
+  server = await BenchServer.start({ clientDir: CLIENT_DIR, harnessDir });
+  centreId = (await seedDemoIfEmpty(server.store)).centre.id;
+});
+
+afterAll(async () => {
+  for (const tablet of tablets) await tablet.close();
+  await server?.close();
+  if (harnessDir) rmSync(harnessDir, { recursive: true, force: true });
+});
+
+/** A tablet on the harness page, enrolled through the real /api/enrol with a fresh one-time code. */
+async function enrolledTablet(): Promise<BenchBrowser> {
+  const tablet = await BenchBrowser.open();
+  tablets.push(tablet);
+  await tablet.page.goto(`${server.url}${HARNESS_BASE}`);
+  await tablet.page.waitForFunction(() => 'bench' in window);
+  const { code } = await issueEnrolCode(server.store, centreId, 1);
+  await tablet.page.evaluate((c) => window.bench.enrol(c), code);
+  return tablet;
+}
+
+async function closeTablet(tablet: BenchBrowser): Promise<void> {
+  tablets.splice(tablets.indexOf(tablet), 1);
+  await tablet.close();
+}
+
+/** Runs `work` (timed by the page) and takes what the server saw meanwhile. */
+async function measure(work: () => Promise<{ ms: number }>): Promise<Measured> {
+  const wireBefore = server.meter.snapshot();
+  const serverBefore = server.serverTimes();
+  const { ms } = await work();
+  const wire = WireMeter.delta(wireBefore, server.meter.snapshot());
+  const serverAfter = server.serverTimes();
+  const serverMs = Object.fromEntries(
+    Object.entries(serverAfter)
+      .map(([k, v]) => [k, v - (serverBefore[k] ?? 0)] as const)
+      .filter(([, v]) => v > 0),
+  );
+  return measured(ms, wire, serverMs);
+}
+
+function syncOk(run: SyncRun, what: string): SyncRun {
+  if (run.error !== undefined) throw new Error(`${what} failed: ${run.error}`);
+  return run;
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+/**
+ * Sales made offline through the real command, then the floor (the same
+ * mutations as gzip JSON in batches of 500 to a bare endpoint, median of
+ * several runs) and the real engine's push, then the pull that follows it.
+ */
+async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'poor'): Promise<PushCase> {
+  const { page } = tablet;
+  await tablet.context.setOffline(true);
+  const created = await page.evaluate((n) => window.bench.createSales(n), sales);
+  await tablet.context.setOffline(false);
+  const { mutations } = await page.evaluate(() => window.bench.captureFloorPayload());
+  expect(mutations).toBe(sales);
+  log(`${sales} sales created offline in ${round(created.ms / 1000, 2)} s (${link} link)`);
+
+  if (link === 'poor') await tablet.poorLink(true);
+  try {
+    const floors: Measured[] = [];
+    for (let i = 0; i < (link === 'poor' ? 1 : FLOOR_RUNS); i++) {
+      floors.push(await measure(() => page.evaluate((b) => window.bench.floor(b), FLOOR_BATCH)));
+    }
+    const floor = floors.find((f) => f.ms === median(floors.map((x) => x.ms)))!;
+    const push = await measure(async () => syncOk(await page.evaluate(() => window.bench.push()), 'push'));
+    const pullAfterPush = await measure(async () => syncOk(await page.evaluate(() => window.bench.pull()), 'pull'));
+    const left = await page.evaluate(() => window.bench.counts());
+    expect(left.outbox).toBe(0);
+    log(`push ${sales} (${link}): ${push.ms} ms, floor ${floor.ms} ms; pull after push ${pullAfterPush.ms} ms`);
+    return { sales, link, createMs: round(created.ms), floor: { ...floor, runsMs: floors.map((f) => f.ms) }, push, pullAfterPush };
+  } finally {
+    if (link === 'poor') await tablet.poorLink(false);
+  }
+}
+
+async function pullCase(): Promise<PullCase> {
+  const tablet = await enrolledTablet();
+  try {
+    const result = await measure(async () => syncOk(await tablet.page.evaluate(() => window.bench.syncNow()), 'first sync'));
+    const counts = await tablet.page.evaluate(() => window.bench.counts());
+    const rows = counts.sales + counts.products + counts.staff;
+    log(`fresh tablet pulled ${counts.sales} sales in ${result.ms} ms`);
+    return { ...result, rows, sales: counts.sales };
+  } finally {
+    await closeTablet(tablet);
+  }
+}
+
+async function saleCase(): Promise<SaleCase> {
+  const tablet = await enrolledTablet();
+  try {
+    const { page } = tablet;
+    syncOk(await page.evaluate(() => window.bench.syncNow()), 'first sync');
+    await page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
+    const seed = await page.evaluate((n) => window.bench.seedSyncedSales(n), STORED_SALES);
+    log(`${STORED_SALES} sales stored in ${round(seed.ms / 1000, 2)} s (setup)`);
+    await tablet.context.setOffline(true);
+    await page.evaluate(() => window.bench.timeSales(20)); // warm-up, not counted
+    const times = (await page.evaluate((n) => window.bench.timeSales(n), TIMED_SALES)).sort((a, b) => a - b);
+    const counts = await page.evaluate(() => window.bench.counts());
+    return {
+      storedSales: counts.sales - TIMED_SALES - 20,
+      samples: times.length,
+      p50Ms: round(percentile(times, 50)),
+      p95Ms: round(percentile(times, 95)),
+      maxMs: round(times.at(-1)!),
+      meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
+      seedMs: round(seed.ms),
+    };
+  } finally {
+    await closeTablet(tablet);
+  }
+}
+
+test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
+  const started = Date.now();
+  const browserVersion = await (async () => {
+    const probe = await BenchBrowser.open();
+    try {
+      return probe.context.browser()?.version() ?? (await probe.page.evaluate(() => navigator.userAgent));
+    } finally {
+      await probe.close();
+    }
+  })();
+
+  log('tablet A: enrol, first sync, log in');
+  const a = await enrolledTablet();
+  syncOk(await a.page.evaluate(() => window.bench.syncNow()), 'first sync');
+  await a.page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
+  await pushCase(a, 50, 'local'); // warm-up of both sides' code paths, not reported
+
+  const push10k = await pushCase(a, 10_000, 'local');
+  const pull10k = await pullCase();
+  const push1k = await pushCase(a, 1_000, 'local');
+  const slowLinkPush1k = await pushCase(a, 1_000, 'poor');
+  await closeTablet(a);
+
+  log('counter sale with 100,000 sales stored');
+  const sale = await saleCase();
+
+  log('first screen JavaScript');
+  // Measured last, and its failure recorded rather than thrown, so the sync figures are kept.
+  let firstScreen: FirstScreenJs | { error: string };
+  try {
+    if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: build the app first');
+    firstScreen = await measureFirstScreenJs(server.url);
+  } catch (e) {
+    firstScreen = { error: e instanceof Error ? e.message : String(e) };
+  }
+  const firstScreenJsGzipBytes = 'error' in firstScreen ? null : firstScreen.gzipBytes;
+
+  const ratio = (a: number, b: number) => round(a / b, 2);
+  const results: BenchResults = {
+    pushRatio1k: ratio(push1k.push.ms, push1k.floor.ms),
+    pushRatio10k: ratio(push10k.push.ms, push10k.floor.ms),
+    bytesRatio1k: ratio(push1k.push.bytesSent, push1k.floor.bytesSent),
+    bytesRatio10k: ratio(push10k.push.bytesSent, push10k.floor.bytesSent),
+    pull10kMs: pull10k.ms,
+    slowLinkPush1kMs: slowLinkPush1k.push.ms,
+    slowLinkFloor1kMs: slowLinkPush1k.floor.ms,
+    firstScreenJsGzipBytes,
+    saleP50Ms: sale.p50Ms,
+    saleP95Ms: sale.p95Ms,
+    targets: TARGETS,
+    pass: {},
+    cases: { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: round(totalmem() / 2 ** 30),
+      node: process.versions.node,
+      platform: `${process.platform} ${process.arch}`,
+      browser: `Chromium ${browserVersion}`,
+      store: server.store.kind,
+    },
+    date: new Date().toISOString(),
+    durationMs: 0,
+  };
+  results.pass = {
+    pushRatio1k: results.pushRatio1k <= TARGETS.pushRatio,
+    pushRatio10k: results.pushRatio10k <= TARGETS.pushRatio,
+    bytesRatio1k: results.bytesRatio1k <= TARGETS.bytesRatio,
+    bytesRatio10k: results.bytesRatio10k <= TARGETS.bytesRatio,
+    pull10kMs: results.pull10kMs <= TARGETS.pull10kMs,
+    slowLinkPush1kMs: results.slowLinkPush1kMs <= TARGETS.slowLinkPush1kMs,
+    firstScreenJsGzipBytes: firstScreenJsGzipBytes !== null && firstScreenJsGzipBytes <= TARGETS.firstScreenJsGzipBytes,
+    saleP95Ms: results.saleP95Ms <= TARGETS.saleP95Ms,
+  };
+  results.durationMs = Date.now() - started;
+  writeResults(RESULTS, results);
+  process.stdout.write(`\n${formatTable(results)}\n`);
+  if ('error' in firstScreen) throw new Error(`first screen not measured: ${firstScreen.error}`);
+});

@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { HARNESS_BASE } from './bench-server';
+
+const HARNESS_ROOT = resolve(import.meta.dirname, '../harness');
+
+/**
+ * Builds the harness page (the real client modules, no screens) with Vite's
+ * JS API into a fresh temporary directory, served under HARNESS_BASE. The
+ * project's config is left out on purpose: no PWA plugin, no service worker.
+ */
+export async function buildHarness(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'cunzhan-bench-harness-'));
+  await build({
+    configFile: false,
+    root: HARNESS_ROOT,
+    base: HARNESS_BASE,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, reportCompressedSize: false },
+  });
+  return outDir;
+}

@@ -1,0 +1,198 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { FirstScreenJs } from './first-screen';
+import type { WireCount } from './wire-meter';
+
+/** One timed operation: the page's clock, and what the server saw meanwhile. */
+export interface Measured {
+  ms: number;
+  requests: Record<string, number>;
+  totalRequests: number;
+  bytesSent: number;
+  bytesReceived: number;
+  bodyBytesSent: number;
+  /** Handler time in the real server by request kind (SQLite apply, pull queries). */
+  serverMs: Record<string, number>;
+}
+
+export interface PushCase {
+  sales: number;
+  link: 'local' | 'poor';
+  /** Creating the sales offline through the real command (not part of the push). */
+  createMs: number;
+  floor: Measured & { runsMs: number[] };
+  push: Measured;
+  /** The pull that the same "Sync now" runs after the push: it brings the pushed sales back. */
+  pullAfterPush: Measured;
+}
+
+export interface PullCase extends Measured {
+  rows: number;
+  sales: number;
+}
+
+export interface SaleCase {
+  storedSales: number;
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  maxMs: number;
+  meanMs: number;
+  seedMs: number;
+}
+
+export const TARGETS = {
+  pushRatio: 1.5,
+  bytesRatio: 1.2,
+  pull10kMs: 3000,
+  slowLinkPush1kMs: 10_000,
+  firstScreenJsGzipBytes: 100_000,
+  saleP95Ms: 30,
+} as const;
+
+export interface BenchResults {
+  pushRatio1k: number;
+  pushRatio10k: number;
+  bytesRatio1k: number;
+  bytesRatio10k: number;
+  pull10kMs: number;
+  slowLinkPush1kMs: number;
+  slowLinkFloor1kMs: number;
+  /** null when the first screen could not be measured (see cases.firstScreen.error). */
+  firstScreenJsGzipBytes: number | null;
+  saleP50Ms: number;
+  saleP95Ms: number;
+  targets: typeof TARGETS;
+  pass: Record<string, boolean>;
+  cases: {
+    push1k: PushCase;
+    push10k: PushCase;
+    slowLinkPush1k: PushCase;
+    pull10k: PullCase;
+    firstScreen: FirstScreenJs | { error: string };
+    sale: SaleCase;
+  };
+  machine: Record<string, string | number>;
+  date: string;
+  durationMs: number;
+}
+
+export function measured(ms: number, wire: WireCount, serverMs: Record<string, number>): Measured {
+  return {
+    ms: round(ms),
+    requests: wire.requests,
+    totalRequests: Object.values(wire.requests).reduce((a, b) => a + b, 0),
+    bytesSent: wire.bytesSent,
+    bytesReceived: wire.bytesReceived,
+    bodyBytesSent: wire.bodyBytesSent,
+    serverMs: Object.fromEntries(Object.entries(serverMs).map(([k, v]) => [k, round(v)])),
+  };
+}
+
+export function round(n: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+function ms(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(1)} ms`;
+}
+
+function bytes(n: number): string {
+  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(2)} MB` : `${(n / 1000).toFixed(1)} KB`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'pass' : 'FAIL';
+}
+
+type Row = [figure: string, value: string, beside: string, ratio: string, target: string, result: string];
+
+function times(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`;
+}
+
+/** Time, requests and bytes of one push case; `timeTarget`/`bytesTarget` are [target, passed]. */
+function pushRows(
+  label: string,
+  c: PushCase,
+  timeTarget: [string, boolean],
+  bytesTarget: [string, boolean] | null,
+): Row[] {
+  const { push, floor, pullAfterPush } = c;
+  return [
+    [`${label}: push time`, ms(push.ms), `floor ${ms(floor.ms)}`, times(push.ms, floor.ms), timeTarget[0], verdict(timeTarget[1])],
+    [`${label}: requests`, `${push.totalRequests}`, `floor ${floor.totalRequests}`, times(push.totalRequests, floor.totalRequests), '', ''],
+    [
+      `${label}: bytes sent`,
+      bytes(push.bytesSent),
+      `floor ${bytes(floor.bytesSent)}`,
+      times(push.bytesSent, floor.bytesSent),
+      bytesTarget?.[0] ?? '',
+      bytesTarget ? verdict(bytesTarget[1]) : '',
+    ],
+    [`${label}: bytes received`, bytes(push.bytesReceived), `floor ${bytes(floor.bytesReceived)}`, '', '', ''],
+    [
+      `${label}: the pull after it (info)`,
+      ms(pullAfterPush.ms),
+      `${pullAfterPush.totalRequests} req, ${bytes(pullAfterPush.bytesReceived)} received`,
+      '',
+      '',
+      '',
+    ],
+  ];
+}
+
+/** The table printed at the end of a run (Markdown, readable as plain text too). */
+export function formatTable(r: BenchResults): string {
+  const { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale } = r.cases;
+  const pushTarget = `≤ ${TARGETS.pushRatio}× floor`;
+  const bytesTarget = `≤ ${TARGETS.bytesRatio}× floor`;
+  const rows: Row[] = [
+    ...pushRows('Push 1,000', push1k, [pushTarget, r.pass.pushRatio1k!], [bytesTarget, r.pass.bytesRatio1k!]),
+    ...pushRows('Push 10,000', push10k, [pushTarget, r.pass.pushRatio10k!], [bytesTarget, r.pass.bytesRatio10k!]),
+    [
+      `Fresh tablet pulls ${pull10k.sales.toLocaleString('en')} sales (${pull10k.rows.toLocaleString('en')} rows)`,
+      ms(pull10k.ms),
+      `${pull10k.totalRequests} req, ${bytes(pull10k.bytesReceived)} received`,
+      '',
+      `≤ ${ms(TARGETS.pull10kMs)}`,
+      verdict(r.pass.pull10kMs!),
+    ],
+    ...pushRows('Poor link, push 1,000', slowLinkPush1k, [`≤ ${ms(TARGETS.slowLinkPush1kMs)}`, r.pass.slowLinkPush1kMs!], null),
+    'error' in firstScreen
+      ? ['First screen JS, gzip -9', 'not measured', firstScreen.error, '', `≤ ${bytes(TARGETS.firstScreenJsGzipBytes)}`, 'FAIL']
+      : [
+          `First screen JS (${firstScreen.files.length} files), gzip -9`,
+          bytes(firstScreen.gzipBytes),
+          `${bytes(firstScreen.bytes)} uncompressed`,
+          '',
+          `≤ ${bytes(TARGETS.firstScreenJsGzipBytes)}`,
+          verdict(r.pass.firstScreenJsGzipBytes!),
+        ],
+    [
+      `Counter sale, ${sale.storedSales.toLocaleString('en')} sales stored: p50`,
+      ms(sale.p50Ms),
+      `${sale.samples} sales, max ${ms(sale.maxMs)}`,
+      '',
+      '',
+      '',
+    ],
+    ['Counter sale: p95', ms(sale.p95Ms), '', '', `≤ ${ms(TARGETS.saleP95Ms)}`, verdict(r.pass.saleP95Ms!)],
+  ];
+  const header: Row = ['Figure', 'Value', 'Beside it', 'Ratio', 'Target', 'Result'];
+  const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+  const m = r.machine;
+  return `${lines.join('\n')}\n\n${r.date} · ${m.cpus} × ${m.cpuModel} · Node ${m.node} · ${m.browser} · ${m.store}\n`;
+}
+
+export function writeResults(path: string, results: BenchResults): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+}

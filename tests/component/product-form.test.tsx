@@ -1,0 +1,58 @@
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { login } from '../../src/client/auth/session';
+import { enrolledTablet, freshTabletEach, renderApp, stockedProduct } from './support';
+
+function type(testId: string, value: string) {
+  fireEvent.input(screen.getByTestId(testId), { target: { value } });
+}
+
+describe('product form', () => {
+  freshTabletEach('en');
+
+  it('rejects a bad price and a taken SKU with translated messages, then saves the price in fen', async () => {
+    const centre = await enrolledTablet();
+    await stockedProduct(centre, { sku: 'SALT', en: 'Salt', zh: '盐', priceFen: 250, qty: 0 });
+    await login(centre.staff.id, centre.pin);
+    renderApp('/products/new');
+
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    type('product-nameZh', '酱油');
+    type('product-nameEn', 'Soy sauce');
+    type('product-sku', 'salt');
+    type('product-unit', 'bottle');
+    type('product-price', '12.345');
+    fireEvent.click(screen.getByTestId('product-save'));
+
+    expect(await screen.findByText('Enter a price like 12 or 12.50 (at most two decimals)')).toBeTruthy();
+    expect(screen.getByText('Another product already has this SKU')).toBeTruthy();
+
+    type('product-sku', 'SOY-500');
+    type('product-price', '12.5');
+    fireEvent.click(screen.getByTestId('product-save'));
+
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('product-row').find((el) => el.dataset['sku'] === 'SOY-500');
+      if (!found) throw new Error('not listed yet');
+      return found;
+    });
+    expect(row.textContent).toContain('¥12.50');
+    expect(row.textContent).toContain('Soy sauce');
+    const saved = await centre.ctx.db.products.where('sku').equals('SOY-500').first();
+    expect(saved?.priceFen).toBe(1250);
+  });
+
+  it('in Chinese the price message is Chinese', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    const { setLanguage } = await import('../../src/client/i18n');
+    await setLanguage('zh-CN');
+    renderApp('/products/new');
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    type('product-price', '1.2.3');
+    fireEvent.click(screen.getByTestId('product-save'));
+    expect(await screen.findByText('请输入价格，例如 12 或 12.50（最多两位小数）')).toBeTruthy();
+  });
+});

@@ -1,0 +1,89 @@
+import { createMemoryHistory } from '@tanstack/react-router';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
+import { App } from '../../src/client/app/App';
+import { makeRouter } from '../../src/client/app/router';
+import { logout } from '../../src/client/auth/session';
+import { createProduct, receiveStock, type CommandContext } from '../../src/client/data/commands';
+import { db } from '../../src/client/data/db';
+import { setMeta } from '../../src/client/data/meta';
+import { initI18n, setLanguage } from '../../src/client/i18n';
+import type { Language, Product, Staff } from '../../src/shared/domain/entities';
+import { uuidv7 } from '../../src/shared/domain/ids';
+import { hashPin } from '../../src/shared/domain/pin';
+
+/** A tablet enrolled at one centre with one clerk, as the app's real database holds it. */
+export interface TestCentre {
+  centreId: string;
+  deviceId: string;
+  staff: Staff;
+  pin: string;
+  ctx: CommandContext;
+}
+
+const PIN = '2468';
+
+export async function enrolledTablet(): Promise<TestCentre> {
+  const now = new Date().toISOString();
+  const centreId = uuidv7();
+  const deviceId = uuidv7();
+  await setMeta(db, 'device', {
+    deviceId,
+    token: 'test-token',
+    centre: { id: centreId, name: { 'zh-CN': '红星村服务站', en: 'Hongxing Village Centre' }, createdAt: now, updatedAt: now },
+    name: 'Counter tablet',
+    enrolledAt: now,
+  });
+  // Few iterations: the PIN check is the same code, just faster to run here.
+  const staff: Staff = {
+    id: uuidv7(),
+    centreId,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: 'seed',
+    name: 'Li Mei',
+    role: 'clerk',
+    active: true,
+    ...(await hashPin(PIN, 1000)),
+  };
+  await db.staff.put(staff);
+  return { centreId, deviceId, staff, pin: PIN, ctx: { db, staffId: staff.id, deviceId, centreId } };
+}
+
+export async function stockedProduct(
+  centre: TestCentre,
+  fields: { sku: string; en: string; zh: string; priceFen: number; qty: number; lowStockThreshold?: number },
+): Promise<Product> {
+  const product = await createProduct(
+    {
+      sku: fields.sku,
+      barcode: '',
+      names: { 'zh-CN': fields.zh, en: fields.en },
+      unit: 'bag',
+      priceFen: fields.priceFen,
+      lowStockThreshold: fields.lowStockThreshold ?? 2,
+    },
+    centre.ctx,
+  );
+  if (fields.qty > 0) await receiveStock({ productId: product.id, qty: fields.qty, note: '' }, centre.ctx);
+  return product;
+}
+
+export function renderApp(path = '/') {
+  const router = makeRouter({ history: createMemoryHistory({ initialEntries: [path] }) });
+  const view = render(<App router={router} />);
+  return { ...view, router };
+}
+
+/** Each test starts from an empty tablet in the given language. */
+export function freshTabletEach(lang: Language = 'en') {
+  beforeEach(async () => {
+    logout();
+    sessionStorage.clear();
+    localStorage.clear();
+    await Promise.all(db.tables.map((table) => table.clear()));
+    await initI18n();
+    await setLanguage(lang);
+  });
+  afterEach(() => cleanup());
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { serverRows } from './support/server-db';
+import { ServerProcess } from './support/server-process';
+import { Tablet } from './support/tablet';
+
+let server: ServerProcess;
+let tablet: Tablet;
+
+beforeAll(async () => {
+  server = await ServerProcess.start();
+  tablet = await Tablet.open();
+});
+
+afterAll(async () => {
+  await tablet?.close();
+  await server?.dispose();
+});
+
+test('a tablet keeps selling offline, across a reload, and the server ends with exactly the four sales', async () => {
+  const { page } = tablet;
+  await openApp(page, server.url);
+  await enrol(page, server.createEnrolCode());
+  await login(page, '李强', '2222');
+  await waitForOfflineReady(page);
+
+  await sell(page, 'RICE-5KG');
+  await syncNow(page);
+  expect(serverRows(server.dataDir, 'sales')).toHaveLength(1);
+
+  await tablet.setOffline(true);
+  await page.reload();
+  // The app shell comes from the service worker and the session survives the reload.
+  await page.getByTestId('online-state').waitFor();
+  expect(await page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+
+  for (let i = 0; i < 3; i++) await sell(page, 'NOODLE-DRY');
+  expect(await pendingCount(page)).toBe(3);
+  expect(serverRows(server.dataDir, 'sales')).toHaveLength(1);
+
+  await tablet.setOffline(false);
+  await syncNow(page);
+  const sales = serverRows(server.dataDir, 'sales') as { id: string }[];
+  expect(sales).toHaveLength(4);
+  expect(new Set(sales.map((s) => s.id)).size).toBe(4);
+});

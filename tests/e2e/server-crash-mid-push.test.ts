@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { LinkProxy } from './support/link-proxy';
+import { serverRows } from './support/server-db';
+import { ServerProcess } from './support/server-process';
+import { Tablet } from './support/tablet';
+
+let server: ServerProcess;
+let proxy: LinkProxy;
+let tablet: Tablet;
+
+beforeAll(async () => {
+  server = await ServerProcess.start();
+  proxy = await LinkProxy.start(() => server.port);
+  tablet = await Tablet.open();
+});
+
+afterAll(async () => {
+  await tablet?.close();
+  await proxy?.close();
+  await server?.dispose();
+});
+
+test('a server killed in the middle of a push loses nothing and duplicates nothing after the retry', async () => {
+  const { page } = tablet;
+  await openApp(page, proxy.url);
+  await enrol(page, server.createEnrolCode());
+  await login(page, '王芳', '1111');
+  await waitForOfflineReady(page);
+
+  await tablet.setOffline(true);
+  for (let i = 0; i < 3; i++) await sell(page, 'RICE-5KG');
+  expect(await pendingCount(page)).toBe(3);
+
+  // The server commits the batch, then dies before the tablet hears the answer.
+  const killed = new Promise<void>((done) =>
+    proxy.cutNextPushAfterServerAnswers(async () => {
+      await server.kill();
+      done();
+    }),
+  );
+  await tablet.setOffline(false);
+  await page.getByTestId('sync-now').click();
+  await killed;
+  await page.locator('[data-testid="sync-status"][data-syncing="false"]').waitFor();
+  expect(await pendingCount(page)).toBe(3);
+  expect(serverRows(server.dataDir, 'sales')).toHaveLength(3);
+
+  // Two more sales while the server is down, then it comes back.
+  for (let i = 0; i < 2; i++) await sell(page, 'RICE-5KG');
+  await server.launch();
+  await syncNow(page);
+
+  const sales = serverRows(server.dataDir, 'sales') as { id: string }[];
+  expect(sales).toHaveLength(5);
+  expect(new Set(sales.map((s) => s.id)).size).toBe(5);
+});

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * What a person does on the tablet, in the words of the screens' test ids.
+ * Every wait is for something visible to change, never a fixed sleep.
+ */
+export async function openApp(page: Page, serverUrl: string, path = '/'): Promise<void> {
+  await page.goto(new URL(path, serverUrl).toString());
+}
+
+/** After one online visit the service worker controls the page: from then on it works offline. */
+export async function waitForOfflineReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+}
+
+export async function enrol(page: Page, code: string): Promise<void> {
+  await page.getByTestId('enrol-code').fill(code);
+  await page.getByTestId('enrol-submit').click();
+  await page.getByTestId('staff-tile').first().waitFor({ timeout: 30_000 });
+}
+
+export async function login(page: Page, staffName: string, pin: string): Promise<void> {
+  await page.getByTestId('staff-tile').filter({ hasText: staffName }).click();
+  await page.getByTestId('pin-input').fill(pin);
+  await page.getByTestId('pin-submit').click();
+  await page.getByTestId('current-staff').filter({ hasText: staffName }).waitFor({ timeout: 30_000 });
+}
+
+export async function goTo(page: Page, tab: 'sell' | 'sales' | 'products' | 'stock' | 'settings'): Promise<void> {
+  await page.getByTestId(`nav-${tab}`).click();
+}
+
+/** One counter sale of `qty` units of the product found by `search`, paid exactly. */
+export async function sell(page: Page, search: string, qty = 1): Promise<string> {
+  await goTo(page, 'sell');
+  await page.getByTestId('product-search').fill(search);
+  await page.getByTestId('product-tile').first().click();
+  for (let i = 1; i < qty; i++) await page.getByTestId('qty-plus').first().click();
+  await page.getByTestId('tender-exact').click();
+  await page.getByTestId('confirm-sale').click();
+  const receiptNo = (await page.getByTestId('receipt-no').textContent({ timeout: 30_000 })) ?? '';
+  await page.getByTestId('new-sale').click();
+  return receiptNo.trim();
+}
+
+export async function pendingCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('pending-count').getAttribute('data-count'));
+}
+
+/** Taps "Sync now" and waits until nothing is waiting and the sync has ended. */
+export async function syncNow(page: Page): Promise<void> {
+  await page.getByTestId('sync-now').click();
+  await page.waitForFunction(
+    () => {
+      const status = document.querySelector('[data-testid="sync-status"]');
+      const pending = document.querySelector('[data-testid="pending-count"]');
+      return status?.getAttribute('data-syncing') === 'false' && pending?.getAttribute('data-count') === '0';
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+}
+
+/** Sets a product's shelf count through the stock screen's "count" adjustment. */
+export async function countStock(page: Page, search: string, counted: number): Promise<void> {
+  await goTo(page, 'stock');
+  await page.getByTestId('stock-search').fill(search);
+  await page.getByTestId('product-row').first().click();
+  await page.getByTestId('open-adjust').click();
+  await page.getByTestId('adjust-reason-count').click();
+  await page.getByTestId('adjust-qty').fill(String(counted));
+  await page.getByTestId('adjust-save').click();
+  await page.getByTestId('detail-level').filter({ hasText: String(counted) }).waitFor();
+}

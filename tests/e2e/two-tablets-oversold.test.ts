@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { countStock, enrol, goTo, login, openApp, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { serverRows } from './support/server-db';
+import { ServerProcess } from './support/server-process';
+import { Tablet } from './support/tablet';
+
+let server: ServerProcess;
+let tabletA: Tablet;
+let tabletB: Tablet;
+
+beforeAll(async () => {
+  server = await ServerProcess.start();
+  [tabletA, tabletB] = await Promise.all([Tablet.open(), Tablet.open()]);
+});
+
+afterAll(async () => {
+  await Promise.all([tabletA?.close(), tabletB?.close()]);
+  await server?.dispose();
+});
+
+async function readyTablet(tablet: Tablet, staff: string, pin: string): Promise<void> {
+  await openApp(tablet.page, server.url);
+  await enrol(tablet.page, server.createEnrolCode());
+  await login(tablet.page, staff, pin);
+  await waitForOfflineReady(tablet.page);
+}
+
+async function shownLevel(tablet: Tablet, sku: string): Promise<string> {
+  await goTo(tablet.page, 'stock');
+  await tablet.page.getByTestId('stock-search').fill(sku);
+  return ((await tablet.page.getByTestId('stock-level').first().textContent()) ?? '').trim();
+}
+
+test('two tablets that both sold the last unit offline keep both sales, show -1 and an oversold alert', async () => {
+  await readyTablet(tabletA, '李强', '2222');
+  await readyTablet(tabletB, '阿依古丽', '3333');
+
+  // One bag left on the shelf, known to both tablets.
+  await countStock(tabletA.page, 'FLOUR-5KG', 1);
+  await syncNow(tabletA.page);
+  await syncNow(tabletB.page);
+  expect(await shownLevel(tabletB, 'FLOUR-5KG')).toBe('1');
+
+  await Promise.all([tabletA.setOffline(true), tabletB.setOffline(true)]);
+  await sell(tabletA.page, 'FLOUR-5KG');
+  await sell(tabletB.page, 'FLOUR-5KG');
+
+  await Promise.all([tabletA.setOffline(false), tabletB.setOffline(false)]);
+  await syncNow(tabletA.page);
+  await syncNow(tabletB.page);
+  await syncNow(tabletA.page);
+
+  const flour = (serverRows(server.dataDir, 'products') as { id: string; sku: string }[]).find((p) => p.sku === 'FLOUR-5KG');
+  const flourSales = (serverRows(server.dataDir, 'sales') as { lines: { productId: string }[] }[]).filter((s) =>
+    s.lines.some((l) => l.productId === flour?.id),
+  );
+  expect(flourSales).toHaveLength(2);
+  for (const tablet of [tabletA, tabletB]) {
+    expect(await shownLevel(tablet, 'FLOUR-5KG')).toBe('-1');
+    const alert = tablet.page.getByTestId('oversold-alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('富强面粉');
+  }
+});

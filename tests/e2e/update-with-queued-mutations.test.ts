@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { enrol, goTo, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { LinkProxy } from './support/link-proxy';
+import { serverRows } from './support/server-db';
+import { ServerProcess } from './support/server-process';
+import { Tablet } from './support/tablet';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const servedDir = mkdtempSync(join(tmpdir(), 'cunzhan-served-'));
+const nextBuildDir = mkdtempSync(join(tmpdir(), 'cunzhan-next-build-'));
+
+let server: ServerProcess;
+let proxy: LinkProxy;
+let tablet: Tablet;
+
+beforeAll(async () => {
+  cpSync(join(ROOT, 'dist/client'), servedDir, { recursive: true });
+  server = await ServerProcess.start({ CLIENT_DIR: servedDir });
+  proxy = await LinkProxy.start(() => server.port);
+  tablet = await Tablet.open();
+});
+
+afterAll(async () => {
+  await tablet?.close();
+  await proxy?.close();
+  await server?.dispose();
+  rmSync(servedDir, { recursive: true, force: true });
+  rmSync(nextBuildDir, { recursive: true, force: true });
+});
+
+/** A real new build of the app, as the county would deploy it. */
+function buildNextVersion(buildId: string): void {
+  const result = spawnSync('npx', ['vite', 'build', '--outDir', nextBuildDir, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    env: { ...process.env, CUNZHAN_BUILD_ID: buildId },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
+  rmSync(servedDir, { recursive: true, force: true });
+  cpSync(nextBuildDir, servedDir, { recursive: true });
+}
+
+test('mutations queued before an app update still apply after it', async () => {
+  const { page } = tablet;
+  await openApp(page, proxy.url);
+  await enrol(page, server.createEnrolCode());
+  await login(page, '李强', '2222');
+  await waitForOfflineReady(page);
+  await goTo(page, 'settings');
+  const oldVersion = await page.getByTestId('app-version').textContent();
+
+  // Two sales queued while no push can get through.
+  proxy.blockPushes = true;
+  await sell(page, 'NOODLE-DRY');
+  await sell(page, 'NOODLE-DRY');
+  expect(await pendingCount(page)).toBe(2);
+
+  buildNextVersion('e2e-update');
+  // A navigation makes the browser look for a new service worker; the app
+  // offers the update and waits for a person to accept it.
+  await page.reload();
+  await page.getByTestId('update-banner').waitFor({ timeout: 60_000 });
+  expect(await pendingCount(page)).toBe(2);
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+
+  await goTo(page, 'settings');
+  await page.getByTestId('app-version').filter({ hasText: 'e2e-update' }).waitFor();
+  expect(await page.getByTestId('app-version').textContent()).not.toBe(oldVersion);
+  expect(await pendingCount(page)).toBe(2);
+
+  proxy.blockPushes = false;
+  await syncNow(page);
+  expect(serverRows(server.dataDir, 'sales')).toHaveLength(2);
+});

@@ -1,0 +1,121 @@
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/server/app';
+import type { AnyRow, Product, TableName } from '../../src/shared/domain/entities';
+import { uuidv7 } from '../../src/shared/domain/ids';
+import type { PullResponse, PushResponse } from '../../src/shared/protocol/messages';
+import { makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { storeKinds, type OpenedStore } from './support/stores';
+
+function idsOf(page: PullResponse): string[] {
+  return Object.values(page.rows).flatMap((rows) => (rows as AnyRow[]).map((r) => r.id));
+}
+
+describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
+  let opened: OpenedStore;
+  let app: Hono;
+  let a: TestCentre;
+  let b: TestCentre;
+
+  beforeAll(async () => {
+    opened = await kind.open();
+    app = createApp({ store: opened.store });
+    a = await makeCentre(opened.store, app, 'A');
+    b = await makeCentre(opened.store, app, 'B');
+    const sales = Array.from({ length: 25 }, () => saleMutation(a));
+    const res = (await (await push(app, a.device.token, pushBody(a, sales))).json()) as PushResponse;
+    expect(res.results.every((r) => r.status === 'applied')).toBe(true);
+  });
+  afterAll(() => opened.dispose());
+
+  it('pages through the feed with a cursor, in seq order, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor = 0;
+    let requests = 0;
+    for (;;) {
+      const page = (await (await pull(app, a.device.token, cursor, 7)).json()) as PullResponse;
+      requests++;
+      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+      seen.push(...idsOf(page));
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    // staff + product + 25 sales = 27 rows.
+    expect(seen).toHaveLength(27);
+    expect(new Set(seen).size).toBe(27);
+    expect(requests).toBe(4);
+    expect(cursor).toBe(await opened.store.lastSeq(a.centre.id));
+
+    const empty = (await (await pull(app, a.device.token, cursor)).json()) as PullResponse;
+    expect(empty).toEqual({ rows: {}, cursor, hasMore: false });
+  });
+
+  it('groups rows by table and sends the latest version of a row once', async () => {
+    const page = (await (await pull(app, a.device.token, 0)).json()) as PullResponse;
+    expect(Object.keys(page.rows).sort()).toEqual<TableName[]>(['products', 'sales', 'staff']);
+    expect(page.rows.sales).toHaveLength(25);
+    expect((page.rows.products as Product[])[0]).toEqual(a.rice);
+  });
+
+  it('answers gzip to a tablet that accepts it', async () => {
+    const res = await app.request('/api/sync/pull?after=0', {
+      headers: { authorization: `Bearer ${a.device.token}`, 'accept-encoding': 'gzip, deflate' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const page = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as PullResponse;
+    expect(page.rows.sales).toHaveLength(25);
+  });
+
+  it('rejects a bad cursor or limit with 400 JSON', async () => {
+    for (const query of ['', 'after=-1', 'after=abc', 'after=0&limit=0', 'after=0&limit=999999', 'after=1e3']) {
+      const res = await app.request(`/api/sync/pull?${query}`, { headers: { authorization: `Bearer ${a.device.token}` } });
+      expect(res.status, query).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'bad_request' });
+    }
+  });
+
+  it("never shows one centre another centre's rows", async () => {
+    const page = (await (await pull(app, b.device.token, 0)).json()) as PullResponse;
+    const ids = idsOf(page);
+    expect(ids.sort()).toEqual([b.clerk.id, b.rice.id].sort());
+    for (const row of Object.values(page.rows).flat()) expect((row as AnyRow).centreId).toBe(b.centre.id);
+  });
+
+  it("never lets one centre change another centre's rows", async () => {
+    const seqA = await opened.store.lastSeq(a.centre.id);
+    const sellAsProduct = saleMutation(b, 1, undefined, a.rice.id);
+    const renameA = {
+      id: uuidv7(),
+      kind: 'product.update',
+      staffId: b.clerk.id,
+      createdAt: new Date().toISOString(),
+      args: { id: a.rice.id, patch: { priceFen: 1 } },
+    };
+    const asAClerk = { ...saleMutation(a), staffId: a.clerk.id };
+    const res = (await (await push(app, b.device.token, pushBody(b, [sellAsProduct, renameA, asAClerk]))).json()) as PushResponse;
+    expect(res.results.map((r) => (r.status === 'refused' ? r.code : r.status))).toEqual([
+      'unknown_product',
+      'unknown_product',
+      'unknown_staff',
+    ]);
+    // B's token with A's device id is refused before anything runs.
+    const spoofed = await push(app, b.device.token, { ...pushBody(a, [saleMutation(a)]) });
+    expect(spoofed.status).toBe(403);
+
+    expect(await opened.store.lastSeq(a.centre.id)).toBe(seqA);
+    const pageA = (await (await pull(app, a.device.token, 0)).json()) as PullResponse;
+    expect((pageA.rows.products as Product[]).find((p) => p.id === a.rice.id)?.priceFen).toBe(a.rice.priceFen);
+  });
+
+  it('keeps mutation ids per centre: the same id in two centres is two mutations', async () => {
+    const shared = saleMutation(a);
+    const inB = { ...saleMutation(b), id: shared.id };
+    const resA = (await (await push(app, a.device.token, pushBody(a, [shared]))).json()) as PushResponse;
+    const resB = (await (await push(app, b.device.token, pushBody(b, [inB]))).json()) as PushResponse;
+    expect(resA.results[0]?.status).toBe('applied');
+    expect(resB.results[0]?.status).toBe('applied');
+    const salesB = ((await (await pull(app, b.device.token, 0)).json()) as PullResponse).rows.sales ?? [];
+    expect(salesB.map((s) => s.id)).toEqual([(inB.args as { saleId: string }).saleId]);
+  });
+});

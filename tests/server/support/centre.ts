@@ -1,0 +1,93 @@
+import type { Hono } from 'hono';
+import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
+import type { Store } from '../../../src/server/store/store';
+import type { Centre, Product, Staff } from '../../../src/shared/domain/entities';
+import { uuidv7 } from '../../../src/shared/domain/ids';
+import type { EnrolResponse } from '../../../src/shared/protocol/messages';
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
+import type { MutationEnvelope } from '../../../src/shared/protocol/messages';
+
+export interface TestCentre {
+  centre: Centre;
+  clerk: Staff;
+  rice: Product;
+  /** An enrolled tablet of this centre. */
+  device: EnrolResponse;
+}
+
+export function productRow(centreId: string, createdBy: string, sku: string, priceFen: number): Product {
+  const now = new Date().toISOString();
+  return {
+    id: uuidv7(),
+    centreId,
+    sku,
+    barcode: `69${Math.floor(Math.random() * 1e11)}`,
+    names: { 'zh-CN': `商品 ${sku}`, en: `Product ${sku}` },
+    unit: '袋',
+    priceFen,
+    kind: 'stock',
+    lowStockThreshold: 2,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+    createdBy,
+  };
+}
+
+export async function enrol(app: Hono, code: string, deviceName = 'Counter tablet'): Promise<Response> {
+  return app.request('/api/enrol', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName }),
+  });
+}
+
+/** A centre with one clerk, one product, and one enrolled tablet. */
+export async function makeCentre(store: Store, app: Hono, label: string): Promise<TestCentre> {
+  const centre = await createCentre(store, { 'zh-CN': `${label}站`, en: `${label} centre` });
+  const clerk = await addStaff(store, { centreId: centre.id, name: `${label} clerk`, role: 'clerk', pin: '2222' });
+  const rice = productRow(centre.id, clerk.id, `RICE-${label}`, 3990);
+  await writeServerRows(store, centre.id, [{ table: 'products', row: rice }]);
+  const { code } = await issueEnrolCode(store, centre.id, 1);
+  const res = await enrol(app, code);
+  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  return { centre, clerk, rice, device: (await res.json()) as EnrolResponse };
+}
+
+let receiptCounter = 0;
+
+export function saleMutation(t: TestCentre, qty = 1, tenderedFen?: number, productId = t.rice.id): MutationEnvelope {
+  const total = t.rice.priceFen * qty;
+  return {
+    id: uuidv7(),
+    kind: 'sale.create',
+    staffId: t.clerk.id,
+    createdAt: new Date().toISOString(),
+    args: {
+      saleId: uuidv7(),
+      receiptNo: `R-${++receiptCounter}`,
+      lines: [{ productId, names: t.rice.names, unit: t.rice.unit, unitPriceFen: t.rice.priceFen, qty }],
+      tenderedFen: tenderedFen ?? total,
+    },
+  };
+}
+
+export function pushBody(t: TestCentre, mutations: MutationEnvelope[]) {
+  return { protocolVersion: PROTOCOL_VERSION, deviceId: t.device.deviceId, mutations };
+}
+
+export function push(app: Hono, token: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return Promise.resolve(
+    app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
+    }),
+  );
+}
+
+export function pull(app: Hono, token: string, after: number, limit?: number): Promise<Response> {
+  const query = limit === undefined ? `after=${after}` : `after=${after}&limit=${limit}`;
+  return Promise.resolve(app.request(`/api/sync/pull?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+}

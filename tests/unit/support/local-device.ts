@@ -1,0 +1,78 @@
+import type { Centre, Product, Staff } from '../../../src/shared/domain/entities';
+import { uuidv7 } from '../../../src/shared/domain/ids';
+import { hashPin } from '../../../src/shared/domain/pin';
+import { CunzhanDb } from '../../../src/client/data/db';
+import { setMeta } from '../../../src/client/data/meta';
+import type { CommandContext } from '../../../src/client/data/commands/run-command';
+
+let dbCounter = 0;
+
+/** A database of its own for each test, so tests never see each other's rows. */
+export function freshDb(label = 'test'): CunzhanDb {
+  dbCounter += 1;
+  return new CunzhanDb(`${label}-${dbCounter}-${uuidv7()}`);
+}
+
+export const TEST_PIN = '4321';
+
+export interface LocalDevice {
+  db: CunzhanDb;
+  centre: Centre;
+  staff: Staff;
+  ctx: CommandContext;
+}
+
+/** An enrolled tablet with one clerk, set up without a server (as a first pull would leave it). */
+export async function localDevice(label = 'device'): Promise<LocalDevice> {
+  const db = freshDb(label);
+  const now = new Date().toISOString();
+  const centre: Centre = { id: uuidv7(), name: { 'zh-CN': '测试站', en: 'Test centre' }, createdAt: now, updatedAt: now };
+  const staffId = uuidv7();
+  const staff: Staff = {
+    id: staffId,
+    centreId: centre.id,
+    name: '李强',
+    role: 'clerk',
+    ...(await hashPin(TEST_PIN, 1000)),
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: staffId,
+  };
+  const deviceId = uuidv7();
+  await setMeta(db, 'device', { deviceId, token: 'test-token', centre, name: 'Counter tablet', enrolledAt: now });
+  await db.staff.put(staff);
+  return { db, centre, staff, ctx: { db, staffId, deviceId, centreId: centre.id } };
+}
+
+export function productInput(overrides: Partial<Pick<Product, 'sku' | 'barcode' | 'names' | 'unit' | 'priceFen' | 'lowStockThreshold'>> = {}) {
+  return {
+    sku: 'RICE-5KG',
+    barcode: '6901234567892',
+    names: { 'zh-CN': '大米 5公斤', en: 'Rice 5 kg', ug: 'گۈرۈچ 5 كىلو' },
+    unit: '袋',
+    priceFen: 3500,
+    lowStockThreshold: 3,
+    ...overrides,
+  };
+}
+
+/** Stock computed the slow, obvious way: every movement plus every sale line. */
+export async function stockFromRows(db: CunzhanDb): Promise<Map<string, number>> {
+  const levels = new Map<string, number>();
+  for (const m of await db.movements.toArray()) levels.set(m.productId, (levels.get(m.productId) ?? 0) + m.delta);
+  for (const s of await db.sales.toArray()) {
+    for (const l of s.lines) levels.set(l.productId, (levels.get(l.productId) ?? 0) - l.qty);
+  }
+  return levels;
+}
+
+export async function cachedLevels(db: CunzhanDb): Promise<Map<string, number>> {
+  const levels = new Map<string, number>();
+  for (const s of await db.stockLevels.toArray()) if (s.level !== 0) levels.set(s.productId, s.level);
+  return levels;
+}
+
+export function nonZero(levels: Map<string, number>): Map<string, number> {
+  return new Map([...levels].filter(([, level]) => level !== 0));
+}

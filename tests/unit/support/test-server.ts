@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Centre, Product, Staff, StockMovement } from '../../../src/shared/domain/entities';
+import { uuidv7 } from '../../../src/shared/domain/ids';
+import { createApp } from '../../../src/server/app';
+import { createCentre, makeStaff, writeServerRows } from '../../../src/server/admin/operations';
+import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
+import { openStore } from '../../../src/server/store/open';
+import type { Store } from '../../../src/server/store/store';
+import { enrolDevice } from '../../../src/client/data/device';
+import type { CommandContext } from '../../../src/client/data/commands/run-command';
+import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';
+import type { Transport } from '../../../src/client/sync/transport';
+import { freshDb } from './local-device';
+import type { CunzhanDb } from '../../../src/client/data/db';
+
+export const BASE_URL = 'http://cunzhan.test';
+export const STAFF_PIN = '2468';
+
+/** The real server app on a real SQLite file in a temp dir, reached without a port. */
+export interface TestServer {
+  store: Store;
+  transport: Transport;
+  centre: Centre;
+  staff: Staff;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-unit-'));
+  const store = await openStore({ dataDir });
+  await store.migrate();
+  const app = createApp({ store });
+  const now = new Date().toISOString();
+  const centre = await createCentre(store, { 'zh-CN': '测试站', en: 'Test centre' }, now);
+  const staff = await makeStaff({ centreId: centre.id, name: '王芳', role: 'clerk', pin: STAFF_PIN }, now);
+  await writeServerRows(store, centre.id, [{ table: 'staff', row: staff }]);
+  return {
+    store,
+    transport: (request) => Promise.resolve(app.fetch(request)),
+    centre,
+    staff,
+    async close() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Server-side products with opening stock, as the seed or an admin would add them. */
+export async function serverProducts(server: TestServer, count: number, openingStock = 5): Promise<Product[]> {
+  const now = new Date().toISOString();
+  const base = { centreId: server.centre.id, createdAt: now, updatedAt: now, createdBy: server.staff.id };
+  const products: Product[] = Array.from({ length: count }, (_, i) => ({
+    ...base,
+    id: uuidv7(),
+    sku: `P-${String(i).padStart(3, '0')}`,
+    barcode: `690000${String(i).padStart(7, '0')}`,
+    names: { 'zh-CN': `商品${i}`, en: `Product ${i}`, ug: `مەھسۇلات ${i}` },
+    unit: '个',
+    priceFen: 100 + i * 10,
+    kind: 'stock',
+    lowStockThreshold: 1,
+    active: true,
+  }));
+  const movements: StockMovement[] = products.map((p) => ({
+    ...base,
+    id: uuidv7(),
+    productId: p.id,
+    delta: openingStock,
+    reason: 'receive',
+    note: 'opening stock',
+    deviceId: 'server',
+  }));
+  await writeServerRows(server.store, server.centre.id, [
+    ...products.map((row) => ({ table: 'products' as const, row })),
+    ...movements.map((row) => ({ table: 'movements' as const, row })),
+  ]);
+  return products;
+}
+
+export interface TestTablet {
+  db: CunzhanDb;
+  engine: SyncEngine;
+  ctx: CommandContext;
+  deviceId: string;
+}
+
+/** A tablet enrolled through the real enrol endpoint, with its own database and sync engine. */
+export async function enrolTablet(server: TestServer, transport: Transport = server.transport, label = 'tablet'): Promise<TestTablet> {
+  const db = freshDb(label);
+  const { code } = await issueEnrolCode(server.store, server.centre.id, 1);
+  const device = await enrolDevice(code, label, { db, fetch: transport, baseUrl: BASE_URL, afterEnrol: undefined });
+  const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL });
+  return {
+    db,
+    engine,
+    deviceId: device.deviceId,
+    ctx: { db, staffId: server.staff.id, deviceId: device.deviceId, centreId: server.centre.id },
+  };
+}
