@@ -1,19 +1,20 @@
 import { render } from 'preact';
 import { App } from './app/App';
-import { makeRouter } from './app/router';
 import { requestPersistentStorage } from './data/storage';
 import { initI18n } from './i18n';
 import './ui/app.css';
+
+// The sync engine is its own chunk, loaded once the tablet is enrolled.
+const startSync = () => import('./sync').then((sync) => sync.startSync());
+const loadRoutes = () => import('./app/routed').then((routed) => routed.routedApp());
 
 async function start(): Promise<void> {
   await initI18n();
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
-  render(<App router={makeRouter()} />, root);
+  render(<App loadRoutes={loadRoutes} startSync={startSync} />, root);
   // Ask once: a persisted origin is not evicted under storage pressure (S11).
   void requestPersistentStorage();
-  // The sync engine is not needed to draw the first screen.
-  void import('./sync').then(({ startSync }) => startSync());
 }
 
 void start();

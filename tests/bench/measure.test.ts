@@ -24,6 +24,7 @@ import {
   type PushCase,
   type PullCase,
   type SaleCase,
+  type SaleTiming,
 } from './support/results';
 import { WireMeter } from './support/wire-meter';
 
@@ -143,27 +144,38 @@ async function pullCase(): Promise<PullCase> {
   }
 }
 
+/** Times TIMED_SALES counter sales after a short untimed warm-up. */
+async function timeSales(tablet: BenchBrowser): Promise<SaleTiming> {
+  const { page } = tablet;
+  await page.evaluate(() => window.bench.timeSales(20));
+  const storedSales = (await page.evaluate(() => window.bench.counts())).sales;
+  const times = (await page.evaluate((n) => window.bench.timeSales(n), TIMED_SALES)).sort((a, b) => a - b);
+  return {
+    storedSales,
+    samples: times.length,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    maxMs: round(times.at(-1)!),
+    meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
+  };
+}
+
+/**
+ * The same counter sale timed twice on one tablet (offline, so no sync runs
+ * between): first with only the centre's synced sales stored (the baseline),
+ * then after 100,000 more were written straight into IndexedDB.
+ */
 async function saleCase(): Promise<SaleCase> {
   const tablet = await enrolledTablet();
   try {
     const { page } = tablet;
     syncOk(await page.evaluate(() => window.bench.syncNow()), 'first sync');
     await page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
+    await tablet.context.setOffline(true);
+    const baseline = await timeSales(tablet);
     const seed = await page.evaluate((n) => window.bench.seedSyncedSales(n), STORED_SALES);
     log(`${STORED_SALES} sales stored in ${round(seed.ms / 1000, 2)} s (setup)`);
-    await tablet.context.setOffline(true);
-    await page.evaluate(() => window.bench.timeSales(20)); // warm-up, not counted
-    const times = (await page.evaluate((n) => window.bench.timeSales(n), TIMED_SALES)).sort((a, b) => a - b);
-    const counts = await page.evaluate(() => window.bench.counts());
-    return {
-      storedSales: counts.sales - TIMED_SALES - 20,
-      samples: times.length,
-      p50Ms: round(percentile(times, 50)),
-      p95Ms: round(percentile(times, 95)),
-      maxMs: round(times.at(-1)!),
-      meanMs: round(times.reduce((a, b) => a + b, 0) / times.length),
-      seedMs: round(seed.ms),
-    };
+    return { ...(await timeSales(tablet)), seedMs: round(seed.ms), baseline };
   } finally {
     await closeTablet(tablet);
   }
@@ -189,6 +201,14 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   const push10k = await pushCase(a, 10_000, 'local');
   const pull10k = await pullCase();
   const push1k = await pushCase(a, 1_000, 'local');
+  if (process.env.BENCH_ONLY === 'sync') {
+    // A quicker run of the sync figures alone, for working on the sync engine; latest.json is left alone.
+    await closeTablet(a);
+    const ratio = (c: PushCase) => round(c.push.ms / c.floor.ms, 2);
+    log(`sync only: push 1k ${push1k.push.ms} ms (${ratio(push1k)}× floor), push 10k ${push10k.push.ms} ms (${ratio(push10k)}× floor), pull 10k ${pull10k.ms} ms`);
+    log(JSON.stringify({ push1k, push10k, pull10k }));
+    return;
+  }
   const slowLinkPush1k = await pushCase(a, 1_000, 'poor');
   await closeTablet(a);
 

@@ -69,6 +69,11 @@ describe('counter sale', () => {
     expect(within(receipt).getAllByTestId('receipt-line')).toHaveLength(1);
     expect(await within(receipt).findByText('Served by Li Mei')).toBeTruthy();
 
+    // The next sale starts with an empty cart.
+    fireEvent.click(screen.getByTestId('new-sale'));
+    expect(await screen.findByText('Tap a product above to add it')).toBeTruthy();
+    expect(screen.queryAllByTestId('cart-line')).toHaveLength(0);
+
     await router.navigate({ to: '/sales' });
     await waitFor(() => expect(screen.getAllByTestId('sale-row')).toHaveLength(1));
     expect(screen.getByTestId('sales-count').textContent).toBe('1');

@@ -1,4 +1,4 @@
-import { createMemoryHistory } from '@tanstack/react-router';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { cleanup, render } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../src/client/app/App';
@@ -71,7 +71,7 @@ export async function stockedProduct(
 
 export function renderApp(path = '/') {
   const router = makeRouter({ history: createMemoryHistory({ initialEntries: [path] }) });
-  const view = render(<App router={router} />);
+  const view = render(<App loadRoutes={async () => () => <RouterProvider router={router} />} />);
   return { ...view, router };
 }
 

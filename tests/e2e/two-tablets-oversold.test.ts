@@ -25,10 +25,13 @@ async function readyTablet(tablet: Tablet, staff: string, pin: string): Promise<
   await waitForOfflineReady(tablet.page);
 }
 
-async function shownLevel(tablet: Tablet, sku: string): Promise<string> {
+/** The level the stock screen shows for one product, as a person reads it. */
+async function shownLevel(tablet: Tablet, sku: string): Promise<number> {
   await goTo(tablet.page, 'stock');
   await tablet.page.getByTestId('stock-search').fill(sku);
-  return ((await tablet.page.getByTestId('stock-level').first().textContent()) ?? '').trim();
+  const row = tablet.page.locator(`[data-testid="stock-row"][data-sku="${sku}"]`);
+  const text = (await row.getByTestId('stock-level').textContent()) ?? '';
+  return Number(/[-−]?\d+/.exec(text)?.[0].replace('−', '-'));
 }
 
 test('two tablets that both sold the last unit offline keep both sales, show -1 and an oversold alert', async () => {
@@ -39,7 +42,7 @@ test('two tablets that both sold the last unit offline keep both sales, show -1 
   await countStock(tabletA.page, 'FLOUR-5KG', 1);
   await syncNow(tabletA.page);
   await syncNow(tabletB.page);
-  expect(await shownLevel(tabletB, 'FLOUR-5KG')).toBe('1');
+  expect(await shownLevel(tabletB, 'FLOUR-5KG')).toBe(1);
 
   await Promise.all([tabletA.setOffline(true), tabletB.setOffline(true)]);
   await sell(tabletA.page, 'FLOUR-5KG');
@@ -56,7 +59,7 @@ test('two tablets that both sold the last unit offline keep both sales, show -1 
   );
   expect(flourSales).toHaveLength(2);
   for (const tablet of [tabletA, tabletB]) {
-    expect(await shownLevel(tablet, 'FLOUR-5KG')).toBe('-1');
+    expect(await shownLevel(tablet, 'FLOUR-5KG')).toBe(-1);
     const alert = tablet.page.getByTestId('oversold-alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('富强面粉');

@@ -59,11 +59,19 @@ test('mutations queued before an app update still apply after it', async () => {
   await sell(page, 'NOODLE-DRY');
   expect(await pendingCount(page)).toBe(2);
 
+  // A sale in progress when the new build is deployed.
+  await goTo(page, 'sell');
+  await page.getByTestId('product-search').fill('RICE-5KG');
+  await page.getByTestId('product-tile').first().click();
+  await page.evaluate(() => Object.assign(window, { saleInProgress: true }));
+
   buildNextVersion('e2e-update');
-  // A navigation makes the browser look for a new service worker; the app
-  // offers the update and waits for a person to accept it.
-  await page.reload();
+  // The app's periodic check finds the new service worker; it offers the
+  // update and waits for a person to accept it, without reloading the sale away.
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
   await page.getByTestId('update-banner').waitFor({ timeout: 60_000 });
+  expect(await page.evaluate(() => 'saleInProgress' in window)).toBe(true);
+  expect(await page.getByTestId('cart-line').count()).toBe(1);
   expect(await pendingCount(page)).toBe(2);
   await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
 

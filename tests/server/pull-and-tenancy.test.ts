@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { AnyRow, Product, TableName } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
-import type { PullResponse, PushResponse } from '../../src/shared/protocol/messages';
-import { makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import type { EnrolResponse, PullResponse, PushResponse } from '../../src/shared/protocol/messages';
+import { enrolDevice, makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 function idsOf(page: PullResponse): string[] {
@@ -17,12 +17,17 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
   let app: Hono;
   let a: TestCentre;
   let b: TestCentre;
+  /** Second tablets: a tablet is not sent back the sales it pushed, these are sent them. */
+  let aOffice: EnrolResponse;
+  let bOffice: EnrolResponse;
 
   beforeAll(async () => {
     opened = await kind.open();
     app = createApp({ store: opened.store });
     a = await makeCentre(opened.store, app, 'A');
     b = await makeCentre(opened.store, app, 'B');
+    aOffice = await enrolDevice(opened.store, app, a.centre.id, 'A office');
+    bOffice = await enrolDevice(opened.store, app, b.centre.id, 'B office');
     const sales = Array.from({ length: 25 }, () => saleMutation(a));
     const res = (await (await push(app, a.device.token, pushBody(a, sales))).json()) as PushResponse;
     expect(res.results.every((r) => r.status === 'applied')).toBe(true);
@@ -34,7 +39,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     let cursor = 0;
     let requests = 0;
     for (;;) {
-      const page = (await (await pull(app, a.device.token, cursor, 7)).json()) as PullResponse;
+      const page = (await (await pull(app, aOffice.token, cursor, 7)).json()) as PullResponse;
       requests++;
       expect(page.cursor).toBeGreaterThanOrEqual(cursor);
       seen.push(...idsOf(page));
@@ -47,12 +52,12 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     expect(requests).toBe(4);
     expect(cursor).toBe(await opened.store.lastSeq(a.centre.id));
 
-    const empty = (await (await pull(app, a.device.token, cursor)).json()) as PullResponse;
+    const empty = (await (await pull(app, aOffice.token, cursor)).json()) as PullResponse;
     expect(empty).toEqual({ rows: {}, cursor, hasMore: false });
   });
 
   it('groups rows by table and sends the latest version of a row once', async () => {
-    const page = (await (await pull(app, a.device.token, 0)).json()) as PullResponse;
+    const page = (await (await pull(app, aOffice.token, 0)).json()) as PullResponse;
     expect(Object.keys(page.rows).sort()).toEqual<TableName[]>(['products', 'sales', 'staff']);
     expect(page.rows.sales).toHaveLength(25);
     expect((page.rows.products as Product[])[0]).toEqual(a.rice);
@@ -60,7 +65,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
 
   it('answers gzip to a tablet that accepts it', async () => {
     const res = await app.request('/api/sync/pull?after=0', {
-      headers: { authorization: `Bearer ${a.device.token}`, 'accept-encoding': 'gzip, deflate' },
+      headers: { authorization: `Bearer ${aOffice.token}`, 'accept-encoding': 'gzip, deflate' },
     });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     const page = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as PullResponse;
@@ -115,7 +120,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     const resB = (await (await push(app, b.device.token, pushBody(b, [inB]))).json()) as PushResponse;
     expect(resA.results[0]?.status).toBe('applied');
     expect(resB.results[0]?.status).toBe('applied');
-    const salesB = ((await (await pull(app, b.device.token, 0)).json()) as PullResponse).rows.sales ?? [];
+    const salesB = ((await (await pull(app, bOffice.token, 0)).json()) as PullResponse).rows.sales ?? [];
     expect(salesB.map((s) => s.id)).toEqual([(inB.args as { saleId: string }).saleId]);
   });
 });

@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { Product, StockMovement } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
-import { LIMITS, type ErrorBody, type MutationEnvelope, type PullResponse, type PushResponse } from '../../src/shared/protocol/messages';
-import { makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { LIMITS, type EnrolResponse, type ErrorBody, type MutationEnvelope, type PullResponse, type PushResponse } from '../../src/shared/protocol/messages';
+import { enrolDevice, makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 async function pullAll(app: Hono, token: string): Promise<PullResponse> {
@@ -36,22 +36,25 @@ describe.each(storeKinds())('push on $name', (kind) => {
   let opened: OpenedStore;
   let app: Hono;
   let shop: TestCentre;
+  /** A second tablet of the shop: it is sent every row the first one pushes. */
+  let office: EnrolResponse;
 
   beforeAll(async () => {
     opened = await kind.open();
     app = createApp({ store: opened.store });
     shop = await makeCentre(opened.store, app, 'P');
+    office = await enrolDevice(opened.store, app, shop.centre.id, 'Office tablet');
   });
   afterAll(() => opened.dispose());
 
   const seqNow = () => opened.store.lastSeq(shop.centre.id);
 
-  it('applies a sale and the tablet pulls it back', async () => {
+  it('applies a sale and another tablet of the centre pulls it', async () => {
     const sale = saleMutation(shop, 2, 10_000);
     const res = await push(app, shop.device.token, pushBody(shop, [sale]));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ results: [{ id: sale.id, status: 'applied' }] });
-    const feed = await pullAll(app, shop.device.token);
+    const feed = await pullAll(app, office.token);
     const stored = feed.rows.sales?.find((s) => s.id === (sale.args as { saleId: string }).saleId);
     expect(stored).toMatchObject({ totalFen: 7980, changeFen: 2020, deviceId: shop.device.deviceId, createdBy: shop.clerk.id });
   });
@@ -61,12 +64,12 @@ describe.each(storeKinds())('push on $name', (kind) => {
     const first = (await (await push(app, shop.device.token, pushBody(shop, batch))).json()) as PushResponse;
     expect(first.results.map((r) => r.status)).toEqual(['applied', 'refused', 'applied']);
     const seqAfterFirst = await seqNow();
-    const salesAfterFirst = (await pullAll(app, shop.device.token)).rows.sales?.length;
+    const salesAfterFirst = (await pullAll(app, office.token)).rows.sales?.length;
 
     const again = (await (await push(app, shop.device.token, pushBody(shop, batch))).json()) as PushResponse;
     expect(again).toEqual(first);
     expect(await seqNow()).toBe(seqAfterFirst);
-    expect((await pullAll(app, shop.device.token)).rows.sales?.length).toBe(salesAfterFirst);
+    expect((await pullAll(app, office.token)).rows.sales?.length).toBe(salesAfterFirst);
   });
 
   it('applies a mutation repeated inside one batch once', async () => {
@@ -90,7 +93,7 @@ describe.each(storeKinds())('push on $name', (kind) => {
       { id: reversed[0]!.id, status: 'refused', code: 'unknown_product' },
       { id: reversed[1]!.id, status: 'applied' },
     ]);
-    const feed = await pullAll(app, shop.device.token);
+    const feed = await pullAll(app, office.token);
     const movements = (feed.rows.movements ?? []) as StockMovement[];
     expect(movements.filter((m) => m.productId === productId).map((m) => m.delta)).toEqual([12]);
     expect(movements.filter((m) => m.productId === otherId)).toEqual([]);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
+import { listSales } from '../../src/client/data/queries/sales';
 import { uuidv7 } from '../../src/shared/domain/ids';
 
 /**
@@ -50,6 +51,35 @@ describe('database versions', () => {
     expect(await current.outbox.where('touched').equals(`products:${productId}`).toArray()).toMatchObject([queued]);
     expect((await current.meta.get('cursor'))?.value).toBe(42);
     expect(current.verno).toBeGreaterThanOrEqual(1);
+    current.close();
+  });
+
+  it('sales stored by version 1 still list by day and by staff after the upgrade to version 2', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(V1_STORES);
+    const clerk = uuidv7();
+    const other = uuidv7();
+    const productId = uuidv7();
+    const sale = (createdBy: string, createdAt: string, receiptNo: string) => ({
+      id: uuidv7(), centreId: uuidv7(), createdAt, updatedAt: createdAt, createdBy, receiptNo,
+      lines: [{ productId, names: { 'zh-CN': '大米' }, unit: '袋', unitPriceFen: 4500, qty: 1, lineTotalFen: 4500 }],
+      productIds: [productId], totalFen: 4500, tenderedFen: 5000, changeFen: 500, payment: 'cash', channel: 'counter',
+      deviceId: uuidv7(),
+    });
+    const yesterday = sale(clerk, '2026-03-01T09:00:00.000Z', 'A-0001');
+    const morning = sale(clerk, '2026-03-02T02:00:00.000Z', 'A-0002');
+    const afternoon = sale(other, '2026-03-02T08:00:00.000Z', 'A-0003');
+    await v1.table('sales').bulkAdd([yesterday, morning, afternoon]);
+    v1.close();
+
+    const current = new CunzhanDb(name);
+    await current.open();
+    expect(current.verno).toBe(2);
+    const day = { from: new Date('2026-03-02T00:00:00.000Z'), to: new Date('2026-03-03T00:00:00.000Z') };
+    expect(await listSales(current, day)).toEqual([afternoon, morning]);
+    expect(await listSales(current, { ...day, staffId: clerk })).toEqual([morning]);
+    expect(await current.sales.get(yesterday.id)).toEqual(yesterday);
     current.close();
   });
 });

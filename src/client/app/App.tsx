@@ -1,6 +1,46 @@
-import { RouterProvider } from '@tanstack/react-router';
-import type { AppRouter } from './router';
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/session';
+import { useDevice } from '../data/device';
+import { isLanguage } from '../i18n/languages';
+import { useSyncEngine, type StartSync } from '../features/sync/useSyncEngine';
+import { UpdateBanner } from '../pwa/UpdateBanner';
+import { pickName } from '../ui/format';
+import { Loading } from '../ui/Loading';
 
-export function App({ router }: { router: AppRouter }) {
-  return <RouterProvider router={router} />;
+// Only one of these is needed at a time: each is its own chunk.
+const EnrolScreen = lazy(() => import('../features/enrol/EnrolScreen').then((m) => ({ default: m.EnrolScreen })));
+const LoginScreen = lazy(() => import('../features/login/LoginScreen').then((m) => ({ default: m.LoginScreen })));
+
+export interface AppProps {
+  /** Loads the routed screens (a separate chunk): called once, after login. */
+  loadRoutes: () => Promise<ComponentType>;
+  startSync?: StartSync;
+}
+
+/**
+ * Enrol the tablet first, then pick who is working, then the app. The router
+ * is loaded and mounted only after login, so the first screen carries no
+ * routing code, and the URL waits untouched: a deep link opens after login.
+ */
+export function App({ loadRoutes, startSync }: AppProps) {
+  const { i18n } = useTranslation();
+  const device = useDevice();
+  const session = useSession();
+  const lang = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  useSyncEngine(!!device, startSync);
+  const Routes = useMemo(() => lazy(() => loadRoutes().then((component) => ({ default: component }))), [loadRoutes]);
+
+  let body;
+  if (device === undefined) body = <Loading />;
+  else if (device === null) body = <EnrolScreen />;
+  else if (!session || session.deviceId !== device.deviceId) body = <LoginScreen centreName={pickName(device.centre.name, lang)} />;
+  else body = <Routes />;
+
+  return (
+    <>
+      <UpdateBanner />
+      <Suspense fallback={<Loading />}>{body}</Suspense>
+    </>
+  );
 }

@@ -19,8 +19,8 @@ export function NavBar() {
         <Link
           key={tab.to}
           to={tab.to}
-          class="tab"
-          activeProps={{ class: 'tab tab-active', 'aria-current': 'page' }}
+          className="tab"
+          activeProps={{ className: 'tab-active', 'aria-current': 'page' }}
           activeOptions={{ exact: tab.exact, includeSearch: false }}
           data-testid={`nav-${tab.label.slice(4)}`}
         >

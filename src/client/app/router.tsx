@@ -72,8 +72,12 @@ const routeTree = rootRoute.addChildren([
   refusalsRoute,
 ]);
 
-/** `history` lets tests start at a path with an in-memory history. */
-export function makeRouter(options: { history?: RouterHistory } = {}) {
+export interface RouterOptions {
+  /** A memory history starts the app at a given path without a browser. */
+  history?: RouterHistory;
+}
+
+export function makeRouter(options: RouterOptions = {}) {
   return options.history
     ? createRouter({ routeTree, defaultPreload: 'intent', history: options.history })
     : createRouter({ routeTree, defaultPreload: 'intent' });

@@ -6,7 +6,7 @@ export function NotFound() {
   return (
     <section class="screen">
       <h1>{t('common.notFound')}</h1>
-      <Link to="/" class="button">
+      <Link to="/" className="button">
         {t('nav.sell')}
       </Link>
     </section>

@@ -11,7 +11,28 @@ export interface OutboxBatch {
 
 /** Keeps each decompressed request well under the server's body limit (S4). */
 export const PUSH_MAX_BYTES = 1024 * 1024;
-const encoder = new TextEncoder();
+
+/**
+ * UTF-8 length of `text` without encoding it: TextEncoder per envelope cost
+ * more than reading the batch from IndexedDB. Lone surrogates count as the
+ * three bytes of U+FFFD, as JSON.stringify never emits them unescaped anyway.
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2; // a pair: two UTF-16 units, four bytes
+        i++;
+      } else bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /**
  * The next batch after `afterSeq`: at most 500 mutations and PUSH_MAX_BYTES,
@@ -35,7 +56,7 @@ export async function readBatch(
     if (entry.protocolVersion !== first.protocolVersion) break;
     const { id, kind, args, staffId, createdAt } = entry;
     const part = JSON.stringify({ id, kind, args, staffId, createdAt });
-    const size = encoder.encode(part).length + 1;
+    const size = utf8Length(part) + 1;
     if (entries.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
     entries.push(entry);

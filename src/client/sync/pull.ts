@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
@@ -7,16 +8,58 @@ import { getMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
+import { sameRow } from './same-row';
 import { send } from './transport';
 
 const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
 
-async function fetchPage(endpoint: SyncEndpoint, after: number): Promise<PullResponse> {
+/**
+ * Page sizes grow from a small first page, so writing starts early while
+ * the next, larger page is fetched, up to the protocol's maximum.
+ */
+const FIRST_PAGE_ROWS = 1000;
+
+function nextPageRows(previous: number): number {
+  return Math.min(LIMITS.pullMaxRows, previous * 2);
+}
+
+async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): Promise<PullResponse> {
   const url = new URL(API.pull, endpoint.baseUrl);
   url.searchParams.set('after', String(after));
-  url.searchParams.set('limit', String(LIMITS.pullDefaultRows));
+  url.searchParams.set('limit', String(limit));
   const request = new Request(url, { headers: { Authorization: `Bearer ${endpoint.token}` } });
   return (await (await send(endpoint.transport, request)).json()) as PullResponse;
+}
+
+/**
+ * The rows among `ids` that this tablet already holds. Usually none or a
+ * few (its own sales coming back), so only keys are read first, over the
+ * span of ids in the page (UUIDv7 ids sort by time, so the span is narrow);
+ * whole rows are read only for the ids found. A span crowded with other
+ * rows falls back to looking every id up.
+ */
+async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[]): Promise<Map<string, AnyRow>> {
+  const found = new Map<string, AnyRow>();
+  if (ids.length === 0) return found;
+  let low = ids[0]!;
+  let high = low;
+  for (const id of ids) {
+    if (id < low) low = id;
+    if (id > high) high = id;
+  }
+  const scanLimit = ids.length * 4;
+  const keys = await store.where(':id').between(low, high, true, true).limit(scanLimit).primaryKeys();
+  let candidates: readonly string[] = ids;
+  if (keys.length < scanLimit) {
+    const stored = new Set(keys);
+    candidates = ids.filter((id) => stored.has(id));
+  }
+  if (candidates.length === 0) return found;
+  const rows = await store.bulkGet([...candidates]);
+  rows.forEach((row) => {
+    if (row) found.set(row.id, row);
+  });
+  return found;
 }
 
 /**
@@ -24,7 +67,8 @@ async function fetchPage(endpoint: SyncEndpoint, after: number): Promise<PullRes
  * so a cut between pages repeats nothing and skips nothing (S3, S4). Rows a
  * queued mutation has changed locally go to `shadow` instead, so the
  * optimistic version stays on screen until the mutation is answered.
- * Stock effects are added only for movements and sales new to this tablet.
+ * Stock effects are added only for movements and sales new to this tablet;
+ * those it already holds unchanged (its own, coming back) are not rewritten.
  */
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
   const tables = [
@@ -52,14 +96,22 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
         if (pending.has(key)) shadows.push({ key, table, row });
         else direct.push(row);
       }
-      const store = database.synced(table);
-      if (INSERT_ONLY.has(table)) {
-        const existing = await store.bulkGet(direct.map((r) => r.id));
-        direct.forEach((row, i) => {
-          if (!existing[i]) fresh.push({ table, row });
-        });
+      const store = database.synced(table) as Table<AnyRow, string>;
+      if (!INSERT_ONLY.has(table)) {
+        await store.bulkPut(direct);
+        continue;
       }
-      await store.bulkPut(direct as never[]);
+      const stored = await storedAmong(
+        store,
+        direct.map((r) => r.id),
+      );
+      const writes: AnyRow[] = [];
+      for (const row of direct) {
+        const local = stored.get(row.id);
+        if (!local) fresh.push({ table, row });
+        if (!local || !sameRow(local, row)) writes.push(row);
+      }
+      if (writes.length > 0) await store.bulkPut(writes);
     }
     if (shadows.length > 0) await database.shadow.bulkPut(shadows);
     await addStockEffects(database, fresh);
@@ -75,10 +127,12 @@ export async function pullChanges(
 ): Promise<number> {
   const { db: database } = endpoint;
   let done = 0;
-  let pagePromise = fetchPage(endpoint, (await getMeta(database, 'cursor')) ?? 0);
+  let rows = FIRST_PAGE_ROWS;
+  let pagePromise = fetchPage(endpoint, (await getMeta(database, 'cursor')) ?? 0, rows);
   for (;;) {
     const page = await pagePromise;
-    const next = page.hasMore ? fetchPage(endpoint, page.cursor) : null;
+    rows = nextPageRows(rows);
+    const next = page.hasMore ? fetchPage(endpoint, page.cursor, rows) : null;
     next?.catch(() => undefined); // awaited on the next turn
     done += await applyPullPage(database, page);
     onProgress(done);

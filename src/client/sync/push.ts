@@ -13,8 +13,20 @@ export interface SyncEndpoint {
   token: string;
 }
 
-async function postBatch(endpoint: SyncEndpoint, batch: OutboxBatch): Promise<PushResponse> {
-  const { body, encoding } = await gzipText(batch.bodyText);
+/** A batch read from the outbox and compressed, ready to send. */
+interface PreparedBatch {
+  batch: OutboxBatch;
+  body: Uint8Array<ArrayBuffer>;
+  encoding: 'gzip' | null;
+}
+
+async function prepareBatch(endpoint: SyncEndpoint, afterSeq: number): Promise<PreparedBatch | null> {
+  const batch = await readBatch(endpoint.db, endpoint.deviceId, afterSeq);
+  if (!batch) return null;
+  return { batch, ...(await gzipText(batch.bodyText)) };
+}
+
+async function postBatch(endpoint: SyncEndpoint, { body, encoding }: PreparedBatch): Promise<PushResponse> {
   const headers: Record<string, string> = {
     Authorization: `Bearer ${endpoint.token}`,
     'Content-Type': 'application/json',
@@ -26,9 +38,10 @@ async function postBatch(endpoint: SyncEndpoint, batch: OutboxBatch): Promise<Pu
 
 /**
  * Pushes the whole outbox in order, one bounded batch per request (S2, S4).
- * While a batch is in flight the next one is read and the previous answer
- * is written, so the link is rarely idle. A lost answer throws; the entries
- * stay queued and are pushed again, which the server treats idempotently (S1).
+ * While a batch is in flight the next one is read and compressed and the
+ * previous answer is written, so the link is rarely idle. A lost answer
+ * throws; the entries stay queued and are pushed again, which the server
+ * treats idempotently (S1).
  */
 export async function pushOutbox(
   endpoint: SyncEndpoint,
@@ -39,14 +52,17 @@ export async function pushOutbox(
   const counts = { applied: 0, refused: 0 };
   let done = 0;
   onProgress(0, total);
-  let batch = await readBatch(database, endpoint.deviceId, 0);
+  let prepared = await prepareBatch(endpoint, 0);
   let settling: Promise<void> = Promise.resolve();
-  while (batch) {
-    const current = batch;
-    const response = postBatch(endpoint, current);
-    const next = readBatch(database, endpoint.deviceId, current.lastSeq);
+  while (prepared) {
+    const current = prepared.batch;
+    const response = postBatch(endpoint, prepared);
+    const next = prepareBatch(endpoint, current.lastSeq);
     next.catch(() => undefined); // awaited below; silence the rejection while the post runs
-    const { results } = await response;
+    const { results } = await response.catch(async (e: unknown) => {
+      await settling.catch(() => undefined); // let the previous answer commit before giving up
+      throw e;
+    });
     await settling;
     settling = settlePushResults(database, current.entries, results).then((settled) => {
       counts.applied += settled.applied;
@@ -57,7 +73,7 @@ export async function pushOutbox(
     settling.catch(() => undefined);
     // An entry the server did not answer would be re-sent forever in this loop: stop and retry later.
     if (results.length < current.entries.length) break;
-    batch = await next;
+    prepared = await next;
   }
   await settling;
   return counts;

@@ -20,7 +20,7 @@ const PATHS = {
   scale: 'M12 3v18M5 7h14M5 7l-3 7a3 3 0 0 0 6 0zM19 7l-3 7a3 3 0 0 0 6 0z',
   check: 'M5 12l5 5 9-10',
   backspace: 'M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6',
-  key: 'M8 15a4 4 0 1 1 3-7l9 0v3h-3v3h-3l-3-3',
+  key: 'M11 14a4 4 0 1 1-8 0 4 4 0 0 1 8 0zM9.8 11.2L19 2M15 6l3 3M13 8l2 2',
   storage: 'M4 5h16v5H4zM4 14h16v5H4zM7 7.5v.01M7 16.5v.01',
 } as const;
 

@@ -38,11 +38,34 @@ const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-export function makeFormatters(lang: Language): Formatters {
+/** Under this, a past time reads "just now" rather than "12 seconds ago". */
+const JUST_NOW_SECONDS = 45;
+
+type Translate = (key: string, options: Record<string, unknown>) => string;
+
+/**
+ * Browsers trim ICU data: Chromium has no Uyghur dates or relative times and
+ * would silently answer in English. Those languages get numeric dates and
+ * relative times from our own translations instead.
+ */
+function intlSpeaks(lang: Language): boolean {
+  return Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0 && Intl.RelativeTimeFormat.supportedLocalesOf([lang]).length > 0;
+}
+
+export function makeFormatters(lang: Language, t: Translate): Formatters {
+  const native = intlSpeaks(lang);
+  // zh-CN's numeric layout (2026/11/29 09:25) reads the same in any script.
+  const dateLocale = native ? lang : 'zh-CN';
   const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
-  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
+  const dateTime = native
+    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })
+    : new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const date = native
+    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })
+    : new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const time = native
+    ? new Intl.DateTimeFormat(lang, { timeStyle: 'short' })
+    : new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hour12: false });
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const number = new Intl.NumberFormat(lang);
   return {
@@ -52,9 +75,14 @@ export function makeFormatters(lang: Language): Formatters {
     date: (iso) => date.format(new Date(iso)),
     time: (iso) => time.format(new Date(iso)),
     relative(iso, nowMs) {
-      let amount = (new Date(iso).getTime() - nowMs) / 1000;
+      // A time a moment ahead (clocks, a render before the tick) is "just now" too.
+      let amount = Math.min(0, (new Date(iso).getTime() - nowMs) / 1000);
+      if (amount > -JUST_NOW_SECONDS) return t('time.justNow', {});
       for (const [unit, size] of RELATIVE_STEPS) {
-        if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+        if (Math.abs(amount) < size) {
+          const count = Math.round(Math.abs(amount));
+          return native ? relative.format(-count, unit) : t(`time.ago.${unit}`, { count, n: number.format(count) });
+        }
         amount /= size;
       }
       return dateTime.format(new Date(iso));
@@ -66,7 +94,7 @@ export function makeFormatters(lang: Language): Formatters {
 
 /** Formatters for the current language; they change when the language does. */
 export function useFormat(): Formatters {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lang = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
-  return useMemo(() => makeFormatters(lang), [lang]);
+  return useMemo(() => makeFormatters(lang, t as Translate), [lang, t]);
 }

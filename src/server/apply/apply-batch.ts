@@ -1,5 +1,5 @@
 import type { AnyRow, SyncedTables, TableName } from '../../shared/domain/entities';
-import { readsOf, runMutation } from '../../shared/mutations/registry';
+import { decideMutation, prepareMutation, type PreparedMutation } from '../../shared/mutations/registry';
 import type { ReadState, RowChange, RowKey } from '../../shared/mutations/types';
 import type { MutationEnvelope, MutationResult } from '../../shared/protocol/messages';
 import { rowKey, type AppliedRecord, type Store } from '../store/store';
@@ -15,15 +15,22 @@ export interface BatchContext {
  * Applies one pushed batch in one transaction, in the order given (S2).
  * A mutation id seen before gets the result it got the first time (S1);
  * refusals are stored too, so a re-push is refused the same way (S5).
- * Rows are loaded once for the whole batch and kept in an overlay, so a
- * mutation sees what earlier ones in the same batch wrote.
+ * Each mutation's args are parsed once; the rows all of them read are loaded
+ * in one go and kept in an overlay, so a mutation sees what earlier ones in
+ * the same batch wrote. Rows written remember this device as their origin.
  */
 export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly MutationEnvelope[]): Promise<MutationResult[]> {
   return store.inCentreTx(ctx.centreId, async (tx) => {
     const known = await tx.appliedResults([...new Set(mutations.map((m) => m.id))]);
-    const reads: RowKey[] = [];
-    for (const m of mutations) if (!known.has(m.id)) reads.push(...readsOf(m.kind, m.args, m.staffId));
-    const overlay = await tx.loadRows(dedupeKeys(reads));
+    const prepared = new Map<string, PreparedMutation>();
+    const reads = new Map<string, RowKey>();
+    for (const m of mutations) {
+      if (known.has(m.id) || prepared.has(m.id)) continue;
+      const p = prepareMutation(m.kind, m.args, m.staffId);
+      prepared.set(m.id, p);
+      for (const key of p.reads) reads.set(rowKey(key.table, key.id), key);
+    }
+    const overlay = await tx.loadRows([...reads.values()]);
     const state: ReadState = {
       get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
     };
@@ -37,7 +44,7 @@ export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly 
         results.push(stored);
         continue;
       }
-      const decision = runMutation(m.kind, m.args, state, {
+      const decision = decideMutation(prepared.get(m.id)!, state, {
         mutationId: m.id,
         centreId: ctx.centreId,
         staffId: m.staffId,
@@ -46,8 +53,10 @@ export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly 
       });
       let result: MutationResult;
       if (decision.ok) {
-        for (const change of decision.changes) overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
-        writes.push(...decision.changes);
+        for (const change of decision.changes) {
+          overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
+          writes.push(change);
+        }
         result = { id: m.id, status: 'applied' };
       } else {
         result = decision.detail === undefined
@@ -59,14 +68,8 @@ export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly 
       results.push(result);
       records.push({ id: m.id, deviceId: ctx.deviceId, kind: m.kind, result });
     }
-    await tx.writeRows(writes);
+    await tx.writeRows(writes, ctx.deviceId);
     await tx.recordResults(records, ctx.appliedAt);
     return results;
   });
-}
-
-function dedupeKeys(keys: readonly RowKey[]): RowKey[] {
-  const seen = new Map<string, RowKey>();
-  for (const key of keys) seen.set(rowKey(key.table, key.id), key);
-  return [...seen.values()];
 }

@@ -105,4 +105,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX rows_feed ON rows(centre_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'origin device of each synced row',
+    // The device whose mutation last wrote the row (NULL: written by the server),
+    // so a pull need not send a tablet the sales and movements it made itself.
+    sqlite: 'ALTER TABLE rows ADD COLUMN origin TEXT;',
+    postgres: 'ALTER TABLE rows ADD COLUMN origin TEXT;',
+  },
 ];

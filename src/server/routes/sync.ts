@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
  * The pull body, spliced from the JSON the store keeps so that 10,000 rows
  * are not parsed and re-encoded on every pull. Shape: PullResponse.
  */
-function pullBody(page: FeedPage, after: number): string {
+function pullBody(page: FeedPage): string {
   const byTable = new Map<string, string[]>();
   for (const row of page.rows) {
     const list = byTable.get(row.table);
@@ -22,8 +22,7 @@ function pullBody(page: FeedPage, after: number): string {
     else byTable.set(row.table, [row.json]);
   }
   const tables = [...byTable].map(([table, rows]) => `${JSON.stringify(table)}:[${rows.join(',')}]`);
-  const cursor = page.rows.at(-1)?.seq ?? after;
-  return `{"rows":{${tables.join(',')}},"cursor":${cursor},"hasMore":${page.hasMore}}`;
+  return `{"rows":{${tables.join(',')}},"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
 }
 
 /** Push and pull, both scoped to the centre of the calling device. */
@@ -53,7 +52,9 @@ export function syncRoutes(store: Store): Hono<{ Variables: DeviceVariables }> {
         throw new ApiError(400, ApiErrorCode.badRequest, `after must be a seq and limit 1–${LIMITS.pullMaxRows}`);
       }
       const { after, limit = LIMITS.pullDefaultRows } = query.output;
-      const page = await store.pull(c.get('device').centreId, after, limit);
-      return c.body(pullBody(page, after), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      const device = c.get('device');
+      // The tablet already holds the sales and movements it made: they are not sent back.
+      const page = await store.pull(device.centreId, after, limit, device.id);
+      return c.body(pullBody(page), 200, { 'Content-Type': 'application/json; charset=utf-8' });
     });
 }

@@ -1,4 +1,5 @@
-import type { RowChange } from '../../shared/mutations/types';
+import type { TableName } from '../../shared/domain/entities';
+import type { RowChange, RowKey } from '../../shared/mutations/types';
 import { rowKey } from './store';
 
 /**
@@ -9,4 +10,15 @@ export function lastWriteOfEachRow(changes: readonly RowChange[]): RowChange[] {
   const last = new Map<string, number>();
   changes.forEach((change, index) => last.set(rowKey(change.table, change.row.id), index));
   return changes.filter((change, index) => last.get(rowKey(change.table, change.row.id)) === index);
+}
+
+/** Row ids grouped by table, so a batch of keys is loaded with one query per table. */
+export function idsByTable(keys: readonly RowKey[]): Map<TableName, string[]> {
+  const byTable = new Map<TableName, string[]>();
+  for (const { table, id } of keys) {
+    const ids = byTable.get(table);
+    if (ids) ids.push(id);
+    else byTable.set(table, [id]);
+  }
+  return byTable;
 }

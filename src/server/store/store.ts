@@ -35,8 +35,18 @@ export interface FeedRow {
 
 export interface FeedPage {
   rows: FeedRow[];
+  /** The last seq scanned (`after` when none): rows left out of `rows` are passed too. */
+  cursor: number;
   hasMore: boolean;
 }
+
+/**
+ * Insert-only tables whose rows a pull leaves out for the device that wrote
+ * them: its own decide made the very same row (same args, same createdAt).
+ * Products and staff always go out: the server's result of an edit may
+ * differ from the tablet's optimistic one.
+ */
+export const OWN_ROWS_OMITTED: readonly TableName[] = ['sales', 'movements'];
 
 export interface AppliedRecord {
   id: string;
@@ -55,8 +65,11 @@ export interface CentreTx {
   appliedResults(ids: readonly string[]): Promise<Map<string, MutationResult>>;
   /** Rows of this centre only; missing keys are simply absent. Keyed `table/id`. */
   loadRows(keys: readonly RowKey[]): Promise<Map<string, AnyRow>>;
-  /** Upserts rows; each gets a fresh, gap-free seq of this centre, in the given order. */
-  writeRows(changes: readonly RowChange[]): Promise<void>;
+  /**
+   * Upserts rows; each gets a fresh, gap-free seq of this centre, in the given
+   * order. `origin` is the device whose mutations wrote them (none: the server).
+   */
+  writeRows(changes: readonly RowChange[], origin?: string): Promise<void>;
   recordResults(records: readonly AppliedRecord[], appliedAt: string): Promise<void>;
 }
 
@@ -93,8 +106,12 @@ export interface Store {
 
   /** Runs `work` in one transaction holding the centre's write lock; rolls back if it throws. */
   inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T>;
-  /** The compacted change feed: latest version of each row with seq > after, by seq. */
-  pull(centreId: string, after: number, limit: number): Promise<FeedPage>;
+  /**
+   * The compacted change feed: latest version of each row with seq > after,
+   * by seq, scanning at most `limit` rows. For `device`, its own rows of
+   * OWN_ROWS_OMITTED tables are scanned (the cursor passes them) but not sent.
+   */
+  pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage>;
   /** The newest seq of the centre (0 when none). */
   lastSeq(centreId: string): Promise<number>;
 }

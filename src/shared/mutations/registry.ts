@@ -18,29 +18,37 @@ const MUTATIONS: Record<MutationKind, MutationDef<any>> = {
   'sale.create': saleCreate,
 };
 
-/** The rows to load before `runMutation`: the staff member, then what the kind reads. */
-export function readsOf(kind: string, args: unknown, staffId: string): RowKey[] {
-  const keys: RowKey[] = [{ table: 'staff', id: staffId }];
-  if (!isMutationKind(kind)) return keys;
-  const parsed = v.safeParse(MUTATIONS[kind].schema, args);
-  return parsed.success ? keys.concat(MUTATIONS[kind].reads(parsed.output)) : keys;
-}
-
 /**
- * Validates and decides one mutation. Checks run in this order: known kind,
- * valid args, a staff member of this centre, a role that may run it, then the
- * kind's own rules.
+ * A mutation checked for what needs no rows (known kind, valid args), with
+ * its args parsed once and the rows `decideMutation` will read. A mutation
+ * already refused here still reads nothing and decides to its refusal.
  */
-export function runMutation(kind: string, args: unknown, state: ReadState, ctx: MutationContext): Decision {
-  if (!isMutationKind(kind)) return refuse(RefusalCode.unknownKind, kind.slice(0, 64));
+export type PreparedMutation =
+  | { valid: true; kind: MutationKind; args: unknown; reads: RowKey[] }
+  | { valid: false; refusal: Decision; reads: RowKey[] };
+
+/** Parses the args once; `reads` lists the staff member, then what the kind reads. */
+export function prepareMutation(kind: string, args: unknown, staffId: string): PreparedMutation {
+  if (!isMutationKind(kind)) return { valid: false, refusal: refuse(RefusalCode.unknownKind, kind.slice(0, 64)), reads: [] };
   const def = MUTATIONS[kind];
   const parsed = v.safeParse(def.schema, args);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    return refuse(RefusalCode.invalidArgs, `${v.getDotPath(issue) ?? ''}: ${issue.message}`.slice(0, 200));
+    const detail = `${v.getDotPath(issue) ?? ''}: ${issue.message}`.slice(0, 200);
+    return { valid: false, refusal: refuse(RefusalCode.invalidArgs, detail), reads: [] };
   }
+  return { valid: true, kind, args: parsed.output, reads: [{ table: 'staff', id: staffId }, ...def.reads(parsed.output)] };
+}
+
+/**
+ * Decides a prepared mutation on the rows it reads. Checks run in this
+ * order: known kind, valid args (both in `prepareMutation`), a staff member
+ * of this centre, a role that may run it, then the kind's own rules.
+ */
+export function decideMutation(prepared: PreparedMutation, state: ReadState, ctx: MutationContext): Decision {
+  if (!prepared.valid) return prepared.refusal;
   const staff = state.get('staff', ctx.staffId);
   if (!staff || !staff.active || staff.centreId !== ctx.centreId) return refuse(RefusalCode.unknownStaff);
-  if (!roleMayRun(staff.role, kind)) return refuse(RefusalCode.notPermitted);
-  return def.decide(parsed.output, state, ctx);
+  if (!roleMayRun(staff.role, prepared.kind)) return refuse(RefusalCode.notPermitted);
+  return MUTATIONS[prepared.kind].decide(prepared.args, state, ctx);
 }

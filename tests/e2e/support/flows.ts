@@ -65,7 +65,7 @@ export async function syncNow(page: Page): Promise<void> {
 export async function countStock(page: Page, search: string, counted: number): Promise<void> {
   await goTo(page, 'stock');
   await page.getByTestId('stock-search').fill(search);
-  await page.getByTestId('product-row').first().click();
+  await page.getByTestId('stock-row').first().click();
   await page.getByTestId('open-adjust').click();
   await page.getByTestId('adjust-reason-count').click();
   await page.getByTestId('adjust-qty').fill(String(counted));

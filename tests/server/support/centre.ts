@@ -43,16 +43,21 @@ export async function enrol(app: Hono, code: string, deviceName = 'Counter table
   });
 }
 
+/** Enrols one more tablet in a centre, with a fresh code. */
+export async function enrolDevice(store: Store, app: Hono, centreId: string, deviceName = 'Counter tablet'): Promise<EnrolResponse> {
+  const { code } = await issueEnrolCode(store, centreId, 1);
+  const res = await enrol(app, code, deviceName);
+  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as EnrolResponse;
+}
+
 /** A centre with one clerk, one product, and one enrolled tablet. */
 export async function makeCentre(store: Store, app: Hono, label: string): Promise<TestCentre> {
   const centre = await createCentre(store, { 'zh-CN': `${label}站`, en: `${label} centre` });
   const clerk = await addStaff(store, { centreId: centre.id, name: `${label} clerk`, role: 'clerk', pin: '2222' });
   const rice = productRow(centre.id, clerk.id, `RICE-${label}`, 3990);
   await writeServerRows(store, centre.id, [{ table: 'products', row: rice }]);
-  const { code } = await issueEnrolCode(store, centre.id, 1);
-  const res = await enrol(app, code);
-  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
-  return { centre, clerk, rice, device: (await res.json()) as EnrolResponse };
+  return { centre, clerk, rice, device: await enrolDevice(store, app, centre.id) };
 }
 
 let receiptCounter = 0;

@@ -1,7 +1,7 @@
 import type { AnyRow, TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
-import { readsOf, runMutation } from '../../../shared/mutations/registry';
+import { decideMutation, prepareMutation } from '../../../shared/mutations/registry';
 import type { ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { getSession } from '../../auth/session';
@@ -79,8 +79,9 @@ export async function runCommand(
       const args = await buildArgs(database, ctx);
       const mutationId = uuidv7();
       const createdAt = new Date().toISOString();
-      const rows = await loadState(database, readsOf(kind, args, ctx.staffId));
-      const decision = runMutation(kind, args, readStateOf(rows), {
+      const prepared = prepareMutation(kind, args, ctx.staffId);
+      const rows = await loadState(database, prepared.reads);
+      const decision = decideMutation(prepared, readStateOf(rows), {
         mutationId,
         centreId: ctx.centreId,
         staffId: ctx.staffId,

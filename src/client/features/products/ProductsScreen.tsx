@@ -18,7 +18,7 @@ export function ProductsScreen() {
     <section class="screen">
       <div class="row-between">
         <h1>{t('products.title')}</h1>
-        <Link to="/products/new" class="button button-primary" data-testid="add-product">
+        <Link to="/products/new" className="button button-primary" data-testid="add-product">
           <Icon name="plus" />
           {t('products.add')}
         </Link>
@@ -32,7 +32,7 @@ export function ProductsScreen() {
         <ul class="list" data-testid="products-list">
           {products.map((p) => (
             <li key={p.id}>
-              <Link to="/products/$productId" params={{ productId: p.id }} class="list-row" data-testid="product-row" data-sku={p.sku}>
+              <Link to="/products/$productId" params={{ productId: p.id }} className="list-row" data-testid="product-row" data-sku={p.sku}>
                 <span class="list-row-main">
                   <strong>{fmt.name(p.names)}</strong>
                   <span class="muted" dir="auto">

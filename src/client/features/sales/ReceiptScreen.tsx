@@ -20,7 +20,11 @@ export function ReceiptScreen({ saleId }: { saleId: string }) {
         <header class="receipt-head">
           <h1>{t('receipt.title')}</h1>
           <p>
-            {t('receipt.number')}: <strong data-testid="receipt-no" dir="ltr">{sale.receiptNo}</strong>
+            {t('receipt.number')}: <strong>
+              <bdi data-testid="receipt-no" dir="ltr">
+                {sale.receiptNo}
+              </bdi>
+            </strong>
           </p>
           <p class="muted">{fmt.dateTime(sale.createdAt)}</p>
           {seller && <p class="muted">{t('receipt.staff', { name: seller })}</p>}
@@ -63,11 +67,11 @@ export function ReceiptScreen({ saleId }: { saleId: string }) {
         </table>
       </article>
       <div class="actions">
-        <Link to="/" class="button button-primary button-large" data-testid="new-sale">
+        <Link to="/" className="button button-primary button-large" data-testid="new-sale">
           <Icon name="cart" />
           {t('receipt.newSale')}
         </Link>
-        <Link to="/sales" class="button button-large">
+        <Link to="/sales" className="button button-large">
           <Icon name="receipt" />
           {t('receipt.allSales')}
         </Link>

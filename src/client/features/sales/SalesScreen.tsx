@@ -69,9 +69,11 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
         <ul class="list" data-testid="sales-list">
           {sales.map((sale) => (
             <li key={sale.id}>
-              <Link to="/sales/$saleId" params={{ saleId: sale.id }} class="list-row" data-testid="sale-row">
+              <Link to="/sales/$saleId" params={{ saleId: sale.id }} className="list-row" data-testid="sale-row">
                 <span class="list-row-main">
-                  <strong dir="ltr">{sale.receiptNo}</strong>
+                  <strong>
+                    <bdi dir="ltr">{sale.receiptNo}</bdi>
+                  </strong>
                   <span class="muted">
                     {fmt.time(sale.createdAt)} · {names.get(sale.createdBy) ?? ''} ·{' '}
                     {t('sales.items', { count: sale.lines.reduce((n, l) => n + l.qty, 0), n: fmt.number(sale.lines.reduce((n, l) => n + l.qty, 0)) })}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 export interface CartLine {
   productId: string;
@@ -23,34 +23,52 @@ function load(): CartLine[] {
   }
 }
 
+function save(lines: readonly CartLine[]): void {
+  try {
+    if (lines.length === 0) sessionStorage.removeItem(STORAGE_KEY);
+    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(lines));
+  } catch {
+    // The cart still works in memory.
+  }
+}
+
 export function useCart() {
   const [lines, setLines] = useState<CartLine[]>(load);
 
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(lines));
-    } catch {
-      // The cart still works in memory.
-    }
-  }, [lines]);
-
-  const add = useCallback((productId: string) => {
-    setLines((current) =>
-      current.some((l) => l.productId === productId)
-        ? current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, l.qty + 1) } : l))
-        : [...current, { productId, qty: 1 }],
-    );
+  // Saved as it changes, not in an effect: confirming a sale clears the cart
+  // and leaves the screen in the same tick, before any effect would run.
+  const change = useCallback((next: (current: CartLine[]) => CartLine[]) => {
+    setLines((current) => {
+      const updated = next(current);
+      save(updated);
+      return updated;
+    });
   }, []);
 
-  const setQty = useCallback((productId: string, qty: number) => {
-    setLines((current) =>
-      qty <= 0
-        ? current.filter((l) => l.productId !== productId)
-        : current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, qty) } : l)),
-    );
-  }, []);
+  const add = useCallback(
+    (productId: string) =>
+      change((current) =>
+        current.some((l) => l.productId === productId)
+          ? current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, l.qty + 1) } : l))
+          : [...current, { productId, qty: 1 }],
+      ),
+    [change],
+  );
 
-  const clear = useCallback(() => setLines([]), []);
+  const setQty = useCallback(
+    (productId: string, qty: number) =>
+      change((current) =>
+        qty <= 0
+          ? current.filter((l) => l.productId !== productId)
+          : current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, qty) } : l)),
+      ),
+    [change],
+  );
+
+  const clear = useCallback(() => {
+    save([]);
+    setLines([]);
+  }, []);
 
   return { lines, add, setQty, remove: (productId: string) => setQty(productId, 0), clear };
 }

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { version } from '../../../../package.json';
+import { BUILD_ID } from '../../build-id';
 import { logout, useSession } from '../../auth/session';
 import { useDevice } from '../../data/device';
 import { useRefusals } from '../../data/queries';
@@ -63,12 +64,14 @@ export function SettingsScreen() {
           <dt>{t('settings.signedIn')}</dt>
           <dd>{session ? `${session.staff.name} (${t(`roles.${session.staff.role}`)})` : ''}</dd>
           <dt>{t('settings.version')}</dt>
-          <dd dir="ltr" data-testid="app-version">{version}</dd>
+          <dd dir="ltr" data-testid="app-version">
+            {version} · {BUILD_ID}
+          </dd>
         </dl>
       </div>
 
       <div class="actions">
-        <Link to="/refusals" class="button button-large" data-testid="refusals-link">
+        <Link to="/refusals" className="button button-large" data-testid="refusals-link">
           <Icon name="warning" />
           {t('refusals.title')}
           {refusals && refusals.length > 0 ? ` (${fmt.number(refusals.length)})` : ''}

@@ -29,7 +29,7 @@ export function StockDetailScreen({ productId }: { productId: string }) {
 
   return (
     <section class="screen">
-      <Link to="/stock" class="button button-ghost button-small">
+      <Link to="/stock" className="button button-ghost button-small">
         <Icon name="back" class="flip-rtl" />
         {t('stock.title')}
       </Link>
@@ -98,9 +98,11 @@ export function StockDetailScreen({ productId }: { productId: string }) {
                   {m.note ? ` · ${m.note}` : ''}
                 </span>
               </span>
-              <strong class={m.delta < 0 ? 'amount negative' : 'amount positive'} dir="ltr">
-                {m.delta > 0 ? '+' : ''}
-                {fmt.number(m.delta)}
+              <strong class={m.delta < 0 ? 'amount negative' : 'amount positive'}>
+                <bdi dir="ltr">
+                  {m.delta > 0 ? '+' : ''}
+                  {fmt.number(m.delta)}
+                </bdi>
               </strong>
             </li>
           ))}

@@ -49,7 +49,7 @@ export function StockScreen({ filter, onFilter }: { filter: StockFilter | null; 
         <ul class="list" data-testid="stock-list">
           {shown.map((p) => (
             <li key={p.id}>
-              <Link to="/stock/$productId" params={{ productId: p.id }} class="list-row" data-testid="stock-row" data-sku={p.sku}>
+              <Link to="/stock/$productId" params={{ productId: p.id }} className="list-row" data-testid="stock-row" data-sku={p.sku}>
                 <span class="list-row-main">
                   <strong>{fmt.name(p.names)}</strong>
                   <span class="muted" dir="auto">

@@ -22,7 +22,7 @@ export function OversoldAlert() {
         <span>{names}</span>
         <span>{t('oversold.whatToDo')}</span>
       </div>
-      <Link to="/stock" search={{ filter: 'oversold' }} class="button button-small">
+      <Link to="/stock" search={{ filter: 'oversold' }} className="button button-small">
         {t('oversold.goToStock')}
       </Link>
     </div>

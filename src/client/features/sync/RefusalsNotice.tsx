@@ -14,7 +14,7 @@ export function RefusalsNotice() {
     <div class="banner banner-warning" role="status" data-testid="refusals-notice">
       <Icon name="warning" />
       <span class="banner-text">{t('refusals.notice', { count: refusals.length, n: fmt.number(refusals.length) })}</span>
-      <Link to="/refusals" class="button button-small">
+      <Link to="/refusals" className="button button-small">
         {t('refusals.view')}
       </Link>
     </div>

@@ -2,8 +2,9 @@ import pg from 'pg';
 import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
+import { feedPage, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
-import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 
 interface CentreRecord {
   id: string;
@@ -181,14 +182,14 @@ export class PostgresStore implements Store {
     });
   }
 
-  async pull(centreId: string, after: number, limit: number): Promise<FeedPage> {
-    const { rows } = await this.pool.query<{ tbl: TableName; seq: string; data: string }>(
-      'SELECT tbl, seq, data::text AS data FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-      [centreId, after, limit + 1],
+  async pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
+    // A device's own insert-only rows are scanned (the cursor passes them) but their data is not sent.
+    const { rows } = await this.pool.query<ScannedRow>(
+      `SELECT tbl, seq, CASE WHEN origin = $4::text AND tbl = ANY($5::text[]) THEN NULL ELSE data::text END AS data
+       FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [centreId, after, limit + 1, device ?? null, OWN_ROWS_OMITTED],
     );
-    const hasMore = rows.length > limit;
-    const page = (hasMore ? rows.slice(0, limit) : rows).map((r) => ({ table: r.tbl, seq: Number(r.seq), json: r.data }));
-    return { rows: page, hasMore };
+    return feedPage(rows, after, limit);
   }
 
   async lastSeq(centreId: string): Promise<number> {
@@ -222,7 +223,7 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
       for (const r of rows) found.set(rowKey(r.tbl, r.id), r.data);
       return found;
     },
-    async writeRows(changes) {
+    async writeRows(changes, origin) {
       const latest = lastWriteOfEachRow(changes);
       if (latest.length === 0) return;
       const bumped = await client.query<{ last_seq: string }>(
@@ -231,16 +232,17 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
       );
       const first = Number(bumped.rows[0]!.last_seq) - latest.length + 1;
       await client.query(
-        `INSERT INTO rows (centre_id, tbl, id, seq, data)
-         SELECT $1, u.tbl, u.id, u.seq, u.data::jsonb
+        `INSERT INTO rows (centre_id, tbl, id, seq, data, origin)
+         SELECT $1, u.tbl, u.id, u.seq, u.data::jsonb, $6::text
          FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[]) AS u(tbl, id, seq, data)
-         ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+         ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin`,
         [
           centreId,
           latest.map((c) => c.table),
           latest.map((c) => c.row.id),
           latest.map((_, i) => first + i),
           latest.map((c) => JSON.stringify(c.row)),
+          origin ?? null,
         ],
       );
     },

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
-import { lastWriteOfEachRow } from '../rows';
+import { feedPage } from '../feed-page';
+import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
 import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
@@ -172,28 +173,27 @@ export class SqliteStore implements Store {
     return {
       appliedResults: async (ids) => {
         const found = new Map<string, MutationResult>();
-        for (const id of ids) {
-          const r = sql.getApplied.get(centreId, id) as { result: string } | undefined;
-          if (r) found.set(id, JSON.parse(r.result) as MutationResult);
+        if (ids.length === 0) return found;
+        for (const r of sql.getApplied.all(centreId, JSON.stringify(ids)) as { id: string; result: string }[]) {
+          found.set(r.id, JSON.parse(r.result) as MutationResult);
         }
         return found;
       },
       loadRows: async (keys) => {
         const found = new Map<string, AnyRow>();
-        for (const { table, id } of keys) {
-          const key = rowKey(table, id);
-          if (found.has(key)) continue;
-          const r = sql.getRow.get(centreId, table, id) as { data: string } | undefined;
-          if (r) found.set(key, JSON.parse(r.data) as AnyRow);
+        for (const [table, ids] of idsByTable(keys)) {
+          for (const r of sql.getRows.all(centreId, table, JSON.stringify(ids)) as { id: string; data: string }[]) {
+            found.set(rowKey(table, r.id), JSON.parse(r.data) as AnyRow);
+          }
         }
         return found;
       },
-      writeRows: async (changes) => {
+      writeRows: async (changes, origin) => {
         const latest = lastWriteOfEachRow(changes);
         if (latest.length === 0) return;
         const { last_seq: last } = sql.bumpSeq.get(latest.length, centreId) as { last_seq: number };
         let seq = last - latest.length;
-        for (const { table, row } of latest) sql.upsertRow.run(centreId, table, row.id, ++seq, JSON.stringify(row));
+        for (const { table, row } of latest) sql.upsertRow.run(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null);
       },
       recordResults: async (records, appliedAt) => {
         for (const r of records) sql.insertApplied.run(centreId, r.id, r.deviceId, r.kind, JSON.stringify(r.result), appliedAt);
@@ -201,12 +201,10 @@ export class SqliteStore implements Store {
     };
   }
 
-  pull(centreId: string, after: number, limit: number): Promise<FeedPage> {
+  pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
     return this.queue.run(() => {
-      const found = this.sql.pull.all(centreId, after, limit + 1) as { tbl: TableName; seq: number; data: string }[];
-      const hasMore = found.length > limit;
-      const rows = (hasMore ? found.slice(0, limit) : found).map((r) => ({ table: r.tbl, seq: r.seq, json: r.data }));
-      return { rows, hasMore };
+      const found = this.sql.pull.all(device ?? null, centreId, after, limit + 1) as { tbl: TableName; seq: number; data: string | null }[];
+      return feedPage(found, after, limit);
     });
   }
 

@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { OWN_ROWS_OMITTED } from '../store';
+
+const omittedTables = OWN_ROWS_OMITTED.map((table) => `'${table}'`).join(', ');
 
 /** Every statement the SQLite store runs, prepared once per connection. */
 export function prepareStatements(db: Database.Database) {
@@ -25,17 +28,24 @@ export function prepareStatements(db: Database.Database) {
     listCentreDevices: db.prepare('SELECT * FROM devices WHERE centre_id = ? ORDER BY enrolled_at, id'),
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
 
-    getApplied: db.prepare('SELECT result FROM applied_mutations WHERE centre_id = ? AND id = ?'),
+    // Batch lookups take their keys as one JSON array: one statement per batch, not per key.
+    getApplied: db.prepare(
+      'SELECT id, result FROM applied_mutations WHERE centre_id = ? AND id IN (SELECT value FROM json_each(?))',
+    ),
     insertApplied: db.prepare(
       'INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
     ),
 
-    getRow: db.prepare('SELECT data FROM rows WHERE centre_id = ? AND tbl = ? AND id = ?'),
+    getRows: db.prepare('SELECT id, data FROM rows WHERE centre_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))'),
     upsertRow: db.prepare(
-      `INSERT INTO rows (centre_id, tbl, id, seq, data) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data`,
+      `INSERT INTO rows (centre_id, tbl, id, seq, data, origin) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin`,
     ),
-    pull: db.prepare('SELECT tbl, seq, data FROM rows WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    // A device's own insert-only rows are scanned (the cursor passes them) but their data is not read.
+    pull: db.prepare(
+      `SELECT tbl, seq, CASE WHEN origin = ? AND tbl IN (${omittedTables}) THEN NULL ELSE data END AS data
+       FROM rows WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
   };
 }
 

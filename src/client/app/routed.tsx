@@ -1,0 +1,14 @@
+import { RouterProvider } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
+import { makeRouter, type RouterOptions } from './router';
+
+/**
+ * The routed app as one component. It is its own chunk: the enrol and login
+ * screens, which come first, need no router at all.
+ */
+export function routedApp(options: RouterOptions = {}): ComponentType {
+  const router = makeRouter(options);
+  return function RoutedApp() {
+    return <RouterProvider router={router} />;
+  };
+}

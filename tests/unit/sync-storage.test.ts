@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { completeSale, createProduct, receiveStock } from '../../src/client/data/commands';
+import { readBatch, utf8Length } from '../../src/client/sync/outbox';
+import { applyPullPage } from '../../src/client/sync/pull';
+import { sameRow } from '../../src/client/sync/same-row';
+import { settlePushResults } from '../../src/client/sync/settle-push';
+import type { Sale } from '../../src/shared/domain/entities';
+import { cachedLevels, localDevice, productInput, stockFromRows } from './support/local-device';
+
+async function tabletWithSales(count: number) {
+  const device = await localDevice('storage');
+  const rice = await createProduct(productInput(), device.ctx);
+  await receiveStock({ productId: rice.id, qty: 100, note: '' }, device.ctx);
+  const sales: Sale[] = [];
+  for (let i = 0; i < count; i++) sales.push(await completeSale({ lines: [{ productId: rice.id, qty: 1 }], tenderedFen: 5000 }, device.ctx));
+  return { ...device, rice, sales };
+}
+
+describe('push and pull bookkeeping on the tablet', () => {
+  it('an answered batch leaves the queue; unanswered changes in between stay waiting', async () => {
+    const { db } = await tabletWithSales(6); // queue: product, receipt, six sales
+    const queue = await db.outbox.orderBy('seq').toArray();
+    const whole = queue.slice(0, 4);
+    await settlePushResults(db, whole, whole.map((e) => ({ id: e.id, status: 'applied' as const })));
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.id)).toEqual(queue.slice(4).map((e) => e.id));
+
+    const rest = queue.slice(4);
+    const answered = [rest[0]!, rest[2]!];
+    await settlePushResults(db, rest, answered.map((e) => ({ id: e.id, status: 'applied' as const })));
+    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.id)).toEqual([rest[1]!.id, rest[3]!.id]);
+  });
+
+  it('a batch body stays under its byte limit however the text is written', async () => {
+    for (const text of ['rice', '大米 5公斤', 'گۈرۈچ', '🌾 harvest', 'lone \ud800 half', '\udc00']) {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+    }
+    const { db, ctx } = await tabletWithSales(10);
+    const small = (await readBatch(db, ctx.deviceId, 0, 500, 2500))!;
+    expect(new TextEncoder().encode(small.bodyText).length).toBeLessThan(2500 + 200);
+    expect(small.entries.length).toBeGreaterThan(0);
+    expect(small.entries.length).toBeLessThan(12);
+  });
+
+  it('own sales coming back from the server are counted once; a changed one takes the server version', async () => {
+    const { db, sales, rice } = await tabletWithSales(3);
+    const queue = await db.outbox.orderBy('seq').toArray();
+    await settlePushResults(db, queue, queue.map((e) => ({ id: e.id, status: 'applied' as const })));
+    expect((await cachedLevels(db)).get(rice.id)).toBe(97);
+
+    // The server's JSON may list keys in another order (PostgreSQL jsonb) and may differ.
+    const reordered = sales.map((s) => Object.fromEntries(Object.entries(s).reverse()) as unknown as Sale);
+    const corrected = { ...sales[2]!, receiptNo: 'SERVER-0003' };
+    await applyPullPage(db, { rows: { sales: [reordered[0]!, reordered[1]!, corrected] }, cursor: 10, hasMore: false });
+
+    expect((await db.sales.get(corrected.id))?.receiptNo).toBe('SERVER-0003');
+    expect(await db.sales.get(sales[0]!.id)).toEqual(sales[0]);
+    expect(await db.sales.count()).toBe(3);
+    expect((await cachedLevels(db)).get(rice.id)).toBe(97);
+    expect(await stockFromRows(db)).toEqual(await cachedLevels(db));
+  });
+
+  it('rows compare by content, not by key order', () => {
+    expect(sameRow({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
+    expect(sameRow({ a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] })).toBe(false);
+    expect(sameRow({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameRow([1, 2], { 0: 1, 1: 2 })).toBe(false);
+    expect(sameRow(null, {})).toBe(false);
+  });
+});
