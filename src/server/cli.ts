@@ -54,7 +54,7 @@ async function run(store: Store, command: string, positionals: string[], opts: R
       return;
     case 'list-devices':
       for (const d of await store.listDevices(str('centre'))) {
-        console.log(`${d.id}\t${d.centreId}\t${d.name}\tenrolled ${d.enrolledAt}\t${d.revokedAt ? `revoked ${d.revokedAt}` : 'active'}`);
+        console.log(`${d.id}\t${d.centreId}\tno. ${d.deviceNo}\t${d.name}\tenrolled ${d.enrolledAt}\t${d.revokedAt ? `revoked ${d.revokedAt}` : 'active'}`);
       }
       return;
     case 'revoke-device': {

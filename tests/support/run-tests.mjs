@@ -19,7 +19,7 @@ function finish() {
   console.log('\n=== Summary ===');
   for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.name} (${s.seconds} s)`);
   const failed = steps.filter((s) => !s.ok).length;
-  console.log(`${steps.length - failed} passed, ${failed} failed`);
+  console.log(`Steps: ${steps.length - failed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }
 

@@ -60,6 +60,19 @@ describe('push and pull bookkeeping on the tablet', () => {
     expect(await stockFromRows(db)).toEqual(await cachedLevels(db));
   });
 
+  it('a page whose ids span many stored sales still counts only the new ones', async () => {
+    const { db, sales, rice } = await tabletWithSales(20);
+    const queue = await db.outbox.orderBy('seq').toArray();
+    await settlePushResults(db, queue, queue.map((e) => ({ id: e.id, status: 'applied' as const })));
+    const later = (await tabletWithSales(1)).sales[0]!; // another tablet's sale, made after all of these
+    const fromElsewhere = { ...later, centreId: sales[0]!.centreId };
+    await applyPullPage(db, { rows: { sales: [sales[0]!, fromElsewhere] }, cursor: 30, hasMore: false });
+
+    expect(await db.sales.count()).toBe(21);
+    expect((await cachedLevels(db)).get(rice.id)).toBe(100 - 20);
+    expect(await stockFromRows(db)).toEqual(await cachedLevels(db));
+  });
+
   it('rows compare by content, not by key order', () => {
     expect(sameRow({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 })).toBe(true);
     expect(sameRow({ a: 1, b: [1, { c: 'x' }] }, { a: 1, b: [1, { c: 'y' }] })).toBe(false);

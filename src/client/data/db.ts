@@ -83,6 +83,8 @@ export interface MetaRow {
 /** Device record kept in `meta` under `device`. */
 export interface StoredDevice {
   deviceId: string;
+  /** From the server at enrolment; absent on tablets enrolled before device numbers. */
+  deviceNo?: number;
   token: string;
   centre: Centre;
   name: string;

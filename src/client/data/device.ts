@@ -8,6 +8,8 @@ import { getMeta, setMeta } from './meta';
 
 export interface DeviceInfo {
   deviceId: string;
+  /** 1, 2, 3… within the centre, from the server; absent on tablets enrolled before it gave one. */
+  deviceNo?: number;
   token: string;
   centre: Centre;
   name: string;
@@ -59,6 +61,8 @@ export async function enrolDevice(code: string, deviceName: string, deps: Partia
   const body = (await response.json()) as EnrolResponse;
   const device: DeviceInfo = {
     deviceId: body.deviceId,
+    // A server older than device numbers sends none: receipts then fall back to the derived prefix.
+    ...(Number.isSafeInteger(body.deviceNo) && body.deviceNo > 0 ? { deviceNo: body.deviceNo } : {}),
     token: body.token,
     centre: body.centre,
     name: deviceName.trim(),

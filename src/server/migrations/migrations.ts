@@ -9,6 +9,19 @@ export interface Migration {
   postgres: string;
 }
 
+/** Plain SQL both dialects run alike (migration 3). */
+const DEVICE_NUMBERS = `
+  ALTER TABLE devices ADD COLUMN device_no INTEGER;
+  ALTER TABLE centres ADD COLUMN last_device_no INTEGER NOT NULL DEFAULT 0;
+  UPDATE devices SET device_no = (
+    SELECT COUNT(*) FROM devices earlier
+    WHERE earlier.centre_id = devices.centre_id
+      AND (earlier.enrolled_at < devices.enrolled_at OR (earlier.enrolled_at = devices.enrolled_at AND earlier.id <= devices.id))
+  );
+  UPDATE centres SET last_device_no = (SELECT COUNT(*) FROM devices WHERE devices.centre_id = centres.id);
+  CREATE UNIQUE INDEX devices_centre_no ON devices(centre_id, device_no);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -112,5 +125,14 @@ export const MIGRATIONS: readonly Migration[] = [
     // so a pull need not send a tablet the sales and movements it made itself.
     sqlite: 'ALTER TABLE rows ADD COLUMN origin TEXT;',
     postgres: 'ALTER TABLE rows ADD COLUMN origin TEXT;',
+  },
+  {
+    version: 3,
+    name: 'device numbers unique within each centre',
+    // Each device's number (1, 2, 3… per centre) gives its receipt prefix, so two
+    // tablets of one centre never print the same receipt number. Devices enrolled
+    // before this are numbered in enrolment order; numbers are never reused.
+    sqlite: DEVICE_NUMBERS,
+    postgres: DEVICE_NUMBERS,
   },
 ];

@@ -23,8 +23,8 @@ export function enrolRoute(store: Store, log: Logger): Hono {
     const device = { id: uuidv7(), name: body.deviceName, tokenHash: sha256Hex(token), enrolledAt: now };
     const outcome = await store.redeemEnrolCode(hashEnrolCode(body.code), now, device);
     if (!outcome.ok) throw REFUSALS[outcome.reason];
-    log.info('device enrolled', { deviceId: device.id, centreId: outcome.centre.id, name: device.name });
-    const response: EnrolResponse = { deviceId: device.id, token, centre: outcome.centre };
+    log.info('device enrolled', { deviceId: device.id, deviceNo: outcome.deviceNo, centreId: outcome.centre.id, name: device.name });
+    const response: EnrolResponse = { deviceId: device.id, deviceNo: outcome.deviceNo, token, centre: outcome.centre };
     return c.json(response);
   });
 }

@@ -6,13 +6,15 @@ import type { RowChange, RowKey } from '../../shared/mutations/types';
 export interface Device {
   id: string;
   centreId: string;
+  /** 1, 2, 3… in enrolment order within its centre, never reused: the tablet's receipt prefix. */
+  deviceNo: number;
   name: string;
   tokenHash: string;
   enrolledAt: string;
   revokedAt: string | null;
 }
 
-/** A device about to be enrolled; its centre comes from the code. */
+/** A device about to be enrolled; its centre comes from the code, its number from the centre. */
 export type NewDevice = Pick<Device, 'id' | 'name' | 'tokenHash' | 'enrolledAt'>;
 
 export interface NewEnrolCode {
@@ -23,7 +25,7 @@ export interface NewEnrolCode {
 }
 
 export type RedeemOutcome =
-  | { ok: true; centre: Centre }
+  | { ok: true; centre: Centre; deviceNo: number }
   | { ok: false; reason: 'invalid' | 'expired' | 'used' };
 
 /** One row of the change feed, its JSON kept as stored so a pull need not re-encode it. */
@@ -92,7 +94,10 @@ export interface Store {
   getCentre(id: string): Promise<Centre | undefined>;
   listCentres(): Promise<Centre[]>;
 
-  /** Atomically checks the code, marks it used and enrols the device. */
+  /**
+   * Atomically checks the code, marks it used and enrols the device with the
+   * centre's next device number (concurrent enrolments never share one).
+   */
   redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome>;
   createEnrolCode(code: NewEnrolCode): Promise<void>;
   /** The latest expiry among unused, unexpired codes of the centre, if any. */

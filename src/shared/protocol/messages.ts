@@ -55,6 +55,8 @@ export type EnrolRequest = v.InferOutput<typeof enrolRequest>;
 
 export interface EnrolResponse {
   deviceId: string;
+  /** 1, 2, 3… within the centre: the tablet's receipt prefix comes from it. */
+  deviceNo: number;
   token: string;
   centre: Centre;
 }

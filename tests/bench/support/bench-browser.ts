@@ -1,18 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { rmSync } from 'node:fs';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { launchTabletBrowser } from '../../support/chromium';
 
 /** A poor rural link, as CDP wants it: latency in ms, throughput in bytes per second. */
 export const POOR_LINK = { latencyMs: 300, downloadKbit: 250, uploadKbit: 100 } as const;
@@ -27,14 +15,7 @@ export class BenchBrowser {
   ) {}
 
   static async open(): Promise<BenchBrowser> {
-    const profileDir = mkdtempSync(join(tmpdir(), 'cunzhan-bench-tablet-'));
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 800, height: 1280 },
-      locale: 'zh-CN',
-    });
+    const { context, profileDir } = await launchTabletBrowser('bench-tablet');
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       page.setDefaultTimeout(120_000);

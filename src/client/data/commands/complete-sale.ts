@@ -4,7 +4,7 @@ import type { CunzhanDb } from '../db';
 import { AppError, AppErrorCode } from '../errors';
 import { getMeta, setMeta } from '../meta';
 import { runCommand, type CommandContext } from './run-command';
-import { formatReceiptNo } from './receipt-no';
+import { formatReceiptNo, receiptPrefix } from './receipt-no';
 
 export interface SaleInput {
   lines: { productId: string; qty: number }[];
@@ -13,8 +13,8 @@ export interface SaleInput {
 
 /**
  * Takes name, unit and price snapshots from the local products, and the next
- * receipt number from this device's counter, inside the command's transaction
- * so two quick sales never share a number.
+ * receipt number from this device's number and counter, inside the command's
+ * transaction so two quick sales never share a number.
  */
 export async function completeSale(input: SaleInput, context?: CommandContext): Promise<Sale> {
   const saleId = uuidv7();
@@ -27,7 +27,9 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
     });
     const counter = ((await getMeta(database, 'receiptCounter')) ?? 0) + 1;
     await setMeta(database, 'receiptCounter', counter);
-    const receiptNo = formatReceiptNo(ctx.deviceId, counter);
+    const device = await getMeta(database, 'device');
+    const deviceNo = device?.deviceId === ctx.deviceId ? device.deviceNo : undefined;
+    const receiptNo = formatReceiptNo(receiptPrefix(ctx.deviceId, deviceNo), counter);
     return { saleId, receiptNo, lines, tenderedFen: input.tenderedFen };
   };
   const changes = await runCommand('sale.create', buildArgs, context);

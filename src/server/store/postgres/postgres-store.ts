@@ -16,6 +16,7 @@ interface CentreRecord {
 interface DeviceRecord {
   id: string;
   centre_id: string;
+  device_no: number;
   name: string;
   token_hash: string;
   enrolled_at: string;
@@ -34,6 +35,7 @@ function toDevice(r: DeviceRecord): Device {
   return {
     id: r.id,
     centreId: r.centre_id,
+    deviceNo: r.device_no,
     name: r.name,
     tokenHash: r.token_hash,
     enrolledAt: r.enrolled_at,
@@ -121,9 +123,15 @@ export class PostgresStore implements Store {
       if (!code) return { ok: false, reason: 'invalid' };
       if (code.used_at !== null) return { ok: false, reason: 'used' };
       if (code.expires_at <= now) return { ok: false, reason: 'expired' };
+      // The centre row stays locked until commit: concurrent enrolments take numbers one after another.
+      const numbered = await client.query<{ last_device_no: number }>(
+        'UPDATE centres SET last_device_no = last_device_no + 1 WHERE id = $1 RETURNING last_device_no',
+        [code.centre_id],
+      );
+      const deviceNo = numbered.rows[0]!.last_device_no;
       await client.query(
-        'INSERT INTO devices (id, centre_id, name, token_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5, NULL)',
-        [device.id, code.centre_id, device.name, device.tokenHash, device.enrolledAt],
+        'INSERT INTO devices (id, centre_id, device_no, name, token_hash, enrolled_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, NULL)',
+        [device.id, code.centre_id, deviceNo, device.name, device.tokenHash, device.enrolledAt],
       );
       await client.query('UPDATE enrol_codes SET used_at = $1, used_by_device = $2 WHERE code_hash = $3', [
         now,
@@ -131,7 +139,7 @@ export class PostgresStore implements Store {
         codeHash,
       ]);
       const centre = await client.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = $1`, [code.centre_id]);
-      return { ok: true, centre: toCentre(centre.rows[0]!) };
+      return { ok: true, centre: toCentre(centre.rows[0]!), deviceNo };
     });
   }
 
@@ -214,11 +222,11 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
     async loadRows(keys) {
       const found = new Map<string, AnyRow>();
       if (keys.length === 0) return found;
+      // Both lists in the index condition: one index scan, never a join the planner might hash.
+      // It may also find an id asked for in another table: a real row, harmless in the overlay.
       const { rows } = await client.query<{ tbl: TableName; id: string; data: AnyRow }>(
-        `SELECT r.tbl, r.id, r.data FROM rows r
-         JOIN unnest($2::text[], $3::text[]) AS k(tbl, id) ON r.tbl = k.tbl AND r.id = k.id
-         WHERE r.centre_id = $1`,
-        [centreId, keys.map((k) => k.table), keys.map((k) => k.id)],
+        'SELECT tbl, id, data FROM rows WHERE centre_id = $1 AND tbl = ANY($2::text[]) AND id = ANY($3::text[])',
+        [centreId, [...new Set(keys.map((k) => k.table))], keys.map((k) => k.id)],
       );
       for (const r of rows) found.set(rowKey(r.tbl, r.id), r.data);
       return found;
@@ -226,40 +234,29 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
     async writeRows(changes, origin) {
       const latest = lastWriteOfEachRow(changes);
       if (latest.length === 0) return;
-      const bumped = await client.query<{ last_seq: string }>(
-        'UPDATE centres SET last_seq = last_seq + $1 WHERE id = $2 RETURNING last_seq',
-        [latest.length, centreId],
-      );
-      const first = Number(bumped.rows[0]!.last_seq) - latest.length + 1;
-      await client.query(
-        `INSERT INTO rows (centre_id, tbl, id, seq, data, origin)
-         SELECT $1, u.tbl, u.id, u.seq, u.data::jsonb, $6::text
-         FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[]) AS u(tbl, id, seq, data)
+      // Rows travel as one JSON text of [table, id, row] triples: a text[] of JSON
+      // would be escaped by the driver and unescaped by the server, which cost
+      // more than the insert itself. The seq block is taken in the same statement.
+      const triples = latest.map((c) => `[${JSON.stringify(c.table)},${JSON.stringify(c.row.id)},${JSON.stringify(c.row)}]`);
+      const written = await client.query(
+        `WITH bumped AS (UPDATE centres SET last_seq = last_seq + $3 WHERE id = $1 RETURNING last_seq)
+         INSERT INTO rows (centre_id, tbl, id, seq, data, origin)
+         SELECT $1, e.value->>0, e.value->>1, bumped.last_seq - $3 + e.n, (e.value->2)::jsonb, $4::text
+         FROM bumped, json_array_elements($2::json) WITH ORDINALITY AS e(value, n)
          ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin`,
-        [
-          centreId,
-          latest.map((c) => c.table),
-          latest.map((c) => c.row.id),
-          latest.map((_, i) => first + i),
-          latest.map((c) => JSON.stringify(c.row)),
-          origin ?? null,
-        ],
+        [centreId, `[${triples.join(',')}]`, latest.length, origin ?? null],
       );
+      // No centre row means no seqs and no rows: fail rather than drop them silently.
+      if (written.rowCount !== latest.length) throw new Error(`centre ${centreId} does not exist`);
     },
     async recordResults(records, appliedAt) {
       if (records.length === 0) return;
+      const rows = records.map((r) => JSON.stringify([r.id, r.deviceId, r.kind, r.result]));
       await client.query(
         `INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at)
-         SELECT $1, u.id, u.device_id, u.kind, u.result::jsonb, $6
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) AS u(id, device_id, kind, result)`,
-        [
-          centreId,
-          records.map((r) => r.id),
-          records.map((r) => r.deviceId),
-          records.map((r) => r.kind),
-          records.map((r) => JSON.stringify(r.result)),
-          appliedAt,
-        ],
+         SELECT $1, e.value->>0, e.value->>1, e.value->>2, (e.value->3)::jsonb, $3
+         FROM json_array_elements($2::json) AS e`,
+        [centreId, `[${rows.join(',')}]`, appliedAt],
       );
     },
   };

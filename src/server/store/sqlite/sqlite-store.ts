@@ -20,6 +20,7 @@ interface CentreRecord {
 interface DeviceRecord {
   id: string;
   centre_id: string;
+  device_no: number;
   name: string;
   token_hash: string;
   enrolled_at: string;
@@ -34,6 +35,7 @@ function toDevice(r: DeviceRecord): Device {
   return {
     id: r.id,
     centreId: r.centre_id,
+    deviceNo: r.device_no,
     name: r.name,
     tokenHash: r.token_hash,
     enrolledAt: r.enrolled_at,
@@ -115,9 +117,11 @@ export class SqliteStore implements Store {
         if (code.used_at !== null) return { ok: false, reason: 'used' };
         if (code.expires_at <= now) return { ok: false, reason: 'expired' };
         const centre = this.sql.getCentre.get(code.centre_id) as CentreRecord;
-        this.sql.insertDevice.run(device.id, code.centre_id, device.name, device.tokenHash, device.enrolledAt);
+        // The immediate transaction holds the write lock: no other enrolment can take this number.
+        const { last_device_no: deviceNo } = this.sql.nextDeviceNo.get(code.centre_id) as { last_device_no: number };
+        this.sql.insertDevice.run(device.id, code.centre_id, deviceNo, device.name, device.tokenHash, device.enrolledAt);
         this.sql.useEnrolCode.run(now, device.id, codeHash);
-        return { ok: true, centre: toCentre(centre) };
+        return { ok: true, centre: toCentre(centre), deviceNo };
       }).immediate(),
     );
   }

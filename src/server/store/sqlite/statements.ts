@@ -19,8 +19,9 @@ export function prepareStatements(db: Database.Database) {
       'SELECT MAX(expires_at) AS until FROM enrol_codes WHERE centre_id = ? AND used_at IS NULL AND expires_at > ?',
     ),
 
+    nextDeviceNo: db.prepare('UPDATE centres SET last_device_no = last_device_no + 1 WHERE id = ? RETURNING last_device_no'),
     insertDevice: db.prepare(
-      'INSERT INTO devices (id, centre_id, name, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+      'INSERT INTO devices (id, centre_id, device_no, name, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
     ),
     getDevice: db.prepare('SELECT id FROM devices WHERE id = ?'),
     findActiveDevice: db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
