@@ -1,21 +1,27 @@
 // `npm run bench`: sync throughput and wire bytes against a floor measured in
 // the same run, a fresh tablet's first pull, a push over a poor link, the
 // first screen's JavaScript, and one counter sale with 100,000 sales stored.
+// Quicker runs that leave latest.json alone: BENCH_ONLY=sync (push and pull),
+// BENCH_ONLY=pull (the fresh tablet's pull alone, sales seeded in the server's store);
+// with BENCH_PROFILE=1 (CPU profile of the pull) or BENCH_SPANS=<first page rows>.
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { DEMO_STAFF, seedDemoIfEmpty } from '../../src/server/seed/demo';
-import type { SyncRun } from './harness/api';
+import type { FetchFloorRun, SyncRun, WriteFloorRun } from './harness/api';
 import { BenchBrowser } from './support/bench-browser';
 import { BenchServer, HARNESS_BASE } from './support/bench-server';
 import { buildHarness } from './support/build-harness';
+import { profiled } from './support/cpu-profile';
+import { cpuDelta, cpuSnapshot } from './support/process-cpu';
 import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen';
 import {
   formatTable,
   measured,
   percentile,
+  pullRatioToFloor,
   round,
   TARGETS,
   writeResults,
@@ -23,9 +29,11 @@ import {
   type Measured,
   type PushCase,
   type PullCase,
+  type PullFloor,
   type SaleCase,
   type SaleTiming,
 } from './support/results';
+import { seedServerSales } from './support/seed-server-sales';
 import { WireMeter } from './support/wire-meter';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -131,14 +139,73 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
   }
 }
 
+/**
+ * A fresh tablet's first sync, timed; then, in the same browser, its floors
+ * (median of several runs): fetching and parsing the same pages, and writing
+ * the rows they held with raw IndexedDB into a scratch database.
+ * `BENCH_PROFILE=1` records a CPU profile of the timed sync; `BENCH_SPANS=<first
+ * page rows>` times a traced copy of the pull loop instead and logs each page's steps.
+ */
 async function pullCase(): Promise<PullCase> {
   const tablet = await enrolledTablet();
   try {
-    const result = await measure(async () => syncOk(await tablet.page.evaluate(() => window.bench.syncNow()), 'first sync'));
-    const counts = await tablet.page.evaluate(() => window.bench.counts());
+    const { page } = tablet;
+    const firstSync = async () => syncOk(await page.evaluate(() => window.bench.syncNow()), 'first sync');
+    let profile: PullCase['profile'];
+    const cpuBefore = cpuSnapshot(tablet.profileDir);
+    const result = await measure(async () => {
+      if (process.env.BENCH_SPANS) {
+        const traced = await page.evaluate((n) => window.bench.tracedPull(n), Number(process.env.BENCH_SPANS));
+        for (const p of traced.pages) log(`  page ${JSON.stringify(p)}`);
+        return traced;
+      }
+      if (process.env.BENCH_PROFILE !== '1') return firstSync();
+      const file = join(dirname(RESULTS), 'pull10k.cpuprofile');
+      const run = await profiled(tablet.cdp, file, firstSync);
+      profile = { file, totalMs: round(run.totalMs), top: run.lines };
+      return run.result;
+    });
+    const cpuMs = cpuDelta(cpuBefore, cpuSnapshot(tablet.profileDir));
+    const counts = await page.evaluate(() => window.bench.counts());
     const rows = counts.sales + counts.products + counts.staff;
-    log(`fresh tablet pulled ${counts.sales} sales in ${result.ms} ms`);
-    return { ...result, rows, sales: counts.sales };
+    const fetches: (Measured & { run: FetchFloorRun })[] = [];
+    const writes: WriteFloorRun[] = [];
+    let floorCpu: { fetch: Record<string, number>; write: Record<string, number> } | undefined;
+    for (let i = 0; i < FLOOR_RUNS; i++) {
+      let run: FetchFloorRun | undefined;
+      const beforeFetch = cpuSnapshot(tablet.profileDir);
+      const wire = await measure(async () => {
+        run = await page.evaluate(() => window.bench.pullFetchFloor());
+        return run;
+      });
+      fetches.push({ ...wire, run: run! });
+      const beforeWrite = cpuSnapshot(tablet.profileDir);
+      writes.push(await page.evaluate((n) => window.bench.pullWriteFloor(n), i));
+      if (i === 0) floorCpu = { fetch: cpuDelta(beforeFetch, beforeWrite), write: cpuDelta(beforeWrite, cpuSnapshot(tablet.profileDir)) };
+    }
+    const fetchFloor = fetches.find((f) => f.ms === median(fetches.map((x) => x.ms)))!;
+    const writeFloor = writes.find((w) => w.ms === median(writes.map((x) => x.ms)))!;
+    expect(writeFloor.rows).toBe(fetchFloor.run.rows);
+    const floor: PullFloor = {
+      fetch: { ...fetchFloor, rows: fetchFloor.run.rows, runsMs: fetches.map((f) => f.ms), cpuMs: floorCpu?.fetch ?? {} },
+      write: {
+        ms: round(writeFloor.ms),
+        rows: writeFloor.rows,
+        transactions: writeFloor.transactions,
+        runsMs: writes.map((w) => round(w.ms)),
+        cpuMs: floorCpu?.write ?? {},
+      },
+    };
+    log(
+      `fresh tablet pulled ${counts.sales} sales in ${result.ms} ms; floors: fetch+parse ${floor.fetch.ms} ms, ` +
+        `IndexedDB write ${floor.write.ms} ms (${floor.write.rows} rows); server handler ${result.serverMs.pull ?? 0} ms`,
+    );
+    log(`CPU ms by process: pull ${JSON.stringify(cpuMs)}; fetch floor ${JSON.stringify(floor.fetch.cpuMs)}; write floor ${JSON.stringify(floor.write.cpuMs)}`);
+    if (profile) {
+      log(`CPU profile (${profile.file}), ${profile.totalMs} ms, most self time:`);
+      for (const line of profile.top) log(`  ${String(line.selfMs).padStart(8)} ms  ${line.name}`);
+    }
+    return { ...result, rows, sales: counts.sales, floor, cpuMs, ...(profile ? { profile } : {}) };
   } finally {
     await closeTablet(tablet);
   }
@@ -181,6 +248,10 @@ async function saleCase(): Promise<SaleCase> {
   }
 }
 
+function pullRatios(c: PullCase): string {
+  return `${pullRatioToFloor(c)}× max(fetch ${c.floor.fetch.ms} ms, write ${c.floor.write.ms} ms), ${round(c.ms / (c.floor.fetch.ms + c.floor.write.ms), 2)}× their sum`;
+}
+
 test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   const started = Date.now();
   const browserVersion = await (async () => {
@@ -191,6 +262,16 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
       await probe.close();
     }
   })();
+
+  if (process.env.BENCH_ONLY === 'pull') {
+    // The pull alone, for working on it: the sales are written into the server's store
+    // directly (setup) instead of being made and pushed by a tablet. latest.json is left alone.
+    await seedServerSales(server.store, centreId, 10_050);
+    const pull10k = await pullCase();
+    log(`pull only: ${pull10k.ms} ms, ${pullRatios(pull10k)}`);
+    log(JSON.stringify({ ...pull10k, profile: undefined }));
+    return;
+  }
 
   log('tablet A: enrol, first sync, log in');
   const a = await enrolledTablet();
@@ -205,7 +286,7 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
     // A quicker run of the sync figures alone, for working on the sync engine; latest.json is left alone.
     await closeTablet(a);
     const ratio = (c: PushCase) => round(c.push.ms / c.floor.ms, 2);
-    log(`sync only: push 1k ${push1k.push.ms} ms (${ratio(push1k)}× floor), push 10k ${push10k.push.ms} ms (${ratio(push10k)}× floor), pull 10k ${pull10k.ms} ms`);
+    log(`sync only: push 1k ${push1k.push.ms} ms (${ratio(push1k)}× floor), push 10k ${push10k.push.ms} ms (${ratio(push10k)}× floor), pull 10k ${pull10k.ms} ms (${pullRatios(pull10k)})`);
     log(JSON.stringify({ push1k, push10k, pull10k }));
     return;
   }
@@ -233,6 +314,9 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
     bytesRatio1k: ratio(push1k.push.bytesSent, push1k.floor.bytesSent),
     bytesRatio10k: ratio(push10k.push.bytesSent, push10k.floor.bytesSent),
     pull10kMs: pull10k.ms,
+    pull10kFetchFloorMs: pull10k.floor.fetch.ms,
+    pull10kStorageFloorMs: pull10k.floor.write.ms,
+    pull10kRatioToFloor: pullRatioToFloor(pull10k),
     slowLinkPush1kMs: slowLinkPush1k.push.ms,
     slowLinkFloor1kMs: slowLinkPush1k.floor.ms,
     firstScreenJsGzipBytes,

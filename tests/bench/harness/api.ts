@@ -1,3 +1,5 @@
+import type { PageSpans } from './pull-spans';
+
 /** What the harness page offers the bench driver on `window.bench`. */
 export interface EnrolResult {
   deviceId: string;
@@ -27,6 +29,20 @@ export interface FloorRun {
   jsonBytes: number;
 }
 
+export interface FetchFloorRun {
+  ms: number;
+  requests: number;
+  rows: number;
+  /** Length of the JSON bodies after decompression. */
+  jsonChars: number;
+}
+
+export interface WriteFloorRun {
+  ms: number;
+  rows: number;
+  transactions: number;
+}
+
 export interface Counts {
   sales: number;
   outbox: number;
@@ -51,6 +67,12 @@ export interface HarnessApi {
   /** Only the engine's pull half. */
   pull(): Promise<SyncRun>;
   counts(): Promise<Counts>;
+  /** A traced copy of the pull loop: when each page was requested, arrived, parsed and written. */
+  tracedPull(firstRows: number): Promise<{ ms: number; pages: PageSpans[] }>;
+  /** The pull's fetch floor: every page fetched and parsed, no storage; keeps the pages for `pullWriteFloor`. */
+  pullFetchFloor(): Promise<FetchFloorRun>;
+  /** The pull's storage floor: the kept pages' rows written with raw IndexedDB into a scratch database. */
+  pullWriteFloor(run: number): Promise<WriteFloorRun>;
   /** Setup only: already-synced sales written straight into IndexedDB in big transactions. */
   seedSyncedSales(n: number): Promise<{ ms: number }>;
   /** Times `n` single counter sales, each from call to committed. */

@@ -2,6 +2,7 @@
 // session, sync engine) without the screens, driven from the bench through
 // `window.bench`.
 import type { Product } from '../../../src/shared/domain/entities';
+import type { PullResponse } from '../../../src/shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
 import { login } from '../../../src/client/auth/session';
 import { completeSale } from '../../../src/client/data/commands';
@@ -13,11 +14,14 @@ import { createSyncEngine } from '../../../src/client/sync/engine';
 import type { Counts, HarnessApi, SyncRun } from './api';
 import { basket, seededRandom, syncedSale } from './fixtures';
 import { postFloor } from './floor';
+import { fetchFloor, writeFloor } from './pull-floor';
+import { tracedPull } from './pull-spans';
 
 const FLOOR_URL = '/bench-floor';
 const random = seededRandom(20240601);
 const engine = createSyncEngine({ db });
 let floorPayload: { deviceId: string; mutations: unknown[] } | null = null;
+let pulledPages: PullResponse[] | null = null;
 
 async function products(): Promise<Product[]> {
   const all = await db.products.toArray();
@@ -103,6 +107,25 @@ const api: HarnessApi = {
   push: () => timed(() => engine.push()),
   pull: () => timed(() => engine.pull()),
   counts,
+
+  async pullFetchFloor() {
+    const device = await getDevice();
+    if (!device) throw new Error('not enrolled');
+    const { run, pages } = await fetchFloor(device.token);
+    pulledPages = pages;
+    return run;
+  },
+
+  async tracedPull(firstRows) {
+    const device = await getDevice();
+    if (!device) throw new Error('not enrolled');
+    return tracedPull(device.token, firstRows);
+  },
+
+  async pullWriteFloor(run) {
+    if (!pulledPages) throw new Error('pullFetchFloor first');
+    return writeFloor(pulledPages, run);
+  },
 
   async seedSyncedSales(n) {
     const device = await getDevice();

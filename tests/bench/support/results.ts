@@ -26,9 +26,27 @@ export interface PushCase {
   pullAfterPush: Measured;
 }
 
+/** The least a fresh tablet's pull could cost, measured in its own browser after it. */
+export interface PullFloor {
+  /** The same pages fetched (largest size) and parsed, nothing stored. */
+  fetch: Measured & { rows: number; runsMs: number[]; cpuMs: Record<string, number> };
+  /** The rows those pages held, written with raw IndexedDB, one transaction per page. */
+  write: { ms: number; rows: number; transactions: number; runsMs: number[]; cpuMs: Record<string, number> };
+}
+
 export interface PullCase extends Measured {
   rows: number;
   sales: number;
+  floor: PullFloor;
+  /** CPU time by process during the timed pull (Linux): the server, and each Chromium process type. */
+  cpuMs: Record<string, number>;
+  /** With BENCH_PROFILE=1: the timed sync's CPU profile and the functions with the most self time. */
+  profile?: { file: string; totalMs: number; top: { name: string; selfMs: number }[] };
+}
+
+/** Pull time over the larger floor: 1.0 would be a pull that fully overlaps fetching with writing. */
+export function pullRatioToFloor(c: PullCase): number {
+  return round(c.ms / Math.max(c.floor.fetch.ms, c.floor.write.ms), 2);
 }
 
 export interface SaleTiming {
@@ -63,6 +81,9 @@ export interface BenchResults {
   bytesRatio1k: number;
   bytesRatio10k: number;
   pull10kMs: number;
+  pull10kFetchFloorMs: number;
+  pull10kStorageFloorMs: number;
+  pull10kRatioToFloor: number;
   slowLinkPush1kMs: number;
   slowLinkFloor1kMs: number;
   /** null when the first screen could not be measured (see cases.firstScreen.error). */
@@ -179,6 +200,30 @@ export function formatTable(r: BenchResults): string {
       '',
       `≤ ${ms(TARGETS.pull10kMs)}`,
       verdict(r.pass.pull10kMs!),
+    ],
+    [
+      'Fresh tablet pull: fetch + parse floor (info)',
+      ms(pull10k.floor.fetch.ms),
+      `${pull10k.floor.fetch.totalRequests} req, ${bytes(pull10k.floor.fetch.bytesReceived)} received`,
+      times(pull10k.ms, pull10k.floor.fetch.ms),
+      '',
+      '',
+    ],
+    [
+      'Fresh tablet pull: IndexedDB write floor (info)',
+      ms(pull10k.floor.write.ms),
+      `${pull10k.floor.write.rows.toLocaleString('en')} rows in ${pull10k.floor.write.transactions} raw transactions`,
+      times(pull10k.ms, pull10k.floor.write.ms),
+      '',
+      '',
+    ],
+    [
+      'Fresh tablet pull over the larger floor (info)',
+      `${r.pull10kRatioToFloor.toFixed(2)}×`,
+      `over the sum of both floors ${times(pull10k.ms, pull10k.floor.fetch.ms + pull10k.floor.write.ms)}`,
+      '',
+      '',
+      '',
     ],
     [
       'Fresh tablet pull: of which server handler (info)',
