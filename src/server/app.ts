@@ -16,6 +16,8 @@ export interface AppDeps {
   clientDir?: string | undefined;
   log?: Logger | undefined;
   version?: string | undefined;
+  /** How long a pushed batch waits for the batch it follows (default PREDECESSOR_WAIT_MS). */
+  predecessorWaitMs?: number | undefined;
 }
 
 function errorJson(code: ErrorBody['error'], message: string): ErrorBody {
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
   app.route('/', enrolRoute(store, log));
-  app.route('/', syncRoutes(store));
+  app.route('/', syncRoutes(store, deps.predecessorWaitMs));
 
   const serveClient = deps.clientDir === undefined ? undefined : staticFiles(deps.clientDir);
   app.get('*', async (c, next) => {

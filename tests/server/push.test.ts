@@ -173,18 +173,19 @@ describe.each(storeKinds())('push on $name', (kind) => {
     expect(body.results.every((r) => r.status === 'applied')).toBe(true);
   });
 
-  it('applies a full batch of 500 sales quickly, the same product read once', async () => {
-    const batch = Array.from({ length: LIMITS.pushMaxMutations }, () => saleMutation(shop));
+  it('applies a full batch of sales quickly, the same product read once', async () => {
+    const full = LIMITS.pushMaxMutations;
+    const batch = Array.from({ length: full }, () => saleMutation(shop));
     const before = await seqNow();
     const started = performance.now();
     const res = await push(app, shop.device.token, pushBody(shop, batch));
     const ms = performance.now() - started;
     expect(res.status).toBe(200);
-    expect(((await res.json()) as PushResponse).results.filter((r) => r.status === 'applied')).toHaveLength(500);
-    expect(await seqNow()).toBe(before + 500);
+    expect(((await res.json()) as PushResponse).results.filter((r) => r.status === 'applied')).toHaveLength(full);
+    expect(await seqNow()).toBe(before + full);
     // Generous for a shared, slow machine; typically a small fraction of this.
     expect(ms).toBeLessThan(2500);
-    console.info(`${kind.name}: 500 sales applied in ${ms.toFixed(1)} ms`);
+    console.info(`${kind.name}: ${full} sales applied in ${ms.toFixed(1)} ms`);
   });
 
   it('updates a product for every tablet: the pull returns its latest version once', async () => {

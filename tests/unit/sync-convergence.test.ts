@@ -15,11 +15,13 @@ import { AppError } from '../../src/client/data/errors';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
 import type { Transport } from '../../src/client/sync/transport';
 import { cachedLevels, freshDb, nonZero, stockFromRows } from './support/local-device';
+import { overtakingLink } from './support/overtaking-link';
 import { BASE_URL, serverProducts, startTestServer, type TestServer } from './support/test-server';
 
 /**
  * S6: several tablets, one real server (SQLite), random actions, random
- * push/pull order and responses lost after the server applied the request.
+ * push/pull order, responses lost after the server applied the request, and
+ * pipelined push batches that sometimes reach the server out of order.
  * After everyone syncs, every tablet holds exactly the server's rows and
  * stock is the sum of movements and sale lines everywhere.
  */
@@ -30,7 +32,7 @@ type Action =
   | { type: 'adjust'; device: number; staff: number; product: number; delta: number; reason: 'count' | 'damage' | 'spoil' }
   | { type: 'edit'; device: number; staff: number; product: number; field: 'price' | 'name' | 'threshold' | 'active'; value: number }
   | { type: 'create'; device: number; staff: number; value: number }
-  | { type: 'push' | 'pull' | 'sync'; device: number; drop: boolean }
+  | { type: 'push' | 'pull' | 'sync'; device: number; drop: boolean; overtake: boolean }
   | { type: 'toggleStaff' };
 
 const DEVICES = 3;
@@ -64,7 +66,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('create' as const), device, staff, value: fc.nat({ max: 9999 }) }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), device, drop: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ type: fc.constantFrom('push' as const, 'pull' as const, 'sync' as const), device, drop: fc.boolean(), overtake: fc.boolean() }),
+  },
   { weight: 1, arbitrary: fc.constant({ type: 'toggleStaff' as const }) },
 );
 
@@ -73,7 +78,11 @@ interface Tablet {
   engine: SyncEngine;
   deviceId: string;
   dropNext: { value: boolean };
+  overtake: { value: boolean };
 }
+
+/** Tiny push batches, so a few actions already make several pipelined requests. */
+const PUSH_BATCH = { initial: 2, min: 1, max: 4 };
 
 let server: TestServer;
 let pin: PinHash;
@@ -122,11 +131,13 @@ async function perform(
   const tablet = tablets[a.device]!;
   if ('drop' in a) {
     tablet.dropNext.value = a.drop;
+    tablet.overtake.value = a.overtake;
     const run = a.type === 'push' ? tablet.engine.push() : a.type === 'pull' ? tablet.engine.pull() : tablet.engine.runOnce();
     await run.catch((e: unknown) => {
       if (!(e instanceof AppError) || e.code !== 'server_unreachable') throw e;
     });
     tablet.dropNext.value = false;
+    tablet.overtake.value = false;
     return;
   }
   const ctx = contexts[a.device]![a.staff]!;
@@ -181,12 +192,13 @@ describe('sync convergence (property)', () => {
           for (let i = 0; i < DEVICES; i++) {
             const db = freshDb(`prop-${i}`);
             const dropNext = { value: false };
-            const transport = droppingTransport(server.transport, dropNext);
+            const link = overtakingLink(server.transport);
+            const transport = droppingTransport(link.transport, dropNext);
             const { code } = await issueEnrolCode(server.store, centre.id, 1);
             const info = await enrolDevice(code, `tablet ${i}`, { db, fetch: server.transport, baseUrl: BASE_URL, afterEnrol: undefined });
-            const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL });
+            const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL, pushBatch: PUSH_BATCH });
             await engine.runOnce();
-            tablets.push({ db, engine, deviceId: info.deviceId, dropNext });
+            tablets.push({ db, engine, deviceId: info.deviceId, dropNext, overtake: link.overtake });
           }
           const contexts = tablets.map((t) =>
             people.map((s) => ({ db: t.db, staffId: s.id, deviceId: t.deviceId, centreId: centre.id })),

@@ -11,6 +11,7 @@ import { enrolDevice, getDevice } from '../../src/client/data/device';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import type { Transport } from '../../src/client/sync/transport';
+import { LIMITS } from '../../src/shared/protocol/messages';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -170,28 +171,33 @@ describe('sync engine against the real server', () => {
     });
   });
 
-  it('pushes the queue in order, in gzip batches of at most 500', async () => {
+  it('pushes the queue in order, in gzip batches that start at 250 and each name the one before', async () => {
     const [rice] = await serverProducts(server, 1, 0);
-    const seen: { encoding: string | null; count: number }[] = [];
+    const seen: { encoding: string | null; after: string | null; ids: string[] }[] = [];
     const recording: Transport = async (request) => {
       if (new URL(request.url).pathname.endsWith('/push')) {
+        // Two may be in flight: keep the order they were sent in, not the order they finish reading.
+        const slot = seen.length;
+        seen.push({ encoding: request.headers.get('Content-Encoding'), after: null, ids: [] });
         const copy = request.clone();
         const text = await new Response(copy.body!.pipeThrough(new DecompressionStream('gzip'))).text();
-        seen.push({ encoding: request.headers.get('Content-Encoding'), count: (JSON.parse(text) as { mutations: unknown[] }).mutations.length });
+        const body = JSON.parse(text) as { after?: string | null; mutations: { id: string }[] };
+        seen[slot] = { ...seen[slot]!, after: body.after ?? null, ids: body.mutations.map((m) => m.id) };
       }
       return server.transport(request);
     };
     const tablet = await enrolTablet(server, recording);
     await tablet.engine.runOnce();
     for (let i = 1; i <= 1100; i++) await receiveStock({ productId: rice!.id, qty: 1, note: `#${i}` }, tablet.ctx);
+    const queued = (await tablet.db.outbox.orderBy('seq').toArray()).map((e) => e.id);
 
     await tablet.engine.runOnce();
 
-    expect(seen).toEqual([
-      { encoding: 'gzip', count: 500 },
-      { encoding: 'gzip', count: 500 },
-      { encoding: 'gzip', count: 100 },
-    ]);
+    expect(seen.every((s) => s.encoding === 'gzip')).toBe(true);
+    expect(seen[0]!.ids).toHaveLength(250);
+    expect(seen.every((s) => s.ids.length <= LIMITS.pushMaxMutations)).toBe(true);
+    expect(seen.flatMap((s) => s.ids)).toEqual(queued);
+    expect(seen.map((s) => s.after)).toEqual([null, ...seen.slice(0, -1).map((s) => s.ids[s.ids.length - 1])]);
     expect(await tablet.db.outbox.count()).toBe(0);
     expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(1100);
     const fresh = await enrolTablet(server, server.transport, 'fresh');

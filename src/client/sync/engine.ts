@@ -3,6 +3,7 @@ import { AppErrorCode, toAppError } from '../data/errors';
 import { onMutationQueued } from '../data/local-changes';
 import { getMeta, setMeta } from '../data/meta';
 import { IDLE_INTERVAL_MS, NUDGE_DELAY_MS, retryDelay } from './backoff';
+import { BatchSizer, type BatchSizeLimits } from './batch-size';
 import { withSyncLock } from './lock';
 import { browserOnline, watchOnline } from './online';
 import { pullChanges } from './pull';
@@ -15,6 +16,8 @@ export interface SyncEngineOptions {
   transport?: Transport;
   /** Origin of the server; the page's own origin in the app. */
   baseUrl?: string;
+  /** Bounds of the adaptive push batch size; the defaults suit the app. */
+  pushBatch?: Partial<BatchSizeLimits>;
 }
 
 export interface SyncEngine {
@@ -48,6 +51,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     progress: null,
     lastError: null,
   });
+  // What the last pushes learnt about the link carries over to the next one.
+  const sizer = new BatchSizer(options.pushBatch);
   let failures = 0;
   let running: Promise<void> | null = null;
   let again = false;
@@ -69,7 +74,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function push(): Promise<void> {
     const target = await endpoint();
     if (!target) return;
-    await pushOutbox(target, (done, total) => status.update({ progress: { phase: 'push', done, total } }));
+    await pushOutbox(target, {
+      sizer,
+      onProgress: (done, total) => status.update({ progress: { phase: 'push', done, total } }),
+    });
   }
 
   async function pull(): Promise<void> {

@@ -1,6 +1,8 @@
 import type { CunzhanDb } from '../data/db';
+import { AppError } from '../data/errors';
 import { API } from '../../shared/protocol/endpoints';
-import type { PushResponse } from '../../shared/protocol/messages';
+import { ApiErrorCode, type PushResponse } from '../../shared/protocol/messages';
+import { BatchSizer } from './batch-size';
 import { readBatch, type OutboxBatch } from './outbox';
 import { settlePushResults } from './settle-push';
 import { gzipText, send, type Transport } from './transport';
@@ -13,6 +15,19 @@ export interface SyncEndpoint {
   token: string;
 }
 
+export interface PushOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Batch sizes learnt from earlier pushes; a fresh one when absent. */
+  sizer?: BatchSizer;
+}
+
+/** Requests in flight at once: the next batch travels while the server applies one. */
+const PIPELINE_DEPTH = 2;
+/** A queue is split into at least this many batches when it is long enough (see `pipelined`). */
+const MIN_BATCHES = 4;
+/** A batch answered out_of_order after its predecessor's answer is sent again this often. */
+const OUT_OF_ORDER_RETRIES = 3;
+
 /** A batch read from the outbox and compressed, ready to send. */
 interface PreparedBatch {
   batch: OutboxBatch;
@@ -20,61 +35,131 @@ interface PreparedBatch {
   encoding: 'gzip' | null;
 }
 
-async function prepareBatch(endpoint: SyncEndpoint, afterSeq: number): Promise<PreparedBatch | null> {
-  const batch = await readBatch(endpoint.db, endpoint.deviceId, afterSeq);
-  if (!batch) return null;
-  return { batch, ...(await gzipText(batch.bodyText)) };
+interface InFlight {
+  prepared: PreparedBatch;
+  sentAt: number;
+  attempts: number;
+  response: Promise<PushResponse>;
 }
 
-async function postBatch(endpoint: SyncEndpoint, { body, encoding }: PreparedBatch): Promise<PushResponse> {
+/** Names the batch sent before this one, so the server applies them in order even when both travel at once. */
+function withPredecessor(bodyText: string, after: string | null): string {
+  return after === null ? bodyText : `{"after":${JSON.stringify(after)},${bodyText.slice(1)}`;
+}
+
+function isOutOfOrder(error: unknown): boolean {
+  return error instanceof AppError && error.detail === ApiErrorCode.outOfOrder;
+}
+
+/**
+ * Pushes the whole outbox in order, in bounded batches (S2, S4), with up to
+ * two requests in flight: each names the last mutation of the batch before
+ * it (`after`), and the server applies a batch only after that one. The
+ * answers are settled strictly in order, one transaction per batch, in the
+ * background while the next batch is read, compressed and sent. A batch
+ * the server could not yet put in order (409 out_of_order) is sent again once
+ * its predecessor is answered. Any other failure stops the push: the entries
+ * not settled stay queued and are pushed again, idempotently (S1).
+ */
+export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = {}): Promise<{ applied: number; refused: number }> {
+  const { db: database } = endpoint;
+  const sizer = options.sizer ?? new BatchSizer();
+  const onProgress = options.onProgress ?? (() => undefined);
+  const total = await database.outbox.count();
+  const counts = { applied: 0, refused: 0 };
+  let done = 0;
+  onProgress(0, total);
+
+  const abort = new AbortController();
+  let readAfterSeq = 0;
+  let lastReadId: string | null = null;
+  /**
+   * Reads and compresses the batch after the last one read. Batches are sent
+   * in the order they are read, so the last one read is the predecessor.
+   * Calls never overlap: each is awaited before the next starts.
+   */
+  // A short queue still goes in a few batches, so the pipeline fills: the server applies one while
+  // the tablet reads the next and settles the last, and the first and last (not overlapped) are small.
+  const pipelined = Math.max(sizer.limits.min, Math.ceil(total / MIN_BATCHES));
+  const prepareNext = async (): Promise<PreparedBatch | null> => {
+    const batch = await readBatch(database, endpoint.deviceId, readAfterSeq, Math.min(sizer.size, pipelined));
+    if (!batch) return null;
+    const after = lastReadId;
+    readAfterSeq = batch.lastSeq;
+    lastReadId = batch.entries[batch.entries.length - 1]!.id;
+    return { batch, ...(await gzipText(withPredecessor(batch.bodyText, after))) };
+  };
+  const prepareAhead = (): Promise<PreparedBatch | null> => {
+    const prepared = prepareNext();
+    prepared.catch(() => undefined); // awaited when a slot frees; silence it meanwhile
+    return prepared;
+  };
+  const post = (prepared: PreparedBatch, attempts = 1): InFlight => {
+    const response = postBatch(endpoint, prepared, abort.signal);
+    response.catch(() => undefined); // awaited in order below; silence it meanwhile
+    return { prepared, sentAt: performance.now(), attempts, response };
+  };
+
+  const inFlight: InFlight[] = [];
+  let settling: Promise<void> = Promise.resolve();
+  let settleFailed = false;
+  let more = true;
+  // The next batch is read and compressed while earlier ones travel, ready the moment a slot frees.
+  let next = prepareAhead();
+  try {
+    for (;;) {
+      while (more && !settleFailed && inFlight.length < PIPELINE_DEPTH) {
+        const prepared = await next;
+        if (prepared) {
+          inFlight.push(post(prepared));
+          next = prepareAhead();
+        } else more = false;
+      }
+      const head = inFlight.shift();
+      if (!head || settleFailed) break;
+      let results: PushResponse['results'];
+      try {
+        ({ results } = await head.response);
+      } catch (e) {
+        // Everything before this batch is answered now, so sending it again finds its predecessor.
+        if (isOutOfOrder(e) && head.attempts < OUT_OF_ORDER_RETRIES) {
+          inFlight.unshift(post(head.prepared, head.attempts + 1));
+          continue;
+        }
+        sizer.failed();
+        throw e;
+      }
+      const { entries } = head.prepared.batch;
+      sizer.answered(entries.length, performance.now() - head.sentAt);
+      settling = settling.then(async () => {
+        const settled = await settlePushResults(database, entries, results);
+        counts.applied += settled.applied;
+        counts.refused += settled.refused;
+        done += entries.length;
+        onProgress(done, Math.max(total, done));
+      });
+      settling.catch(() => {
+        settleFailed = true;
+      });
+      // An entry the server did not answer would be re-sent forever in this loop: stop and retry later.
+      if (results.length < entries.length) break;
+    }
+  } finally {
+    // Batches still in flight are not settled: their entries stay queued for the next push.
+    abort.abort();
+    await Promise.allSettled([next, ...inFlight.map((f) => f.response)]);
+    await settling.catch(() => undefined); // let answered batches commit before giving up
+  }
+  await settling;
+  return counts;
+}
+
+async function postBatch(endpoint: SyncEndpoint, { body, encoding }: PreparedBatch, signal: AbortSignal): Promise<PushResponse> {
   const headers: Record<string, string> = {
     Authorization: `Bearer ${endpoint.token}`,
     'Content-Type': 'application/json',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
-  const request = new Request(new URL(API.push, endpoint.baseUrl), { method: 'POST', headers, body });
+  const request = new Request(new URL(API.push, endpoint.baseUrl), { method: 'POST', headers, body, signal });
   return (await (await send(endpoint.transport, request)).json()) as PushResponse;
-}
-
-/**
- * Pushes the whole outbox in order, one bounded batch per request (S2, S4).
- * While a batch is in flight the next one is read and compressed and the
- * previous answer is written, so the link is rarely idle. A lost answer
- * throws; the entries stay queued and are pushed again, which the server
- * treats idempotently (S1).
- */
-export async function pushOutbox(
-  endpoint: SyncEndpoint,
-  onProgress: (done: number, total: number) => void = () => undefined,
-): Promise<{ applied: number; refused: number }> {
-  const { db: database } = endpoint;
-  const total = await database.outbox.count();
-  const counts = { applied: 0, refused: 0 };
-  let done = 0;
-  onProgress(0, total);
-  let prepared = await prepareBatch(endpoint, 0);
-  let settling: Promise<void> = Promise.resolve();
-  while (prepared) {
-    const current = prepared.batch;
-    const response = postBatch(endpoint, prepared);
-    const next = prepareBatch(endpoint, current.lastSeq);
-    next.catch(() => undefined); // awaited below; silence the rejection while the post runs
-    const { results } = await response.catch(async (e: unknown) => {
-      await settling.catch(() => undefined); // let the previous answer commit before giving up
-      throw e;
-    });
-    await settling;
-    settling = settlePushResults(database, current.entries, results).then((settled) => {
-      counts.applied += settled.applied;
-      counts.refused += settled.refused;
-      done += current.entries.length;
-      onProgress(done, Math.max(total, done));
-    });
-    settling.catch(() => undefined);
-    // An entry the server did not answer would be re-sent forever in this loop: stop and retry later.
-    if (results.length < current.entries.length) break;
-    prepared = await next;
-  }
-  await settling;
-  return counts;
 }

@@ -35,6 +35,10 @@ export async function settlePushResults(
     database.staff,
   ];
   await database.transaction('rw', tables, async () => {
+    // The stored entries, not the copies read for the push: an earlier settle may have rebased their images.
+    const stored = refused.length === 0
+      ? new Map<string, OutboxEntry>()
+      : new Map((await database.outbox.bulkGet(refused.map((e) => e.seq!))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
     await deleteAnswered(database, answered);
     // The common case, everything applied and no pull in between: nothing else to do.
     if (refused.length === 0 && (await database.shadow.count()) === 0) return;
@@ -54,6 +58,7 @@ export async function settlePushResults(
 
     // Refused: newest first, so the oldest `before` image is the one that stays.
     const refusalRows: Refusal[] = [];
+    const rolledBackTo = new Map<string, AnyRow | null>();
     for (const entry of [...refused].reverse()) {
       const result = byId.get(entry.id)!;
       const current = new Map<string, AnyRow | undefined>();
@@ -63,9 +68,10 @@ export async function settlePushResults(
       }
       const names = await productNamesFor(database, [...current.values()]);
       const { summary, rolledBack } = describeRefusal(entry, current, names);
-      for (const image of entry.before) {
+      for (const image of stored.get(entry.id)?.before ?? entry.before) {
         const { table, id } = parseRowKey(image.key);
         const restored = shadows.get(image.key)?.row ?? image.row;
+        rolledBackTo.set(image.key, restored);
         const had = current.get(image.key);
         // Stock effects follow whether the row exists, not whether it changed.
         if (restored) await database.synced(table).put(restored as never);
@@ -88,6 +94,7 @@ export async function settlePushResults(
       });
     }
     await database.refusals.bulkPut(refusalRows);
+    await rebaseQueued(database, rolledBackTo);
     await database.shadow.bulkDelete(touchedKeys.filter((key) => !pending.has(key)));
   });
   return { applied: answered.length - refused.length, refused: refused.length };
@@ -108,6 +115,22 @@ async function deleteAnswered(database: CunzhanDb, answered: readonly OutboxEntr
   const inRange = await range.primaryKeys();
   if (inRange.every((seq) => answeredSeqs.has(seq))) await range.delete();
   else await database.outbox.bulkDelete(seqs);
+}
+
+/**
+ * Changes still queued that touch a rolled-back row saw it with the refused
+ * change applied; if they are refused too, they must roll back to the row
+ * without it (a product whose creation was refused must not come back when
+ * a later edit of it is refused in a later batch).
+ */
+async function rebaseQueued(database: CunzhanDb, rolledBackTo: ReadonlyMap<string, AnyRow | null>): Promise<void> {
+  if (rolledBackTo.size === 0) return;
+  const queued = await database.outbox.where('touched').anyOf([...rolledBackTo.keys()]).distinct().toArray();
+  const rebased = queued.map((entry) => ({
+    ...entry,
+    before: entry.before.map((image) => (rolledBackTo.has(image.key) ? { key: image.key, row: rolledBackTo.get(image.key) ?? null } : image)),
+  }));
+  await database.outbox.bulkPut(rebased);
 }
 
 /** Puts a row, counting its stock effects if it is an insert-only row new to this table. */

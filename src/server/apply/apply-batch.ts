@@ -9,10 +9,22 @@ export interface BatchContext {
   deviceId: string;
   /** Server time, recorded as when the batch was applied. */
   appliedAt: string;
+  /** The last mutation of the batch the device sent before this one, if it named it. */
+  after?: string | null | undefined;
+}
+
+/** The batch this one follows is not applied (yet): nothing of this one is. */
+export class PredecessorNotApplied extends Error {
+  constructor(readonly after: string) {
+    super(`mutation ${after} is not applied yet`);
+    this.name = 'PredecessorNotApplied';
+  }
 }
 
 /**
- * Applies one pushed batch in one transaction, in the order given (S2).
+ * Applies one pushed batch in one transaction, in the order given (S2),
+ * and only after the batch it follows (`ctx.after`): checked under the
+ * centre's write lock, so no other process can apply it in between.
  * A mutation id seen before gets the result it got the first time (S1);
  * refusals are stored too, so a re-push is refused the same way (S5).
  * Each mutation's args are parsed once; the rows all of them read are loaded
@@ -21,7 +33,10 @@ export interface BatchContext {
  */
 export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly MutationEnvelope[]): Promise<MutationResult[]> {
   return store.inCentreTx(ctx.centreId, async (tx) => {
-    const known = await tx.appliedResults([...new Set(mutations.map((m) => m.id))]);
+    const ids = new Set(mutations.map((m) => m.id));
+    const after = ctx.after ?? null;
+    const known = await tx.appliedResults(after === null ? [...ids] : [...ids, after]);
+    if (after !== null && !known.has(after)) throw new PredecessorNotApplied(after);
     const prepared = new Map<string, PreparedMutation>();
     const reads = new Map<string, RowKey>();
     for (const m of mutations) {

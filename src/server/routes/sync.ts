@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import { API } from '../../shared/protocol/endpoints';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../shared/protocol/version';
 import { ApiErrorCode, LIMITS, pullQuery, pushRequest, type PushResponse } from '../../shared/protocol/messages';
-import { applyBatch } from '../apply/apply-batch';
+import { PredecessorNotApplied } from '../apply/apply-batch';
+import { PushOrder } from '../apply/push-order';
 import { requireDevice, type DeviceVariables } from '../auth/device-auth';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/json-body';
@@ -26,8 +27,10 @@ function pullBody(page: FeedPage): string {
 }
 
 /** Push and pull, both scoped to the centre of the calling device. */
-export function syncRoutes(store: Store): Hono<{ Variables: DeviceVariables }> {
+export function syncRoutes(store: Store, predecessorWaitMs?: number): Hono<{ Variables: DeviceVariables }> {
   const auth = requireDevice(store);
+  // One per app, not per module: each server instance (and each test's) keeps its own waiters.
+  const order = new PushOrder(predecessorWaitMs);
   return new Hono<{ Variables: DeviceVariables }>()
     .post(API.push, auth, async (c) => {
       const device = c.get('device');
@@ -38,11 +41,11 @@ export function syncRoutes(store: Store): Hono<{ Variables: DeviceVariables }> {
       if (body.deviceId !== device.id) {
         throw new ApiError(403, ApiErrorCode.deviceMismatch, 'deviceId is not the device of this token');
       }
-      const results = await applyBatch(
-        store,
-        { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString() },
-        body.mutations,
-      );
+      const ctx = { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString(), after: body.after };
+      const results = await order.apply(store, ctx, body.mutations).catch((error: unknown) => {
+        if (!(error instanceof PredecessorNotApplied)) throw error;
+        throw new ApiError(409, ApiErrorCode.outOfOrder, `${error.message}: push the batch before this one first`);
+      });
       const response: PushResponse = { results };
       return c.json(response);
     })

@@ -5,7 +5,8 @@ import { isoTime, shortText, uuid } from '../mutations/fields';
 
 /** Bounds on the wire (S4): a batch is small enough to commit on its own. */
 export const LIMITS = {
-  pushMaxMutations: 500,
+  /** A tablet grows its batches up to this while requests come back quickly. */
+  pushMaxMutations: 1000,
   /** Decompressed request body. */
   maxBodyBytes: 4 * 1024 * 1024,
   pullDefaultRows: 2000,
@@ -25,6 +26,12 @@ export type MutationEnvelope = v.InferOutput<typeof mutationEnvelope>;
 export const pushRequest = v.strictObject({
   protocolVersion: v.pipe(v.number(), v.integer()),
   deviceId: uuid,
+  /**
+   * Since protocol 2: the id of the last mutation of the batch this device
+   * sent just before, so batches sent before their predecessor's answer
+   * still apply in order (S2). Absent or null: no predecessor to wait for.
+   */
+  after: v.optional(v.nullable(uuid)),
   mutations: v.pipe(v.array(mutationEnvelope), v.maxLength(LIMITS.pushMaxMutations)),
 });
 export type PushRequest = v.InferOutput<typeof pushRequest>;
@@ -82,6 +89,8 @@ export const ApiErrorCode = {
   unauthorized: 'unauthorized',
   deviceMismatch: 'device_mismatch',
   unsupportedProtocol: 'unsupported_protocol',
+  /** The batch named in `after` is not applied yet: send this one again after its answer. */
+  outOfOrder: 'out_of_order',
   enrolCodeInvalid: 'enrol_code_invalid',
   enrolCodeExpired: 'enrol_code_expired',
   enrolCodeUsed: 'enrol_code_used',

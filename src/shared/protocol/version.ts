@@ -2,8 +2,14 @@
  * The sync wire format's version.
  * History:
  *   1 — first release: push batches of mutations, pull a per-centre change feed.
+ *   2 — push may name its predecessor batch (`after`) so a tablet can send the
+ *       next batch before the previous answer; the server applies a batch only
+ *       after its predecessor (409 out_of_order otherwise). Batches of up to
+ *       1000 mutations. A version 1 push (no `after`) is applied as before;
+ *       `after` is accepted with either version (a queue from before an update
+ *       is still sent as version 1, pipelined like the rest).
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
-export const PROTOCOL_VERSION = 1;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1];
+export const PROTOCOL_VERSION = 2;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2];

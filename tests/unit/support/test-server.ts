@@ -10,7 +10,7 @@ import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
 import { enrolDevice } from '../../../src/client/data/device';
 import type { CommandContext } from '../../../src/client/data/commands/run-command';
-import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/client/sync/engine';
 import type { Transport } from '../../../src/client/sync/transport';
 import { freshDb } from './local-device';
 import type { CunzhanDb } from '../../../src/client/data/db';
@@ -88,11 +88,16 @@ export interface TestTablet {
 }
 
 /** A tablet enrolled through the real enrol endpoint, with its own database and sync engine. */
-export async function enrolTablet(server: TestServer, transport: Transport = server.transport, label = 'tablet'): Promise<TestTablet> {
+export async function enrolTablet(
+  server: TestServer,
+  transport: Transport = server.transport,
+  label = 'tablet',
+  engineOptions: Pick<SyncEngineOptions, 'pushBatch'> = {},
+): Promise<TestTablet> {
   const db = freshDb(label);
   const { code } = await issueEnrolCode(server.store, server.centre.id, 1);
   const device = await enrolDevice(code, label, { db, fetch: transport, baseUrl: BASE_URL, afterEnrol: undefined });
-  const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL });
+  const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL, ...engineOptions });
   return {
     db,
     engine,
