@@ -18,6 +18,7 @@ describe('errors shown to staff', () => {
     expect(fromApiError(400, 'unsupported_protocol').code).toBe('unsupported_protocol');
     expect(fromApiError(410, 'enrol_code_expired').code).toBe('enrol_code_expired');
     expect(fromApiError(503, 'unavailable').code).toBe('server_error');
+    expect(fromApiError(409, 'out_of_order').code).toBe('server_error');
   });
 });
 

@@ -43,7 +43,8 @@ export class AppError extends Error {
 export function fromApiError(status: number, apiCode: string | undefined): AppError {
   if (status === 401) return new AppError(AppErrorCode.deviceRevoked, { detail: apiCode });
   if (apiCode && isAppErrorCode(apiCode)) return new AppError(apiCode);
-  if (status >= 500) return new AppError(AppErrorCode.serverError, { detail: apiCode });
+  // A batch that overtook its predecessor too long is the server's to sort out: retried later.
+  if (status >= 500 || status === 409) return new AppError(AppErrorCode.serverError, { detail: apiCode });
   return new AppError(AppErrorCode.unknown, { detail: apiCode ?? String(status) });
 }
 
