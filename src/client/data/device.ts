@@ -1,20 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Centre } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import type { EnrolResponse, ErrorBody } from '../../shared/protocol/messages';
-import { db as defaultDb, type CunzhanDb } from './db';
+import { db as defaultDb, type CunzhanDb, type StoredDevice } from './db';
 import { AppError, AppErrorCode, fromApiError, isAppErrorCode, toAppError } from './errors';
 import { getMeta, setMeta } from './meta';
 
-export interface DeviceInfo {
-  deviceId: string;
-  /** 1, 2, 3… within the centre, from the server; absent on tablets enrolled before it gave one. */
-  deviceNo?: number;
-  token: string;
-  centre: Centre;
-  name: string;
-  enrolledAt: string;
-}
+/** What the tablet keeps about its enrolment. */
+export type DeviceInfo = StoredDevice;
 
 /** How enrolment reaches the server; the app uses same-origin fetch. */
 export interface EnrolDeps {

@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../migrations/migrations';
 import { feedPage, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
 import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { toDevice, type DeviceRecord } from '../device-record';
 
 interface CentreRecord {
   id: string;
@@ -13,34 +14,12 @@ interface CentreRecord {
   updated_at: string;
 }
 
-interface DeviceRecord {
-  id: string;
-  centre_id: string;
-  device_no: number;
-  name: string;
-  token_hash: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-}
-
 const CENTRE_COLUMNS = 'id, names, created_at, updated_at';
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
 
 function toCentre(r: CentreRecord): Centre {
   return { id: r.id, name: r.names, createdAt: r.created_at, updatedAt: r.updated_at };
-}
-
-function toDevice(r: DeviceRecord): Device {
-  return {
-    id: r.id,
-    centreId: r.centre_id,
-    deviceNo: r.device_no,
-    name: r.name,
-    tokenHash: r.token_hash,
-    enrolledAt: r.enrolled_at,
-    revokedAt: r.revoked_at,
-  };
 }
 
 /** PostgreSQL store (`DATABASE_URL`). Stateless: many servers may share one database. */

@@ -9,6 +9,7 @@ import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
 import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
+import { toDevice, type DeviceRecord } from '../device-record';
 
 interface CentreRecord {
   id: string;
@@ -17,30 +18,8 @@ interface CentreRecord {
   updated_at: string;
 }
 
-interface DeviceRecord {
-  id: string;
-  centre_id: string;
-  device_no: number;
-  name: string;
-  token_hash: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-}
-
 function toCentre(r: CentreRecord): Centre {
   return { id: r.id, name: JSON.parse(r.names) as Centre['name'], createdAt: r.created_at, updatedAt: r.updated_at };
-}
-
-function toDevice(r: DeviceRecord): Device {
-  return {
-    id: r.id,
-    centreId: r.centre_id,
-    deviceNo: r.device_no,
-    name: r.name,
-    tokenHash: r.token_hash,
-    enrolledAt: r.enrolled_at,
-    revokedAt: r.revoked_at,
-  };
 }
 
 /** The default store: one SQLite file `<dataDir>/cunzhan.db`. */
