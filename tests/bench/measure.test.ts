@@ -2,8 +2,9 @@
 // the same run, a fresh tablet's first pull, a push over a poor link, the
 // first screen's JavaScript, and one counter sale with 100,000 sales stored.
 // Quicker runs that leave latest.json alone: BENCH_ONLY=sync (push and pull),
-// BENCH_ONLY=pull (the fresh tablet's pull alone, sales seeded in the server's store);
-// with BENCH_PROFILE=1 (CPU profile of the pull) or BENCH_SPANS=<first page rows>.
+// BENCH_ONLY=pull (the fresh tablet's pull alone, sales seeded in the server's store),
+// BENCH_ONLY=push (the pushes alone); with BENCH_PROFILE=1 (CPU profiles of the pull
+// and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>.
 import { existsSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -14,7 +15,7 @@ import type { FetchFloorRun, SyncRun, WriteFloorRun } from './harness/api';
 import { BenchBrowser } from './support/bench-browser';
 import { BenchServer, HARNESS_BASE } from './support/bench-server';
 import { buildHarness } from './support/build-harness';
-import { profiled } from './support/cpu-profile';
+import { profiled, type ProfileLine } from './support/cpu-profile';
 import { cpuDelta, cpuSnapshot } from './support/process-cpu';
 import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen';
 import {
@@ -98,6 +99,12 @@ async function measure(work: () => Promise<{ ms: number }>): Promise<Measured> {
   return measured(ms, wire, serverMs);
 }
 
+interface ProfiledRun {
+  result: SyncRun;
+  lines: ProfileLine[];
+  totalMs: number;
+}
+
 function syncOk(run: SyncRun, what: string): SyncRun {
   if (run.error !== undefined) throw new Error(`${what} failed: ${run.error}`);
   return run;
@@ -128,7 +135,21 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
       floors.push(await measure(() => page.evaluate((b) => window.bench.floor(b), FLOOR_BATCH)));
     }
     const floor = floors.find((f) => f.ms === median(floors.map((x) => x.ms)))!;
-    const push = await measure(async () => syncOk(await page.evaluate(() => window.bench.push()), 'push'));
+    const pushOnce = async () => syncOk(await page.evaluate(() => window.bench.push()), 'push');
+    let profile: ProfiledRun | undefined;
+    const push = await measure(async () => {
+      if (process.env.BENCH_PROFILE !== '1' || link !== 'local') return pushOnce();
+      const file = join(dirname(RESULTS), `push${sales}.cpuprofile`);
+      profile = await profiled(tablet.cdp, file, pushOnce);
+      return profile.result;
+    });
+    if (process.env.BENCH_PROFILE === '1') {
+      for (const span of await page.evaluate(() => window.bench.pushTimeline())) log(`  request ${JSON.stringify(span, (_, v: unknown) => (typeof v === 'number' ? round(v) : v))}`);
+    }
+    if (profile) {
+      log(`CPU profile of push ${sales}, ${round(profile.totalMs)} ms, most self time:`);
+      for (const line of profile.lines) log(`  ${String(line.selfMs).padStart(8)} ms  ${line.name}`);
+    }
     const pullAfterPush = await measure(async () => syncOk(await page.evaluate(() => window.bench.pull()), 'pull'));
     const left = await page.evaluate(() => window.bench.counts());
     expect(left.outbox).toBe(0);
@@ -280,6 +301,18 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   await pushCase(a, 50, 'local'); // warm-up of both sides' code paths, not reported
 
   const push10k = await pushCase(a, 10_000, 'local');
+  if (process.env.BENCH_ONLY === 'push') {
+    // The pushes alone, for working on them: no pull case; latest.json is left alone.
+    // The short push varies most from run to run: a few of them.
+    const push1ks = [];
+    for (let i = 0; i < 3; i++) push1ks.push(await pushCase(a, 1_000, 'local'));
+    const ratio = (c: PushCase) => round(c.push.ms / c.floor.ms, 2);
+    for (const c of [...push1ks, push10k]) {
+      log(`push ${c.sales}: ${c.push.ms} ms in ${c.push.totalRequests} requests (${ratio(c)}× floor ${c.floor.ms} ms), server ${JSON.stringify(c.push.serverMs)}`);
+    }
+    await closeTablet(a);
+    return;
+  }
   const pull10k = await pullCase();
   const push1k = await pushCase(a, 1_000, 'local');
   if (process.env.BENCH_ONLY === 'sync') {

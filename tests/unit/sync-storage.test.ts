@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { completeSale, createProduct, receiveStock } from '../../src/client/data/commands';
-import { readBatch, utf8Length } from '../../src/client/sync/outbox';
+import { pushBodyParts, readBatch, utf8Length } from '../../src/client/sync/outbox';
+import { encodeUtf8, gzipText } from '../../src/client/sync/transport';
 import { applyPullPage } from '../../src/client/sync/pull';
 import { sameRow } from '../../src/client/sync/same-row';
 import { settlePushResults } from '../../src/client/sync/settle-push';
@@ -37,9 +39,25 @@ describe('push and pull bookkeeping on the tablet', () => {
     }
     const { db, ctx } = await tabletWithSales(10);
     const small = (await readBatch(db, ctx.deviceId, 0, 500, 2500))!;
-    expect(new TextEncoder().encode(small.bodyText).length).toBeLessThan(2500 + 200);
+    expect(new TextEncoder().encode(pushBodyParts(small, null).map((p) => p.text).join('')).length).toBeLessThan(2500 + 200);
     expect(small.entries.length).toBeGreaterThan(0);
     expect(small.entries.length).toBeLessThan(12);
+  });
+
+  it('a pushed body reaches the server as exactly the JSON of its mutations, however they are written', async () => {
+    const texts = ['rice', '大米 5公斤', 'گۈرۈچ', '🌾 harvest', 'lone \ud800 half'];
+    const parts = texts.map((text) => ({ text, bytes: utf8Length(text) }));
+    expect(new TextDecoder().decode(encodeUtf8(parts))).toBe(new TextDecoder().decode(new TextEncoder().encode(texts.join(''))));
+    // A wrong length never truncates the body.
+    expect(new TextDecoder().decode(encodeUtf8([{ text: '大米', bytes: 2 }]))).toBe('大米');
+
+    const { db, ctx } = await tabletWithSales(5);
+    const batch = (await readBatch(db, ctx.deviceId, 0))!;
+    const { body, encoding } = await gzipText(pushBodyParts(batch, 'previous-id'));
+    expect(encoding).toBe('gzip');
+    const sent = JSON.parse(gunzipSync(body).toString('utf8')) as { after: string; mutations: { id: string }[] };
+    expect(sent.after).toBe('previous-id');
+    expect(sent.mutations.map((m) => m.id)).toEqual(batch.entries.map((e) => e.id));
   });
 
   it('own sales coming back from the server are counted once; a changed one takes the server version', async () => {

@@ -1,12 +1,16 @@
 import type { CunzhanDb, OutboxEntry } from '../data/db';
 import { LIMITS } from '../../shared/protocol/messages';
+import type { SizedText } from './transport';
 
-/** One push: entries in queue order and the request body text. */
+/** One push: entries in queue order and the request body's text, in parts (see `pushBodyParts`). */
 export interface OutboxBatch {
   entries: OutboxEntry[];
   lastSeq: number;
   protocolVersion: number;
-  bodyText: string;
+  /** `"protocolVersion":…,"deviceId":…`: the envelope's fields, without braces. */
+  envelopeFields: string;
+  /** The mutations as one JSON array, and its UTF-8 length. */
+  mutations: SizedText;
 }
 
 /** Keeps each decompressed request well under the server's body limit (S4). */
@@ -62,13 +66,25 @@ export async function readBatch(
     entries.push(entry);
     parts.push(part);
   }
-  const head = JSON.stringify({ protocolVersion: first.protocolVersion, deviceId }).slice(0, -1);
   return {
     entries,
     lastSeq: entries[entries.length - 1]!.seq!,
     protocolVersion: first.protocolVersion,
-    bodyText: `${head},"mutations":[${parts.join(',')}]}`,
+    envelopeFields: JSON.stringify({ protocolVersion: first.protocolVersion, deviceId }).slice(1, -1),
+    // Each part counted one byte for its comma; the brackets take one more than the commas.
+    mutations: { text: `[${parts.join(',')}]`, bytes: bytes + 1 },
   };
+}
+
+/**
+ * The push request body, in parts whose concatenation is the JSON envelope,
+ * naming the batch sent before (`after`) when there is one. Kept in parts so
+ * the large mutations text is encoded where it lies, never copied into a bigger string.
+ */
+export function pushBodyParts(batch: OutboxBatch, after: string | null): SizedText[] {
+  const predecessor = after === null ? '' : `"after":${JSON.stringify(after)},`;
+  const head = `{${predecessor}${batch.envelopeFields},"mutations":`;
+  return [{ text: head, bytes: utf8Length(head) }, batch.mutations, { text: '}', bytes: 1 }];
 }
 
 /** `table:id` keys that some queued mutation still touches, among `keys` (or all). */

@@ -3,7 +3,7 @@ import { AppError } from '../data/errors';
 import { API } from '../../shared/protocol/endpoints';
 import { ApiErrorCode, type PushResponse } from '../../shared/protocol/messages';
 import { BatchSizer } from './batch-size';
-import { readBatch, type OutboxBatch } from './outbox';
+import { pushBodyParts, readBatch, type OutboxBatch } from './outbox';
 import { settlePushResults } from './settle-push';
 import { gzipText, send, type Transport } from './transport';
 
@@ -40,11 +40,6 @@ interface InFlight {
   sentAt: number;
   attempts: number;
   response: Promise<PushResponse>;
-}
-
-/** Names the batch sent before this one, so the server applies them in order even when both travel at once. */
-function withPredecessor(bodyText: string, after: string | null): string {
-  return after === null ? bodyText : `{"after":${JSON.stringify(after)},${bodyText.slice(1)}`;
 }
 
 function isOutOfOrder(error: unknown): boolean {
@@ -87,7 +82,8 @@ export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = 
     const after = lastReadId;
     readAfterSeq = batch.lastSeq;
     lastReadId = batch.entries[batch.entries.length - 1]!.id;
-    return { batch, ...(await gzipText(withPredecessor(batch.bodyText, after))) };
+    // Naming the batch sent before this one lets the server apply them in order though both travel at once.
+    return { batch, ...(await gzipText(pushBodyParts(batch, after))) };
   };
   const prepareAhead = (): Promise<PreparedBatch | null> => {
     const prepared = prepareNext();

@@ -50,6 +50,14 @@ export interface Counts {
   staff: number;
 }
 
+/** One request as the page's resource timing saw it, in ms since the push started. */
+export interface RequestSpan {
+  start: number;
+  firstByte: number;
+  end: number;
+  bytes: number;
+}
+
 export interface HarnessApi {
   enrol(code: string): Promise<EnrolResult>;
   /** Signs in the first active staff member whose PIN is `pin` (or named `staffName`). */
@@ -66,6 +74,8 @@ export interface HarnessApi {
   push(): Promise<SyncRun>;
   /** Only the engine's pull half. */
   pull(): Promise<SyncRun>;
+  /** When each push request of the last `push()` started, was answered and finished, from the page's resource timing. */
+  pushTimeline(): RequestSpan[];
   counts(): Promise<Counts>;
   /** A traced copy of the pull loop: when each page was requested, arrived, parsed and written. */
   tracedPull(firstRows: number): Promise<{ ms: number; pages: PageSpans[] }>;

@@ -3,6 +3,7 @@
 // `window.bench`.
 import type { Product } from '../../../src/shared/domain/entities';
 import type { PullResponse } from '../../../src/shared/protocol/messages';
+import { API } from '../../../src/shared/protocol/endpoints';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
 import { login } from '../../../src/client/auth/session';
 import { completeSale } from '../../../src/client/data/commands';
@@ -22,6 +23,7 @@ const random = seededRandom(20240601);
 const engine = createSyncEngine({ db });
 let floorPayload: { deviceId: string; mutations: unknown[] } | null = null;
 let pulledPages: PullResponse[] | null = null;
+let pushStartedAt = 0;
 
 async function products(): Promise<Product[]> {
   const all = await db.products.toArray();
@@ -104,7 +106,20 @@ const api: HarnessApi = {
   },
 
   syncNow: () => timed(() => engine.syncNow()),
-  push: () => timed(() => engine.push()),
+  push: () => {
+    performance.clearResourceTimings();
+    pushStartedAt = performance.now();
+    return timed(() => engine.push());
+  },
+  pushTimeline: () =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.name.endsWith(API.push))
+      .map((e) => ({
+        start: e.startTime - pushStartedAt,
+        firstByte: e.responseStart - pushStartedAt,
+        end: e.responseEnd - pushStartedAt,
+        bytes: e.encodedBodySize,
+      })),
   pull: () => timed(() => engine.pull()),
   counts,
 
