@@ -21,5 +21,6 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   }
 });
 
-// First install only has no page to disrupt: take control at once so it works offline.
+// Once active (first install, or an update the person accepted) take control at
+// once: the first visit then works offline, and an accepted update reloads.
 clientsClaim();
