@@ -4,33 +4,13 @@ import { createApp } from '../../src/server/app';
 import type { StockMovement } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { LIMITS, type ErrorBody, type MutationEnvelope, type PushResponse } from '../../src/shared/protocol/messages';
-import { makeCentre, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { makeCentre, productCreateMutation, push, pushBody, receiveMutation, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 /**
  * S2 across requests: a tablet sends batch k+1 before batch k is answered,
  * naming k's last mutation in `after`; the server applies k+1 only after k.
  */
-
-function createProduct(t: TestCentre, id: string): MutationEnvelope {
-  return {
-    id: uuidv7(),
-    kind: 'product.create',
-    staffId: t.clerk.id,
-    createdAt: new Date().toISOString(),
-    args: { id, sku: `S-${id.slice(-6)}`, barcode: '', names: { 'zh-CN': '醋' }, unit: '瓶', priceFen: 650, lowStockThreshold: 2 },
-  };
-}
-
-function receive(t: TestCentre, productId: string, qty: number): MutationEnvelope {
-  return {
-    id: uuidv7(),
-    kind: 'stock.receive',
-    staffId: t.clerk.id,
-    createdAt: new Date().toISOString(),
-    args: { movementId: uuidv7(), productId, qty, note: '' },
-  };
-}
 
 async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
@@ -57,8 +37,8 @@ describe.each(storeKinds())('pipelined push on $name', (kind) => {
 
   it('answers 409 out_of_order and changes nothing when the batch named in `after` is not applied', async () => {
     const productId = uuidv7();
-    const first = [createProduct(shop, productId)];
-    const second = [receive(shop, productId, 3), saleMutation(shop)];
+    const first = [productCreateMutation(shop, productId)];
+    const second = [receiveMutation(shop, productId, 3), saleMutation(shop)];
     const before = await seqNow();
 
     const early = await push(impatient, shop.device.token, withAfter(second, first[0]!.id));
@@ -74,8 +54,8 @@ describe.each(storeKinds())('pipelined push on $name', (kind) => {
 
   it('applies two batches sent at once in the wrong order in the right order', async () => {
     const productId = uuidv7();
-    const first = [saleMutation(shop), createProduct(shop, productId)];
-    const second = [receive(shop, productId, 7), receive(shop, productId, 2)];
+    const first = [saleMutation(shop), productCreateMutation(shop, productId)];
+    const second = [receiveMutation(shop, productId, 7), receiveMutation(shop, productId, 2)];
     const before = await seqNow();
 
     // The second batch reaches the server first and waits for the first one.

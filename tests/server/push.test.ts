@@ -5,31 +5,11 @@ import { createApp } from '../../src/server/app';
 import type { Product, StockMovement } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { LIMITS, type EnrolResponse, type ErrorBody, type MutationEnvelope, type PullResponse, type PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { enrolDevice, makeCentre, productCreateMutation, pull, push, pushBody, receiveMutation, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 async function pullAll(app: Hono, token: string): Promise<PullResponse> {
   return (await (await pull(app, token, 0, LIMITS.pullMaxRows)).json()) as PullResponse;
-}
-
-function receive(t: TestCentre, productId: string, qty: number): MutationEnvelope {
-  return {
-    id: uuidv7(),
-    kind: 'stock.receive',
-    staffId: t.clerk.id,
-    createdAt: new Date().toISOString(),
-    args: { movementId: uuidv7(), productId, qty, note: '' },
-  };
-}
-
-function createProduct(t: TestCentre, id: string): MutationEnvelope {
-  return {
-    id: uuidv7(),
-    kind: 'product.create',
-    staffId: t.clerk.id,
-    createdAt: new Date().toISOString(),
-    args: { id, sku: 'SOY', barcode: '6920000000017', names: { 'zh-CN': '酱油' }, unit: '瓶', priceFen: 990, lowStockThreshold: 3 },
-  };
 }
 
 describe.each(storeKinds())('push on $name', (kind) => {
@@ -82,12 +62,12 @@ describe.each(storeKinds())('push on $name', (kind) => {
 
   it('applies a batch in order: a later mutation sees what an earlier one wrote (S2)', async () => {
     const productId = uuidv7();
-    const inOrder = [createProduct(shop, productId), receive(shop, productId, 12)];
+    const inOrder = [productCreateMutation(shop, productId), receiveMutation(shop, productId, 12)];
     const res = (await (await push(app, shop.device.token, pushBody(shop, inOrder))).json()) as PushResponse;
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
     const otherId = uuidv7();
-    const reversed = [receive(shop, otherId, 5), createProduct(shop, otherId)];
+    const reversed = [receiveMutation(shop, otherId, 5), productCreateMutation(shop, otherId)];
     const res2 = (await (await push(app, shop.device.token, pushBody(shop, reversed))).json()) as PushResponse;
     expect(res2.results).toEqual([
       { id: reversed[0]!.id, status: 'refused', code: 'unknown_product' },
@@ -101,10 +81,10 @@ describe.each(storeKinds())('push on $name', (kind) => {
 
   it('stores a refusal and repeats it even when it would now succeed (S5)', async () => {
     const productId = uuidv7();
-    const early = receive(shop, productId, 4);
+    const early = receiveMutation(shop, productId, 4);
     const first = (await (await push(app, shop.device.token, pushBody(shop, [early]))).json()) as PushResponse;
     expect(first.results).toEqual([{ id: early.id, status: 'refused', code: 'unknown_product' }]);
-    await push(app, shop.device.token, pushBody(shop, [createProduct(shop, productId)]));
+    await push(app, shop.device.token, pushBody(shop, [productCreateMutation(shop, productId)]));
     const again = (await (await push(app, shop.device.token, pushBody(shop, [early]))).json()) as PushResponse;
     expect(again).toEqual(first);
   });

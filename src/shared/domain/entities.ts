@@ -77,8 +77,6 @@ export interface Sale extends RowBase {
   /** Short number printed on the receipt: device-local, human friendly. */
   receiptNo: string;
   lines: SaleLine[];
-  /** Product ids of the lines, indexed for "sales of this product". */
-  productIds: string[];
   totalFen: Fen;
   tenderedFen: Fen;
   changeFen: Fen;

@@ -46,7 +46,6 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
       centreId: ctx.centreId,
       receiptNo: args.receiptNo,
       lines,
-      productIds: [...new Set(lines.map((l) => l.productId))],
       totalFen,
       tenderedFen: args.tenderedFen,
       changeFen: args.tenderedFen - totalFen,

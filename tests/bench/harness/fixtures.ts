@@ -1,5 +1,6 @@
 import type { Product, Sale } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
+import { formatReceiptNo } from '../../../src/client/data/commands/receipt-no';
 
 /** A small seeded generator, so every run sells the same baskets. */
 export function seededRandom(seed: number): () => number {
@@ -63,9 +64,8 @@ export function syncedSale(
   return {
     id: uuidv7(at.getTime()),
     centreId: ctx.centreId,
-    receiptNo: `${ctx.receiptPrefix}-${String(counter).padStart(4, '0')}`,
+    receiptNo: formatReceiptNo(ctx.receiptPrefix, counter),
     lines,
-    productIds: lines.map((l) => l.productId),
     totalFen,
     tenderedFen,
     changeFen: tenderedFen - totalFen,

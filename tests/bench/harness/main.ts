@@ -151,7 +151,7 @@ const api: HarnessApi = {
       centreId: device.centre.id,
       deviceId: device.deviceId,
       staffId: staff.id,
-      receiptPrefix: receiptPrefix(device.deviceId),
+      receiptPrefix: receiptPrefix(device.deviceId, device.deviceNo),
     };
     const started = performance.now();
     // History over the last 100 days, oldest first, written in large transactions.

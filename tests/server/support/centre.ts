@@ -78,6 +78,27 @@ export function saleMutation(t: TestCentre, qty = 1, tenderedFen?: number, produ
   };
 }
 
+/** A new product, created as a tablet would push it. */
+export function productCreateMutation(t: TestCentre, id: string): MutationEnvelope {
+  return {
+    id: uuidv7(),
+    kind: 'product.create',
+    staffId: t.clerk.id,
+    createdAt: new Date().toISOString(),
+    args: { id, sku: `S-${id.slice(-6)}`, barcode: '', names: { 'zh-CN': '醋' }, unit: '瓶', priceFen: 650, lowStockThreshold: 2 },
+  };
+}
+
+export function receiveMutation(t: TestCentre, productId: string, qty: number): MutationEnvelope {
+  return {
+    id: uuidv7(),
+    kind: 'stock.receive',
+    staffId: t.clerk.id,
+    createdAt: new Date().toISOString(),
+    args: { movementId: uuidv7(), productId, qty, note: '' },
+  };
+}
+
 export function pushBody(t: TestCentre, mutations: MutationEnvelope[]) {
   return { protocolVersion: PROTOCOL_VERSION, deviceId: t.device.deviceId, mutations };
 }

@@ -20,7 +20,7 @@ export function deviceLetters(deviceNo: number): string {
  * had: a letter and a digit from the device id, e.g. `A3`. The digit keeps it
  * apart from every numbered prefix, which is letters only.
  */
-export function derivedPrefix(deviceId: string): string {
+function derivedPrefix(deviceId: string): string {
   const n = parseInt(deviceId.replace(/-/g, '').slice(-6), 16) || 0;
   return `${String.fromCharCode(65 + (n % 26))}${Math.floor(n / 26) % 10}`;
 }
