@@ -71,26 +71,32 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return device ? { db: database, transport, baseUrl, deviceId: device.deviceId, token: device.token } : null;
   }
 
-  async function push(): Promise<void> {
-    const target = await endpoint();
-    if (!target) return;
+  async function pushTo(target: SyncEndpoint): Promise<void> {
     await pushOutbox(target, {
       sizer,
       onProgress: (done, total) => status.update({ progress: { phase: 'push', done, total } }),
     });
   }
 
+  async function pullFrom(target: SyncEndpoint): Promise<void> {
+    await pullChanges(target, (done) => status.update({ progress: { phase: 'pull', done, total: null } }));
+  }
+
+  async function push(): Promise<void> {
+    const target = await endpoint();
+    if (target) await pushTo(target);
+  }
+
   async function pull(): Promise<void> {
     const target = await endpoint();
-    if (!target) return;
-    await pullChanges(target, (done) => status.update({ progress: { phase: 'pull', done, total: null } }));
+    if (target) await pullFrom(target);
   }
 
   async function runOnce(): Promise<void> {
     const target = await endpoint();
     if (!target) return;
-    await push();
-    await pull();
+    await pushTo(target);
+    await pullFrom(target);
     await setMeta(database, 'lastSyncAt', new Date().toISOString());
   }
 
