@@ -1,12 +1,12 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain/entities';
 import { createProduct, updateProduct } from '../../data/commands';
-import { toAppError } from '../../data/errors';
 import { useProduct, useProducts } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
+import { useSaveOnce } from '../../ui/useSaveOnce';
 import { changedFields, draftFromProduct, emptyDraft, validateDraft, type DraftErrors, type ProductDraft } from './product-form';
 
 /** Add a product (productId null) or edit one. */
@@ -27,9 +27,7 @@ function ProductForm({ product }: { product: Product | null }) {
   const all = useProducts('');
   const [draft, setDraft] = useState<ProductDraft>(() => (product ? draftFromProduct(product) : emptyDraft()));
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inFlight = useRef(false);
+  const { saving, error: formError, run } = useSaveOnce();
 
   const takenSkus = useMemo(
     () => new Set((all ?? []).filter((p) => p.id !== product?.id).map((p) => p.sku.toLocaleLowerCase())),
@@ -64,16 +62,13 @@ function ProductForm({ product }: { product: Product | null }) {
   async function save(event: Event) {
     event.preventDefault();
     // SKUs must be known before uniqueness can be checked.
-    if (inFlight.current || all === undefined) return;
+    if (saving || all === undefined) return;
     const result = validateDraft(draft, takenSkus);
     if (!result.ok) {
       setErrors(result.errors);
       return;
     }
-    inFlight.current = true;
-    setSaving(true);
-    setFormError(null);
-    try {
+    await run(async () => {
       if (product) {
         const patch = changedFields(product, result.input);
         if (Object.keys(patch).length > 0) await updateProduct(product.id, patch);
@@ -81,11 +76,7 @@ function ProductForm({ product }: { product: Product | null }) {
         await createProduct(result.input);
       }
       await navigate({ to: '/products' });
-    } catch (e) {
-      setFormError(`errors.${toAppError(e).code}`);
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   }
 
   return (

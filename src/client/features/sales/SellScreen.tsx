@@ -1,14 +1,14 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain/entities';
 import { parseYuan } from '../../../shared/domain/money';
 import { completeSale } from '../../data/commands';
-import { toAppError } from '../../data/errors';
 import { useProducts } from '../../data/queries/products';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
+import { useSaveOnce } from '../../ui/useSaveOnce';
 import { CartView } from './CartView';
 import { ProductPicker } from './ProductPicker';
 import { TenderPanel } from './TenderPanel';
@@ -22,10 +22,7 @@ export function SellScreen() {
   const cart = useCart();
   const allProducts = useProducts('', fmt.lang);
   const [tenderText, setTenderText] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // A ref, not only state: two taps in one frame both see the old `saving`.
-  const inFlight = useRef(false);
+  const { saving, error, setError, run } = useSaveOnce();
 
   const byId = useMemo(() => new Map<string, Product>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
   const lines = cart.lines.filter((l) => byId.has(l.productId));
@@ -34,20 +31,13 @@ export function SellScreen() {
   const canConfirm = lines.length > 0 && tenderedFen !== null && tenderedFen >= totalFen && !saving;
 
   async function confirm() {
-    if (!canConfirm || tenderedFen === null || inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    setError(null);
-    try {
+    if (!canConfirm || tenderedFen === null) return;
+    await run(async () => {
       const sale = await completeSale({ lines: lines.map((l) => ({ productId: l.productId, qty: l.qty })), tenderedFen });
       cart.clear();
       setTenderText('');
       await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
-    } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   }
 
   return (

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adjustStock, type AdjustReason } from '../../data/commands';
-import { toAppError } from '../../data/errors';
 import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { useFormat } from '../../ui/format';
+import { useSaveOnce } from '../../ui/useSaveOnce';
 import { parseQuantity } from './quantity';
 
 const REASONS: readonly AdjustReason[] = ['count', 'damage', 'spoil'];
@@ -19,9 +19,7 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
   const [reason, setReason] = useState<AdjustReason>('count');
   const [qty, setQty] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inFlight = useRef(false);
+  const { saving, error, setError, run } = useSaveOnce();
 
   const amount = parseQuantity(qty);
   const delta = amount === null ? null : reason === 'count' ? amount - product.level : -amount;
@@ -36,17 +34,10 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
       setError('stock.errors.countMatches');
       return;
     }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await run(async () => {
       await adjustStock({ productId: product.id, delta, reason, note: note.trim() });
       onDone();
-    } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   }
 
   return (

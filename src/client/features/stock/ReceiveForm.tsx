@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { receiveStock } from '../../data/commands';
-import { toAppError } from '../../data/errors';
 import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
+import { useSaveOnce } from '../../ui/useSaveOnce';
 import { parseQuantity } from './quantity';
 
 /** Goods arrived: add a quantity, with an optional note (supplier, delivery). */
@@ -11,9 +11,7 @@ export function ReceiveForm({ product, onDone }: { product: ProductWithStock; on
   const { t } = useTranslation();
   const [qty, setQty] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inFlight = useRef(false);
+  const { saving, error, setError, run } = useSaveOnce();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -22,17 +20,10 @@ export function ReceiveForm({ product, onDone }: { product: ProductWithStock; on
       setError('stock.errors.qtyInvalid');
       return;
     }
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
+    await run(async () => {
       await receiveStock({ productId: product.id, qty: amount, note: note.trim() });
       onDone();
-    } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
-      inFlight.current = false;
-      setSaving(false);
-    }
+    });
   }
 
   return (
