@@ -137,12 +137,15 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
     const floor = floors.find((f) => f.ms === median(floors.map((x) => x.ms)))!;
     const pushOnce = async () => syncOk(await page.evaluate(() => window.bench.push()), 'push');
     let profile: ProfiledRun | undefined;
+    const cpuBefore = cpuSnapshot(tablet.profileDir);
     const push = await measure(async () => {
       if (process.env.BENCH_PROFILE !== '1' || link !== 'local') return pushOnce();
       const file = join(dirname(RESULTS), `push${sales}.cpuprofile`);
       profile = await profiled(tablet.cdp, file, pushOnce);
       return profile.result;
     });
+    const cpuMs = cpuDelta(cpuBefore, cpuSnapshot(tablet.profileDir));
+    log(`CPU ms by process: push ${sales} ${JSON.stringify(cpuMs)}`);
     if (process.env.BENCH_PROFILE === '1') {
       for (const span of await page.evaluate(() => window.bench.pushTimeline())) log(`  request ${JSON.stringify(span, (_, v: unknown) => (typeof v === 'number' ? round(v) : v))}`);
     }
@@ -151,10 +154,21 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
       for (const line of profile.lines) log(`  ${String(line.selfMs).padStart(8)} ms  ${line.name}`);
     }
     const pullAfterPush = await measure(async () => syncOk(await page.evaluate(() => window.bench.pull()), 'pull'));
+    const sweepAfterPush = await page.evaluate(() => window.bench.sweep());
+    expect(sweepAfterPush.entries).toBe(sales);
     const left = await page.evaluate(() => window.bench.counts());
     expect(left.outbox).toBe(0);
-    log(`push ${sales} (${link}): ${push.ms} ms, floor ${floor.ms} ms; pull after push ${pullAfterPush.ms} ms`);
-    return { sales, link, createMs: round(created.ms), floor: { ...floor, runsMs: floors.map((f) => f.ms) }, push, pullAfterPush };
+    log(`push ${sales} (${link}): ${push.ms} ms, floor ${floor.ms} ms; pull after push ${pullAfterPush.ms} ms; sweep ${round(sweepAfterPush.ms)} ms`);
+    return {
+      sales,
+      link,
+      createMs: round(created.ms),
+      floor: { ...floor, runsMs: floors.map((f) => f.ms) },
+      push,
+      pushCpuMs: cpuMs,
+      pullAfterPush,
+      sweepAfterPush: { ms: round(sweepAfterPush.ms), entries: sweepAfterPush.entries },
+    };
   } finally {
     if (link === 'poor') await tablet.poorLink(false);
   }

@@ -12,6 +12,7 @@ import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import type { Transport } from '../../src/client/sync/transport';
 import { LIMITS } from '../../src/shared/protocol/messages';
+import { waitingCount } from '../../src/client/data/outbox-queue';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -40,12 +41,12 @@ describe('sync engine against the real server', () => {
     const b = await enrolTablet(server, server.transport, 'b');
     await a.engine.runOnce();
     for (let i = 0; i < 4; i++) await completeSale({ lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 10_000 }, a.ctx);
-    expect(await a.db.outbox.count()).toBe(4);
+    expect(await waitingCount(a.db)).toBe(4);
 
     await a.engine.runOnce();
     await b.engine.runOnce();
 
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await waitingCount(a.db)).toBe(0);
     expect(await b.db.sales.count()).toBe(4);
     expect((await b.db.stockLevels.get(rice!.id))?.level).toBe(1);
     expect((await a.db.stockLevels.get(rice!.id))?.level).toBe(1);
@@ -88,11 +89,11 @@ describe('sync engine against the real server', () => {
 
     dropNextPush = true;
     await expect(tablet.engine.runOnce()).rejects.toMatchObject({ code: 'server_unreachable' });
-    expect(await tablet.db.outbox.count()).toBe(2);
+    expect(await waitingCount(tablet.db)).toBe(2);
     await tablet.engine.pull(); // the server's rows arrive while the mutations still wait
     await tablet.engine.runOnce();
 
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect(await tablet.db.shadow.count()).toBe(0);
     expect(await tablet.db.sales.count()).toBe(1);
     expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(9);
@@ -112,7 +113,7 @@ describe('sync engine against the real server', () => {
 
     expect(await tablet.db.sales.get(sale.id)).toBeUndefined();
     expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(4);
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     const [refusal] = await tablet.db.refusals.toArray();
     expect(refusal).toMatchObject({
       kind: 'sale.create',
@@ -198,7 +199,7 @@ describe('sync engine against the real server', () => {
     expect(seen.every((s) => s.ids.length <= LIMITS.pushMaxMutations)).toBe(true);
     expect(seen.flatMap((s) => s.ids)).toEqual(queued);
     expect(seen.map((s) => s.after)).toEqual([null, ...seen.slice(0, -1).map((s) => s.ids[s.ids.length - 1])]);
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(1100);
     const fresh = await enrolTablet(server, server.transport, 'fresh');
     await fresh.engine.runOnce();
@@ -254,7 +255,7 @@ describe('sync engine against the real server', () => {
 
     await tablet.engine.syncNow();
     expect(tablet.engine.status.get()).toMatchObject({ lastError: 'device_revoked', syncing: false, pending: 1 });
-    expect(await tablet.db.outbox.count()).toBe(1);
+    expect(await waitingCount(tablet.db)).toBe(1);
   });
 
   it('a network failure is reported as server_unreachable and marks the tablet offline', async () => {

@@ -10,6 +10,7 @@ import type { StockMovement } from '../../src/shared/domain/entities';
 import { productInput } from './support/local-device';
 import { overtakingLink } from './support/overtaking-link';
 import { enrolTablet, startTestServer, type TestServer, type TestTablet } from './support/test-server';
+import { waitingCount } from '../../src/client/data/outbox-queue';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -62,7 +63,7 @@ describe('pipelined push', () => {
     await tablet.engine.push();
 
     expect(link.maxInFlight).toBe(2);
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect(await tablet.db.refusals.count()).toBe(0);
     const { levels, movements } = await serverStock();
     for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
@@ -81,7 +82,7 @@ describe('pipelined push', () => {
     await tablet.engine.push();
 
     expect(link.statuses).toContain(409);
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect(await tablet.db.refusals.count()).toBe(0);
     const { levels, movements } = await serverStock();
     for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
@@ -106,10 +107,10 @@ describe('pipelined push', () => {
     expect(failed).toBeInstanceOf(AppError);
     expect((failed as AppError).code).toBe('server_unreachable');
     // The first batch was answered and settled; the lost one and those after it wait.
-    expect(await tablet.db.outbox.count()).toBe(16);
+    expect(await waitingCount(tablet.db)).toBe(16);
 
     await tablet.engine.push();
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect(await tablet.db.refusals.count()).toBe(0);
     const { levels, movements } = await serverStock();
     for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
@@ -128,7 +129,7 @@ describe('refusals across batches', () => {
 
     await tablet.engine.push();
 
-    expect(await tablet.db.outbox.count()).toBe(0);
+    expect(await waitingCount(tablet.db)).toBe(0);
     expect(await tablet.db.refusals.count()).toBe(2);
     expect(await tablet.db.products.get(product.id)).toBeUndefined();
   });

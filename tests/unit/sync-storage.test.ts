@@ -9,6 +9,7 @@ import { sameRow } from '../../src/client/sync/same-row';
 import { settlePushResults } from '../../src/client/sync/settle-push';
 import type { Sale } from '../../src/shared/domain/entities';
 import { cachedLevels, localDevice, productInput, stockFromRows } from './support/local-device';
+import { sweepAnswered, waitingCount, waitingEntries } from '../../src/client/data/outbox-queue';
 
 async function tabletWithSales(count: number) {
   const device = await localDevice('storage');
@@ -25,12 +26,28 @@ describe('push and pull bookkeeping on the tablet', () => {
     const queue = await db.outbox.orderBy('seq').toArray();
     const whole = queue.slice(0, 4);
     await settlePushResults(db, whole, whole.map((e) => ({ id: e.id, status: 'applied' as const })));
-    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.id)).toEqual(queue.slice(4).map((e) => e.id));
+    expect((await waitingEntries(db)).map((e) => e.id)).toEqual(queue.slice(4).map((e) => e.id));
 
     const rest = queue.slice(4);
     const answered = [rest[0]!, rest[2]!];
     await settlePushResults(db, rest, answered.map((e) => ({ id: e.id, status: 'applied' as const })));
-    expect((await db.outbox.orderBy('seq').toArray()).map((e) => e.id)).toEqual([rest[1]!.id, rest[3]!.id]);
+    expect((await waitingEntries(db)).map((e) => e.id)).toEqual([rest[1]!.id, rest[3]!.id]);
+  });
+
+  it('answered entries are swept after the push; what still waits stays, and a sale made meanwhile too', async () => {
+    const { db, ctx, rice } = await tabletWithSales(6);
+    const queue = await db.outbox.orderBy('seq').toArray();
+    const batch = queue.slice(0, 5);
+    await settlePushResults(db, batch, batch.map((e) => ({ id: e.id, status: 'applied' as const })));
+    expect(await waitingCount(db)).toBe(3);
+    expect(await db.outbox.count()).toBe(8); // answered, not yet swept
+
+    const meanwhile = await completeSale({ lines: [{ productId: rice.id, qty: 1 }], tenderedFen: 5000 }, ctx);
+    expect(await sweepAnswered(db)).toBe(5);
+    const left = (await db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+    expect(left).toEqual([...queue.slice(5).map((e) => e.id), (await waitingEntries(db)).at(-1)!.id]);
+    expect((await waitingEntries(db)).at(-1)!.args).toMatchObject({ saleId: meanwhile.id });
+    expect(await sweepAnswered(db)).toBe(0);
   });
 
   it('a batch body stays under its byte limit however the text is written', async () => {

@@ -119,7 +119,9 @@ export class CunzhanDb extends Dexie {
   meta!: Table<MetaRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
-    super(name);
+    // Chromium commits with relaxed durability by default: a sale the screen called saved
+    // could vanish if the tablet lost power a moment later. Strict flushes each commit.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       products: 'id, sku, barcode, updatedAt',
       movements: 'id, productId, createdAt, [productId+createdAt]',

@@ -9,6 +9,8 @@ export interface MetaValues {
   lastSyncAt: string;
   /** Last receipt number handed out on this device. */
   receiptCounter: number;
+  /** Outbox entries up to this seq are answered and wait only to be swept (see outbox-queue). */
+  outboxAnsweredThrough: number;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -2,6 +2,7 @@ import { DEFAULT_DB_NAME, type CunzhanDb } from '../data/db';
 import { AppErrorCode, toAppError } from '../data/errors';
 import { onMutationQueued } from '../data/local-changes';
 import { getMeta, setMeta } from '../data/meta';
+import { sweepAnswered, waitingCount } from '../data/outbox-queue';
 import { IDLE_INTERVAL_MS, NUDGE_DELAY_MS, retryDelay } from './backoff';
 import { BatchSizer, type BatchSizeLimits } from './batch-size';
 import { withSyncLock } from './lock';
@@ -61,7 +62,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   void refreshFromDb();
 
   async function refreshFromDb(): Promise<void> {
-    const [pending, lastSyncAt] = await Promise.all([database.outbox.count(), getMeta(database, 'lastSyncAt')]);
+    const [pending, lastSyncAt] = await Promise.all([waitingCount(database), getMeta(database, 'lastSyncAt')]);
     status.update({ pending, lastSyncAt: lastSyncAt ?? null });
   }
 
@@ -112,6 +113,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const code = toAppError(e).code;
         status.update({ lastError: code, online: code === AppErrorCode.serverUnreachable ? false : status.get().online });
       } finally {
+        // Answered entries are swept after the sync, whether or not all of it succeeded.
+        await sweepAnswered(database).catch(() => undefined);
         status.update({ syncing: false, progress: null });
         await refreshFromDb().catch(() => undefined);
       }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '../data/db';
+import { waitingCount } from '../data/outbox-queue';
 import { createSyncEngine, type SyncEngine } from './engine';
 import type { SyncStatus } from './status';
 
@@ -25,6 +26,6 @@ export function useSyncStatus(): SyncStatus {
   const [status, setStatus] = useState(syncEngine.status.get());
   useEffect(() => syncEngine.status.subscribe(setStatus), []);
   // The queue length is read live so a sale shows as waiting the moment it is saved.
-  const pending = useLiveQuery(() => db.outbox.count(), [], status.pending);
+  const pending = useLiveQuery(() => waitingCount(db), [], status.pending);
   return { ...status, pending };
 }

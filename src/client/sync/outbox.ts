@@ -1,4 +1,5 @@
 import type { CunzhanDb, OutboxEntry } from '../data/db';
+import { answeredThrough, waitingAfter } from '../data/outbox-queue';
 import { LIMITS } from '../../shared/protocol/messages';
 import type { SizedText } from './transport';
 
@@ -50,7 +51,7 @@ export async function readBatch(
   maxCount: number = LIMITS.pushMaxMutations,
   maxBytes: number = PUSH_MAX_BYTES,
 ): Promise<OutboxBatch | null> {
-  const candidates = await database.outbox.where('seq').above(afterSeq).limit(maxCount).toArray();
+  const candidates = await waitingAfter(database, afterSeq).limit(maxCount).toArray();
   const first = candidates[0];
   if (!first) return null;
   const entries: OutboxEntry[] = [];
@@ -87,12 +88,15 @@ export function pushBodyParts(batch: OutboxBatch, after: string | null): SizedTe
   return [{ text: head, bytes: utf8Length(head) }, batch.mutations, { text: '}', bytes: 1 }];
 }
 
-/** `table:id` keys that some queued mutation still touches, among `keys` (or all). */
+/**
+ * `table:id` keys that some waiting mutation still touches, among `keys`
+ * (or all). Runs inside a transaction that holds the outbox and meta.
+ */
 export async function stillTouched(database: CunzhanDb, keys?: readonly string[]): Promise<Set<string>> {
   if (keys && keys.length === 0) return new Set();
+  const through = await answeredThrough(database);
   const entries = keys
-    ? await database.outbox.where('touched').anyOf([...keys]).toArray()
-    : null;
-  if (entries) return new Set(entries.flatMap((e) => e.touched));
-  return new Set((await database.outbox.orderBy('touched').uniqueKeys()) as string[]);
+    ? (await database.outbox.where('touched').anyOf([...keys]).toArray()).filter((e) => e.seq! > through)
+    : await waitingAfter(database, through).toArray();
+  return new Set(entries.flatMap((e) => e.touched));
 }

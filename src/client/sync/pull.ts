@@ -83,7 +83,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
   ];
   let count = 0;
   await database.transaction('rw', tables, async () => {
-    const pending = (await database.outbox.count()) > 0 ? await stillTouched(database) : new Set<string>();
+    const pending = await stillTouched(database);
     const shadows: ShadowRow[] = [];
     const fresh: { table: TableName; row: AnyRow }[] = [];
     for (const table of TABLE_NAMES) {

@@ -1,6 +1,8 @@
 import type { AnyRow, LocalizedName, TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../data/db';
+import { setMeta } from '../data/meta';
+import { answeredThrough, waitingAfter } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
@@ -33,13 +35,14 @@ export async function settlePushResults(
     database.movements,
     database.sales,
     database.staff,
+    database.meta,
   ];
   await database.transaction('rw', tables, async () => {
     // The stored entries, not the copies read for the push: an earlier settle may have rebased their images.
     const stored = refused.length === 0
       ? new Map<string, OutboxEntry>()
       : new Map((await database.outbox.bulkGet(refused.map((e) => e.seq!))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
-    await deleteAnswered(database, answered);
+    await markAnswered(database, answered);
     // The common case, everything applied and no pull in between: nothing else to do.
     if (refused.length === 0 && (await database.shadow.count()) === 0) return;
     const touchedKeys = [...new Set(answered.flatMap((e) => e.touched))];
@@ -101,20 +104,22 @@ export async function settlePushResults(
 }
 
 /**
- * Takes answered entries out of the queue. A pushed batch is a contiguous
- * run of the queue, so when nothing unanswered lies in its `seq` range (its
- * keys alone prove it, cheaply), one key-range delete does what 500 single
- * deletes would.
+ * Takes answered entries out of the queue. A pushed batch is a run of the
+ * queue right after the answered mark, so the mark moves past it (one small
+ * write; `sweepAnswered` deletes the entries later). Answered entries beyond
+ * an unanswered one cannot be passed by the mark and are deleted now.
  */
-async function deleteAnswered(database: CunzhanDb, answered: readonly OutboxEntry[]): Promise<void> {
-  const seqs = answered.map((e) => e.seq!);
-  const first = Math.min(...seqs);
-  const last = Math.max(...seqs);
-  const range = database.outbox.where('seq').between(first, last, true, true);
-  const answeredSeqs = new Set(seqs);
-  const inRange = await range.primaryKeys();
-  if (inRange.every((seq) => answeredSeqs.has(seq))) await range.delete();
-  else await database.outbox.bulkDelete(seqs);
+async function markAnswered(database: CunzhanDb, answered: readonly OutboxEntry[]): Promise<void> {
+  const answeredSeqs = new Set(answered.map((e) => e.seq!));
+  const through = await answeredThrough(database);
+  let mark = through;
+  for (const seq of await waitingAfter(database, through).limit(answeredSeqs.size).primaryKeys()) {
+    if (!answeredSeqs.has(seq)) break;
+    mark = seq;
+  }
+  if (mark > through) await setMeta(database, 'outboxAnsweredThrough', mark);
+  const beyond = [...answeredSeqs].filter((seq) => seq > mark);
+  if (beyond.length > 0) await database.outbox.bulkDelete(beyond);
 }
 
 /**
@@ -125,7 +130,10 @@ async function deleteAnswered(database: CunzhanDb, answered: readonly OutboxEntr
  */
 async function rebaseQueued(database: CunzhanDb, rolledBackTo: ReadonlyMap<string, AnyRow | null>): Promise<void> {
   if (rolledBackTo.size === 0) return;
-  const queued = await database.outbox.where('touched').anyOf([...rolledBackTo.keys()]).distinct().toArray();
+  const through = await answeredThrough(database);
+  const queued = (await database.outbox.where('touched').anyOf([...rolledBackTo.keys()]).distinct().toArray()).filter(
+    (entry) => entry.seq! > through,
+  );
   const rebased = queued.map((entry) => ({
     ...entry,
     before: entry.before.map((image) => (rolledBackTo.has(image.key) ? { key: image.key, row: rolledBackTo.get(image.key) ?? null } : image)),

@@ -74,6 +74,8 @@ export interface HarnessApi {
   push(): Promise<SyncRun>;
   /** Only the engine's pull half. */
   pull(): Promise<SyncRun>;
+  /** What "Sync now" does last: delete the queue entries the server answered. */
+  sweep(): Promise<{ ms: number; entries: number }>;
   /** When each push request of the last `push()` started, was answered and finished, from the page's resource timing. */
   pushTimeline(): RequestSpan[];
   counts(): Promise<Counts>;

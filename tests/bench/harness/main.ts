@@ -11,6 +11,7 @@ import { receiptPrefix } from '../../../src/client/data/commands/receipt-no';
 import { db } from '../../../src/client/data/db';
 import { enrolDevice, getDevice } from '../../../src/client/data/device';
 import { setMeta } from '../../../src/client/data/meta';
+import { sweepAnswered, waitingCount } from '../../../src/client/data/outbox-queue';
 import { createSyncEngine } from '../../../src/client/sync/engine';
 import type { Counts, HarnessApi, SyncRun } from './api';
 import { basket, seededRandom, syncedSale } from './fixtures';
@@ -34,7 +35,7 @@ async function products(): Promise<Product[]> {
 async function counts(): Promise<Counts> {
   const [sales, outbox, productCount, staff] = await Promise.all([
     db.sales.count(),
-    db.outbox.count(),
+    waitingCount(db),
     db.products.count(),
     db.staff.count(),
   ]);
@@ -121,6 +122,11 @@ const api: HarnessApi = {
         bytes: e.encodedBodySize,
       })),
   pull: () => timed(() => engine.pull()),
+  async sweep() {
+    const started = performance.now();
+    const entries = await sweepAnswered(db);
+    return { ms: performance.now() - started, entries };
+  },
   counts,
 
   async pullFetchFloor() {

@@ -22,8 +22,12 @@ export interface PushCase {
   createMs: number;
   floor: Measured & { runsMs: number[] };
   push: Measured;
+  /** CPU time of the push by process: the bench server (this process) and each Chromium process kind. */
+  pushCpuMs: Record<string, number>;
   /** The pull that the same "Sync now" runs after the push: it brings the pushed sales back. */
   pullAfterPush: Measured;
+  /** Then "Sync now" deletes the answered queue entries, in small transactions. */
+  sweepAfterPush: { ms: number; entries: number };
 }
 
 /** The least a fresh tablet's pull could cost, measured in its own browser after it. */
@@ -153,7 +157,7 @@ function pushRows(
   timeTarget: [string, boolean],
   bytesTarget: [string, boolean] | null,
 ): Row[] {
-  const { push, floor, pullAfterPush } = c;
+  const { push, floor, pullAfterPush, sweepAfterPush } = c;
   return [
     [`${label}: push time`, ms(push.ms), `floor ${ms(floor.ms)}`, times(push.ms, floor.ms), timeTarget[0], verdict(timeTarget[1])],
     [`${label}: requests`, `${push.totalRequests}`, `floor ${floor.totalRequests}`, times(push.totalRequests, floor.totalRequests), '', ''],
@@ -178,6 +182,14 @@ function pushRows(
       `${label}: the pull after it (info)`,
       ms(pullAfterPush.ms),
       `${pullAfterPush.totalRequests} req, ${bytes(pullAfterPush.bytesReceived)} received`,
+      '',
+      '',
+      '',
+    ],
+    [
+      `${label}: then sweeping the answered queue (info)`,
+      ms(sweepAfterPush.ms),
+      `${sweepAfterPush.entries} entries deleted`,
       '',
       '',
       '',

@@ -1,0 +1,53 @@
+import type { Collection } from 'dexie';
+import type { CunzhanDb, OutboxEntry } from './db';
+import { getMeta } from './meta';
+
+/**
+ * The outbox holds the entries still waiting for the server and, for a
+ * moment, entries already answered. Settling a pushed batch only moves the
+ * mark `outboxAnsweredThrough` past it (one small write in the settle's
+ * transaction); the answered entries are swept afterwards in small
+ * transactions (`sweepAnswered`), so neither the push nor a sale made
+ * meanwhile waits on one large delete. Everything that asks what is queued
+ * reads past the mark.
+ */
+export async function answeredThrough(database: CunzhanDb): Promise<number> {
+  return (await getMeta(database, 'outboxAnsweredThrough')) ?? 0;
+}
+
+/** Entries after the mark, in queue order. */
+export function waitingAfter(database: CunzhanDb, through: number): Collection<OutboxEntry, number> {
+  return database.outbox.where('seq').above(through);
+}
+
+/** How many changes wait for the server. */
+export function waitingCount(database: CunzhanDb): Promise<number> {
+  return database.transaction('r', [database.outbox, database.meta], async () =>
+    waitingAfter(database, await answeredThrough(database)).count(),
+  );
+}
+
+/** The changes waiting for the server, in queue order. */
+export function waitingEntries(database: CunzhanDb): Promise<OutboxEntry[]> {
+  return database.transaction('r', [database.outbox, database.meta], async () =>
+    waitingAfter(database, await answeredThrough(database)).toArray(),
+  );
+}
+
+/** Entries deleted per transaction: a sale waits at most for one such small delete. */
+const SWEEP_CHUNK = 250;
+
+/** Deletes the answered entries before the mark; returns how many. Safe to run at any time. */
+export async function sweepAnswered(database: CunzhanDb): Promise<number> {
+  let swept = 0;
+  for (;;) {
+    const deleted = await database.transaction('rw', [database.outbox, database.meta], async () => {
+      const through = await answeredThrough(database);
+      const seqs = await database.outbox.where('seq').belowOrEqual(through).limit(SWEEP_CHUNK).primaryKeys();
+      if (seqs.length > 0) await database.outbox.where('seq').between(seqs[0]!, seqs[seqs.length - 1]!, true, true).delete();
+      return seqs.length;
+    });
+    swept += deleted;
+    if (deleted < SWEEP_CHUNK) return swept;
+  }
+}
