@@ -10,6 +10,7 @@ import { SerialQueue } from '../serial';
 import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
+import { resultOf, storedResult } from './stored-result';
 
 interface CentreRecord {
   id: string;
@@ -158,7 +159,7 @@ export class SqliteStore implements Store {
         const found = new Map<string, MutationResult>();
         if (ids.length === 0) return found;
         for (const r of sql.getApplied.all(centreId, JSON.stringify(ids)) as { id: string; result: string }[]) {
-          found.set(r.id, JSON.parse(r.result) as MutationResult);
+          found.set(r.id, resultOf(r.id, r.result));
         }
         return found;
       },
@@ -176,10 +177,14 @@ export class SqliteStore implements Store {
         if (latest.length === 0) return;
         const { last_seq: last } = sql.bumpSeq.get(latest.length, centreId) as { last_seq: number };
         let seq = last - latest.length;
-        for (const { table, row } of latest) sql.upsertRow.run(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null);
+        const values: unknown[] = [];
+        for (const { table, row } of latest) values.push(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null);
+        sql.upsertRows.run(values);
       },
       recordResults: async (records, appliedAt) => {
-        for (const r of records) sql.insertApplied.run(centreId, r.id, r.deviceId, r.kind, JSON.stringify(r.result), appliedAt);
+        const values: unknown[] = [];
+        for (const r of records) values.push(centreId, r.id, r.deviceId, r.kind, storedResult(r.result), appliedAt);
+        sql.insertApplied.run(values);
       },
     };
   }

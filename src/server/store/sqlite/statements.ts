@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { OWN_ROWS_OMITTED } from '../store';
+import { ChunkedInsert } from './chunked-insert';
 
 const omittedTables = OWN_ROWS_OMITTED.map((table) => `'${table}'`).join(', ');
 
@@ -33,14 +34,14 @@ export function prepareStatements(db: Database.Database) {
     getApplied: db.prepare(
       'SELECT id, result FROM applied_mutations WHERE centre_id = ? AND id IN (SELECT value FROM json_each(?))',
     ),
-    insertApplied: db.prepare(
-      'INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    insertApplied: new ChunkedInsert(db, 'INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at)', 6),
 
     getRows: db.prepare('SELECT id, data FROM rows WHERE centre_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))'),
-    upsertRow: db.prepare(
-      `INSERT INTO rows (centre_id, tbl, id, seq, data, origin) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin`,
+    upsertRows: new ChunkedInsert(
+      db,
+      'INSERT INTO rows (centre_id, tbl, id, seq, data, origin)',
+      6,
+      'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin',
     ),
     // A device's own insert-only rows are scanned (the cursor passes them) but their data is not read.
     pull: db.prepare(
