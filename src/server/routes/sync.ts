@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { API } from '../../shared/protocol/endpoints';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../shared/protocol/version';
 import { ApiErrorCode, LIMITS, pullQuery, pushRequest, type PushResponse } from '../../shared/protocol/messages';
+import { quickAcceptPushRequest } from '../../shared/protocol/push-request-quick-check';
 import { PredecessorNotApplied } from '../apply/apply-batch';
 import { PushOrder } from '../apply/push-order';
 import { requireDevice, type DeviceVariables } from '../auth/device-auth';
@@ -34,7 +35,7 @@ export function syncRoutes(store: Store, predecessorWaitMs?: number): Hono<{ Var
   return new Hono<{ Variables: DeviceVariables }>()
     .post(API.push, auth, async (c) => {
       const device = c.get('device');
-      const body = await readJsonBody(c.req.raw, pushRequest);
+      const body = await readJsonBody(c.req.raw, pushRequest, { accepts: quickAcceptPushRequest });
       if (!SUPPORTED_PROTOCOL_VERSIONS.includes(body.protocolVersion)) {
         throw new ApiError(400, ApiErrorCode.unsupportedProtocol, `protocol ${body.protocolVersion} is not supported`);
       }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Sale, SaleLine } from '../domain/entities';
 import { RefusalCode } from '../domain/refusals';
 import { fen, localizedName, quantity, shortText, uuid } from './fields';
+import { quickAcceptSaleCreate } from './sale-create-quick-check';
 import { refuse, type MutationDef } from './types';
 
 const line = v.strictObject({
@@ -28,6 +29,7 @@ export type SaleCreateArgs = v.InferOutput<typeof schema>;
 export const saleCreate: MutationDef<SaleCreateArgs> = {
   kind: 'sale.create',
   schema,
+  accepts: quickAcceptSaleCreate,
   reads: (args) => [
     { table: 'sales', id: args.saleId },
     ...args.lines.map((l) => ({ table: 'products' as const, id: l.productId })),

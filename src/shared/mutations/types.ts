@@ -39,6 +39,8 @@ export type Decision =
 export interface MutationDef<A> {
   kind: MutationKind;
   schema: v.GenericSchema<unknown, A>;
+  /** Tried before `schema`, which is costly per mutation: yes only for args it keeps unchanged. */
+  accepts?: (args: unknown) => args is A;
   reads(args: A): RowKey[];
   decide(args: A, state: ReadState, ctx: MutationContext): Decision;
 }

@@ -1,0 +1,36 @@
+import { hasKeysOf, isPlainArray, isPlainRecord, isQuickIsoTime, isQuickUuid, type KeySpec } from '../mutations/quick-fields';
+import { LIMITS, type PushRequest } from './messages';
+
+// Any key order: the route only reads these fields, it never stores them as
+// JSON (the tablet sends `after` first).
+const REQUEST_KEYS: KeySpec = { keys: ['protocolVersion', 'deviceId', 'after', 'mutations'], optional: ['after'], inOrder: false };
+const ENVELOPE_KEYS: KeySpec = { keys: ['id', 'kind', 'args', 'staffId', 'createdAt'], optional: [], inOrder: false };
+
+function isQuickEnvelope(value: unknown): boolean {
+  return (
+    isPlainRecord(value) &&
+    hasKeysOf(value, ENVELOPE_KEYS) &&
+    isQuickUuid(value.id) &&
+    typeof value.kind === 'string' &&
+    value.kind.length <= 64 &&
+    isQuickUuid(value.staffId) &&
+    isQuickIsoTime(value.createdAt)
+  );
+}
+
+/**
+ * True only when `pushRequest` accepts the body and outputs it unchanged, so
+ * it can be used as it is. Each mutation's args are checked later, by kind.
+ * A no means nothing: the schema then decides and explains.
+ */
+export function quickAcceptPushRequest(body: unknown): body is PushRequest {
+  if (!isPlainRecord(body) || !hasKeysOf(body, REQUEST_KEYS)) return false;
+  const { protocolVersion, after, mutations } = body;
+  if (typeof protocolVersion !== 'number' || !Number.isInteger(protocolVersion)) return false;
+  if (!isQuickUuid(body.deviceId)) return false;
+  // Absent, undefined or null all mean "no predecessor", and the schema keeps each as it is.
+  if (after !== undefined && after !== null && !isQuickUuid(after)) return false;
+  if (!isPlainArray(mutations) || mutations.length > LIMITS.pushMaxMutations) return false;
+  for (let i = 0; i < mutations.length; i++) if (!isQuickEnvelope(mutations[i])) return false;
+  return true;
+}
