@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { countStock, enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
 import { serverRows } from './support/server-db';
 import { ServerProcess } from './support/server-process';
 import { Tablet } from './support/tablet';
@@ -27,6 +27,11 @@ test('a tablet keeps selling offline, across a reload, and the server ends with 
   await sell(page, 'RICE-5KG');
   await syncNow(page);
   expect(serverRows(server.dataDir, 'sales')).toHaveLength(1);
+
+  // Saves in quick succession while the tablet syncs after each: every one is shown, none breaks a screen.
+  for (let counted = 40; counted < 46; counted++) await countStock(page, 'RICE-5KG', counted);
+  await syncNow(page);
+  expect(serverRows(server.dataDir, 'movements').filter((m) => (m as { reason: string }).reason === 'count')).toHaveLength(6);
 
   await tablet.setOffline(true);
   await page.reload();

@@ -1,6 +1,6 @@
 import type { Collection } from 'dexie';
 import type { CunzhanDb, OutboxEntry } from './db';
-import { getMeta } from './meta';
+import type { MetaKey, MetaValues } from './meta';
 
 /**
  * The outbox holds the entries still waiting for the server and, for a
@@ -11,8 +11,11 @@ import { getMeta } from './meta';
  * meanwhile waits on one large delete. Everything that asks what is queued
  * reads past the mark.
  */
-export async function answeredThrough(database: CunzhanDb): Promise<number> {
-  return (await getMeta(database, 'outboxAnsweredThrough')) ?? 0;
+export function answeredThrough(database: CunzhanDb): Promise<number> {
+  // A Dexie promise chain, not an async function: a live query that awaits it
+  // goes on observing what it reads next (a native await would lose its zone).
+  const key: MetaKey = 'outboxAnsweredThrough';
+  return database.meta.get(key).then((row) => (row?.value as MetaValues['outboxAnsweredThrough'] | undefined) ?? 0);
 }
 
 /** Entries after the mark, in queue order. */
@@ -20,18 +23,19 @@ export function waitingAfter(database: CunzhanDb, through: number): Collection<O
   return database.outbox.where('seq').above(through);
 }
 
-/** How many changes wait for the server. */
+/**
+ * How many changes wait for the server. Live queries call it: one chain of
+ * Dexie promises, and no transaction of its own (one opened inside a live
+ * query could outlast a command's and fail it). A count read just as a settle
+ * moves the mark is corrected by the re-run that follows.
+ */
 export function waitingCount(database: CunzhanDb): Promise<number> {
-  return database.transaction('r', [database.outbox, database.meta], async () =>
-    waitingAfter(database, await answeredThrough(database)).count(),
-  );
+  return answeredThrough(database).then((through) => waitingAfter(database, through).count());
 }
 
 /** The changes waiting for the server, in queue order. */
 export function waitingEntries(database: CunzhanDb): Promise<OutboxEntry[]> {
-  return database.transaction('r', [database.outbox, database.meta], async () =>
-    waitingAfter(database, await answeredThrough(database)).toArray(),
-  );
+  return answeredThrough(database).then((through) => waitingAfter(database, through).toArray());
 }
 
 /** Entries deleted per transaction: a sale waits at most for one such small delete. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * What a person does on the tablet, in the words of the screens' test ids.
@@ -38,7 +38,8 @@ export async function sell(page: Page, search: string, qty = 1): Promise<string>
   for (let i = 1; i < qty; i++) await page.getByTestId('qty-plus').first().click();
   await page.getByTestId('tender-exact').click();
   await page.getByTestId('confirm-sale').click();
-  const receiptNo = (await page.getByTestId('receipt-no').textContent({ timeout: 30_000 })) ?? '';
+  await savedOrFailed(page, page.getByTestId('receipt-no'));
+  const receiptNo = (await page.getByTestId('receipt-no').textContent()) ?? '';
   await page.getByTestId('new-sale').click();
   return receiptNo.trim();
 }
@@ -70,5 +71,12 @@ export async function countStock(page: Page, search: string, counted: number): P
   await page.getByTestId('adjust-reason-count').click();
   await page.getByTestId('adjust-qty').fill(String(counted));
   await page.getByTestId('adjust-save').click();
-  await page.getByTestId('detail-level').filter({ hasText: String(counted) }).waitFor();
+  await savedOrFailed(page, page.getByTestId('detail-level').filter({ hasText: String(counted) }));
+}
+
+/** Waits for what a save shows, failing at once, and clearly, if the app showed its error screen instead. */
+async function savedOrFailed(page: Page, shown: Locator): Promise<void> {
+  const failed = page.getByTestId('screen-error');
+  await shown.or(failed).first().waitFor({ timeout: 30_000 });
+  if ((await failed.count()) > 0) throw new Error('the app showed its error screen after a save');
 }
