@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
+import { watchSessionStaff } from './auth/watch-session-staff';
 import { requestPersistentStorage } from './data/storage';
 import { initI18n } from './i18n';
 import './ui/app.css';
@@ -13,6 +14,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App loadRoutes={loadRoutes} startSync={startSync} />, root);
+  watchSessionStaff();
   // Ask once: a persisted origin is not evicted under storage pressure (S11).
   void requestPersistentStorage();
 }

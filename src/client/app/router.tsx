@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
 import { AppShell } from './AppShell';
+import { ScreenError } from './ScreenError';
 import { parseSalesSearch, parseStockSearch } from '../routes/search';
 import { NotFound } from '../routes/not-found';
 
@@ -78,9 +79,9 @@ export interface RouterOptions {
 }
 
 export function makeRouter(options: RouterOptions = {}) {
-  return options.history
-    ? createRouter({ routeTree, defaultPreload: 'intent', history: options.history })
-    : createRouter({ routeTree, defaultPreload: 'intent' });
+  // A failing screen says so in the tablet's language, not the router's English default.
+  const common = { routeTree, defaultPreload: 'intent', defaultErrorComponent: ScreenError } as const;
+  return options.history ? createRouter({ ...common, history: options.history }) : createRouter(common);
 }
 
 export type AppRouter = ReturnType<typeof makeRouter>;

@@ -72,8 +72,26 @@ export async function login(staffId: string, pin: string, database: CunzhanDb = 
   return session;
 }
 
+/** Why a session ended other than by the person's own logout: told once on the login screen. */
+export type LogoutReason = 'deactivated';
+let endedBecause: LogoutReason | null = null;
+
 export function logout(): void {
+  endedBecause = null;
   publish(null);
+}
+
+/** Ends the session for the person (see `LogoutReason`). */
+export function endSessionBecause(reason: LogoutReason): void {
+  endedBecause = reason;
+  publish(null);
+}
+
+/** The reason the last session was ended for the person, once; null after that or for a plain logout. */
+export function takeLogoutReason(): LogoutReason | null {
+  const reason = endedBecause;
+  endedBecause = null;
+  return reason;
 }
 
 export function useSession(): Session | null {

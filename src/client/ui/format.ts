@@ -45,35 +45,56 @@ type Translate = (key: string, options: Record<string, unknown>) => string;
 
 /**
  * Browsers trim ICU data: Chromium has no Uyghur dates or relative times and
- * would silently answer in English. Those languages get numeric dates and
- * relative times from our own translations instead.
+ * would silently answer in English. Those languages get dates and relative
+ * times from our own translations instead.
  */
 function intlSpeaks(lang: Language): boolean {
   return Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0 && Intl.RelativeTimeFormat.supportedLocalesOf([lang]).length > 0;
 }
 
+/**
+ * Uyghur dates always come from our translations (month names, CLDR's order),
+ * even where a browser has them: every tablet then shows the same words.
+ */
+const SPELLED_DATES: ReadonlySet<Language> = new Set<Language>(['ug']);
+
+interface DateFormatters {
+  dateTime(date: Date): string;
+  date(date: Date): string;
+  time(date: Date): string;
+}
+
+function intlDates(lang: Language): DateFormatters {
+  const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
+  const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
+  return { dateTime: (d) => dateTime.format(d), date: (d) => date.format(d), time: (d) => time.format(d) };
+}
+
+function spelledDates(t: Translate): DateFormatters {
+  // A 24-hour 09:25 reads the same in any script.
+  const time = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+  const date = (d: Date) =>
+    t('time.date.pattern', { day: d.getDate(), month: t(`time.date.months.${d.getMonth() + 1}`, {}), year: d.getFullYear() });
+  return {
+    dateTime: (d) => t('time.date.withTime', { date: date(d), time: time.format(d) }),
+    date,
+    time: (d) => time.format(d),
+  };
+}
+
 export function makeFormatters(lang: Language, t: Translate): Formatters {
   const native = intlSpeaks(lang);
-  // zh-CN's numeric layout (2026/11/29 09:25) reads the same in any script.
-  const dateLocale = native ? lang : 'zh-CN';
+  const dates = native && !SPELLED_DATES.has(lang) ? intlDates(lang) : spelledDates(t);
   const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
-  const dateTime = native
-    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' })
-    : new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-  const date = native
-    ? new Intl.DateTimeFormat(lang, { dateStyle: 'medium' })
-    : new Intl.DateTimeFormat(dateLocale, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  const time = native
-    ? new Intl.DateTimeFormat(lang, { timeStyle: 'short' })
-    : new Intl.DateTimeFormat(dateLocale, { hour: '2-digit', minute: '2-digit', hour12: false });
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const number = new Intl.NumberFormat(lang);
   return {
     lang,
     money: (fen) => money.format(fen / 100),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (iso) => date.format(new Date(iso)),
-    time: (iso) => time.format(new Date(iso)),
+    dateTime: (iso) => dates.dateTime(new Date(iso)),
+    date: (iso) => dates.date(new Date(iso)),
+    time: (iso) => dates.time(new Date(iso)),
     relative(iso, nowMs) {
       // A time a moment ahead (clocks, a render before the tick) is "just now" too.
       let amount = Math.min(0, (new Date(iso).getTime() - nowMs) / 1000);
@@ -85,7 +106,7 @@ export function makeFormatters(lang: Language, t: Translate): Formatters {
         }
         amount /= size;
       }
-      return dateTime.format(new Date(iso));
+      return dates.dateTime(new Date(iso));
     },
     number: (n) => number.format(n),
     name: (names) => pickName(names, lang),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/domain/entities';
 import { PIN_PATTERN } from '../../../shared/domain/pin';
-import { login } from '../../auth/session';
+import { login, takeLogoutReason } from '../../auth/session';
 import { toAppError } from '../../data/errors';
 import { useStaffList } from '../../data/queries/staff';
 import { ErrorText } from '../../ui/ErrorText';
@@ -18,6 +18,8 @@ export function LoginScreen({ centreName }: { centreName: string }) {
   const { t } = useTranslation();
   const staff = useStaffList();
   const [chosen, setChosen] = useState<Staff | null>(null);
+  // Said once, to whoever looks at the tablet next; a plain logout says nothing.
+  const [endedBecause] = useState(takeLogoutReason);
 
   return (
     <main class="gate">
@@ -29,6 +31,11 @@ export function LoginScreen({ centreName }: { centreName: string }) {
             <p class="muted">{centreName}</p>
           </div>
         </div>
+        {endedBecause === 'deactivated' && !chosen && (
+          <p class="notice" role="status" data-testid="logout-reason">
+            {t('login.deactivated')}
+          </p>
+        )}
         {chosen ? (
           <PinStep staff={chosen} onBack={() => setChosen(null)} />
         ) : (

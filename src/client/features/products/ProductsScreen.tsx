@@ -16,7 +16,7 @@ export function ProductsScreen() {
 
   return (
     <section class="screen">
-      <div class="row-between">
+      <div class="row-between screen-head">
         <h1>{t('products.title')}</h1>
         <Link to="/products/new" className="button button-primary" data-testid="add-product">
           <Icon name="plus" />

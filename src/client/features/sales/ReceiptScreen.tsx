@@ -37,7 +37,7 @@ export function ReceiptScreen({ saleId }: { saleId: string }) {
                   {fmt.name(line.names)}
                   <br />
                   <span class="muted">
-                    {fmt.number(line.qty)} {line.unit} × {fmt.money(line.unitPriceFen)}
+                    {fmt.number(line.qty)} <bdi>{line.unit}</bdi> × {fmt.money(line.unitPriceFen)}
                   </span>
                 </td>
                 <td class="amount">{fmt.money(line.lineTotalFen)}</td>

@@ -75,7 +75,7 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
                     <bdi dir="ltr">{sale.receiptNo}</bdi>
                   </strong>
                   <span class="muted">
-                    {fmt.time(sale.createdAt)} · {names.get(sale.createdBy) ?? ''} ·{' '}
+                    {fmt.time(sale.createdAt)} · <bdi>{names.get(sale.createdBy) ?? ''}</bdi> ·{' '}
                     {t('sales.items', { count: sale.lines.reduce((n, l) => n + l.qty, 0), n: fmt.number(sale.lines.reduce((n, l) => n + l.qty, 0)) })}
                   </span>
                 </span>

@@ -20,31 +20,33 @@ export function TenderPanel({ totalFen, text, onText }: { totalFen: Fen; text: s
 
   return (
     <div class="tender">
-      <label class="field">
-        <span>{t('sell.tendered')}</span>
-        <div class="money-input">
-          <span aria-hidden="true">¥</span>
-          <input
-            data-testid="tender-input"
-            inputMode="decimal"
-            autoComplete="off"
-            dir="ltr"
-            value={text}
-            placeholder={fenToYuanText(totalFen)}
-            onInput={(e) => onText(e.currentTarget.value)}
-            aria-invalid={message !== null}
-          />
-        </div>
-      </label>
-      <div class="quick-buttons">
-        <button type="button" class="chip" data-testid="tender-exact" onClick={() => onText(fenToYuanText(totalFen))}>
-          {t('sell.exact')}
-        </button>
-        {QUICK_NOTES_FEN.map((fen) => (
-          <button type="button" class="chip" key={fen} data-testid={`tender-${fen / 100}`} onClick={() => onText(fenToYuanText(fen))}>
-            {fmt.money(fen)}
+      <div class="tender-row">
+        <label class="field">
+          <span>{t('sell.tendered')}</span>
+          <div class="money-input">
+            <span aria-hidden="true">¥</span>
+            <input
+              data-testid="tender-input"
+              inputMode="decimal"
+              autoComplete="off"
+              dir="ltr"
+              value={text}
+              placeholder={fenToYuanText(totalFen)}
+              onInput={(e) => onText(e.currentTarget.value)}
+              aria-invalid={message !== null}
+            />
+          </div>
+        </label>
+        <div class="quick-buttons">
+          <button type="button" class="chip" data-testid="tender-exact" onClick={() => onText(fenToYuanText(totalFen))}>
+            {t('sell.exact')}
           </button>
-        ))}
+          {QUICK_NOTES_FEN.map((fen) => (
+            <button type="button" class="chip" key={fen} data-testid={`tender-${fen / 100}`} onClick={() => onText(fenToYuanText(fen))}>
+              {fmt.money(fen)}
+            </button>
+          ))}
+        </div>
       </div>
       {message ? (
         <p class="error-text" role="alert" data-testid="tender-error">

@@ -64,8 +64,10 @@ export function SettingsScreen() {
           <dt>{t('settings.signedIn')}</dt>
           <dd>{session ? `${session.staff.name} (${t(`roles.${session.staff.role}`)})` : ''}</dd>
           <dt>{t('settings.version')}</dt>
-          <dd dir="ltr" data-testid="app-version">
-            {version} · {BUILD_ID}
+          <dd data-testid="app-version">
+            <bdi dir="ltr">
+              {version} · {BUILD_ID}
+            </bdi>
           </dd>
         </dl>
       </div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AppErrorCode } from '../../data/errors';
 import { syncNow, useSyncStatus } from '../../sync';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
@@ -11,6 +12,9 @@ export function SyncStatus() {
   const now = useNow();
   const status = useSyncStatus();
   const progress = status.progress;
+  // "Offline" already says the server is out of reach: repeating it in red
+  // would alarm staff about the normal state of a village tablet.
+  const error = status.lastError === AppErrorCode.serverUnreachable && !status.online ? null : status.lastError;
 
   return (
     <div class="sync-status" data-testid="sync-status" data-online={status.online} data-syncing={status.syncing}>
@@ -22,9 +26,9 @@ export function SyncStatus() {
       <span class="sync-last muted" data-testid="last-sync">
         {status.lastSyncAt ? t('sync.lastSync', { when: fmt.relative(status.lastSyncAt, now) }) : t('sync.never')}
       </span>
-      {status.lastError && (
+      {error && (
         <span class="sync-error" role="status">
-          {t(`errors.${status.lastError}`)}
+          {t(`errors.${error}`)}
         </span>
       )}
       <button
