@@ -24,7 +24,11 @@ export function syncNow(): Promise<void> {
 
 export function useSyncStatus(): SyncStatus {
   const [status, setStatus] = useState(syncEngine.status.get());
-  useEffect(() => syncEngine.status.subscribe(setStatus), []);
+  useEffect(() => {
+    // A change between the first render and subscribing would otherwise wait for the next one.
+    setStatus(syncEngine.status.get());
+    return syncEngine.status.subscribe(setStatus);
+  }, []);
   // The queue length is read live so a sale shows as waiting the moment it is saved.
   const pending = useLiveQuery(() => waitingCount(db), [], status.pending);
   return { ...status, pending };
