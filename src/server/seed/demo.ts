@@ -61,7 +61,7 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
       productId: product.id,
       delta: p.initialStock,
       reason: 'receive',
-      note: '期初库存 · Opening stock · دەسلەپكى ئامبار',
+      note: '', // the reason (received) says it all, in every language
       deviceId: 'server',
     };
     rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
