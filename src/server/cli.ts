@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../shared/domain/entities';
+import { PIN_PATTERN } from '../shared/domain/pin';
 import { addStaff, createCentre } from './admin/operations';
 import { issueEnrolCode } from './auth/enrol-codes';
 import { openStore } from './store/open';
@@ -21,8 +22,14 @@ Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
 
 class UsageError extends Error {}
 
-const COMMANDS = ['create-code', 'list-centres', 'list-devices', 'revoke-device', 'create-centre', 'add-staff'];
 const ROLES: readonly Role[] = ['admin', 'clerk', 'trainer'];
+
+type Options = Record<string, string | boolean | undefined>;
+
+function text(opts: Options, name: string): string | undefined {
+  const value = opts[name];
+  return typeof value === 'string' ? value : undefined;
+}
 
 function required(value: string | undefined, flag: string): string {
   if (!value) throw new UsageError(`missing ${flag}`);
@@ -39,50 +46,61 @@ async function centreOrFirst(store: Store, id: string | undefined): Promise<stri
   return first.id;
 }
 
-async function run(store: Store, command: string, positionals: string[], opts: Record<string, string | boolean | undefined>) {
-  const str = (name: string) => (typeof opts[name] === 'string' ? (opts[name] as string) : undefined);
-  switch (command) {
-    case 'create-code': {
-      const hours = Number(str('hours') ?? '24');
+/** Every command by name: main checks the name before it opens the store. */
+const COMMANDS = new Map<string, (store: Store, positionals: string[], opts: Options) => Promise<void>>([
+  [
+    'create-code',
+    async (store, _positionals, opts) => {
+      const hours = Number(text(opts, 'hours') ?? '24');
       if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 365) throw new UsageError('--hours must be a positive number');
-      const issued = await issueEnrolCode(store, await centreOrFirst(store, str('centre')), hours);
+      const issued = await issueEnrolCode(store, await centreOrFirst(store, text(opts, 'centre')), hours);
       console.log(opts.json ? JSON.stringify(issued) : `Enrolment code: ${issued.code} (centre ${issued.centreId}, valid until ${issued.expiresAt})`);
-      return;
-    }
-    case 'list-centres':
+    },
+  ],
+  [
+    'list-centres',
+    async (store) => {
       for (const c of await store.listCentres()) console.log(`${c.id}\t${c.name['zh-CN'] ?? ''}\t${c.name.en ?? ''}`);
-      return;
-    case 'list-devices':
-      for (const d of await store.listDevices(str('centre'))) {
+    },
+  ],
+  [
+    'list-devices',
+    async (store, _positionals, opts) => {
+      for (const d of await store.listDevices(text(opts, 'centre'))) {
         console.log(`${d.id}\t${d.centreId}\tno. ${d.deviceNo}\t${d.name}\tenrolled ${d.enrolledAt}\t${d.revokedAt ? `revoked ${d.revokedAt}` : 'active'}`);
       }
-      return;
-    case 'revoke-device': {
+    },
+  ],
+  [
+    'revoke-device',
+    async (store, positionals) => {
       const id = required(positionals[0], 'device ID');
       if (!(await store.revokeDevice(id, new Date().toISOString()))) throw new UsageError(`no device with id ${id}`);
       console.log(`Device ${id} revoked.`);
-      return;
-    }
-    case 'create-centre': {
-      const name = { 'zh-CN': required(str('name'), '--name'), ...(str('name-en') ? { en: str('name-en') } : {}), ...(str('name-ug') ? { ug: str('name-ug') } : {}) };
-      const centre = await createCentre(store, name);
+    },
+  ],
+  [
+    'create-centre',
+    async (store, _positionals, opts) => {
+      const en = text(opts, 'name-en');
+      const ug = text(opts, 'name-ug');
+      const centre = await createCentre(store, { 'zh-CN': required(text(opts, 'name'), '--name'), ...(en ? { en } : {}), ...(ug ? { ug } : {}) });
       console.log(centre.id);
-      return;
-    }
-    case 'add-staff': {
-      const role = required(str('role'), '--role') as Role;
+    },
+  ],
+  [
+    'add-staff',
+    async (store, _positionals, opts) => {
+      const role = required(text(opts, 'role'), '--role') as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-      const pin = required(str('pin'), '--pin');
-      if (!/^\d{4,8}$/.test(pin)) throw new UsageError('--pin must be 4 to 8 digits');
-      const centreId = await centreOrFirst(store, required(str('centre'), '--centre'));
-      const staff = await addStaff(store, { centreId, name: required(str('name'), '--name'), role, pin });
+      const pin = required(text(opts, 'pin'), '--pin');
+      if (!PIN_PATTERN.test(pin)) throw new UsageError('--pin must be 4 to 8 digits');
+      const centreId = await centreOrFirst(store, required(text(opts, 'centre'), '--centre'));
+      const staff = await addStaff(store, { centreId, name: required(text(opts, 'name'), '--name'), role, pin });
       console.log(staff.id);
-      return;
-    }
-    default:
-      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
-  }
-}
+    },
+  ],
+]);
 
 async function main(): Promise<number> {
   let parsed;
@@ -110,14 +128,15 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!COMMANDS.includes(command)) {
+  const handler = COMMANDS.get(command);
+  if (!handler) {
     console.error(`${command ? `unknown command: ${command}` : 'no command given'}\n\n${USAGE}`);
     return 2;
   }
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
   try {
     await store.migrate();
-    await run(store, command, rest, parsed.values);
+    await handler(store, rest, parsed.values);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

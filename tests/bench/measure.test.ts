@@ -23,6 +23,7 @@ import {
   measured,
   percentile,
   pullRatioToFloor,
+  pushRatioToFloor,
   round,
   TARGETS,
   writeResults,
@@ -76,6 +77,14 @@ async function enrolledTablet(): Promise<BenchBrowser> {
   await tablet.page.waitForFunction(() => 'bench' in window);
   const { code } = await issueEnrolCode(server.store, centreId, 1);
   await tablet.page.evaluate((c) => window.bench.enrol(c), code);
+  return tablet;
+}
+
+/** An enrolled tablet after its first sync, with the clerk signed in. */
+async function clerkTablet(): Promise<BenchBrowser> {
+  const tablet = await enrolledTablet();
+  syncOk(await tablet.page.evaluate(() => window.bench.syncNow()), 'first sync');
+  await tablet.page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
   return tablet;
 }
 
@@ -268,11 +277,9 @@ async function timeSales(tablet: BenchBrowser): Promise<SaleTiming> {
  * then after 100,000 more were written straight into IndexedDB.
  */
 async function saleCase(): Promise<SaleCase> {
-  const tablet = await enrolledTablet();
+  const tablet = await clerkTablet();
   try {
     const { page } = tablet;
-    syncOk(await page.evaluate(() => window.bench.syncNow()), 'first sync');
-    await page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
     await tablet.context.setOffline(true);
     const baseline = await timeSales(tablet);
     const seed = await page.evaluate((n) => window.bench.seedSyncedSales(n), STORED_SALES);
@@ -309,9 +316,7 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   }
 
   log('tablet A: enrol, first sync, log in');
-  const a = await enrolledTablet();
-  syncOk(await a.page.evaluate(() => window.bench.syncNow()), 'first sync');
-  await a.page.evaluate(([pin, name]) => window.bench.login(pin, name), [CLERK.pin, CLERK.name] as const);
+  const a = await clerkTablet();
   await pushCase(a, 50, 'local'); // warm-up of both sides' code paths, not reported
 
   const push10k = await pushCase(a, 10_000, 'local');
@@ -320,9 +325,8 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
     // The short push varies most from run to run: a few of them.
     const push1ks = [];
     for (let i = 0; i < 3; i++) push1ks.push(await pushCase(a, 1_000, 'local'));
-    const ratio = (c: PushCase) => round(c.push.ms / c.floor.ms, 2);
     for (const c of [...push1ks, push10k]) {
-      log(`push ${c.sales}: ${c.push.ms} ms in ${c.push.totalRequests} requests (${ratio(c)}× floor ${c.floor.ms} ms), server ${JSON.stringify(c.push.serverMs)}`);
+      log(`push ${c.sales}: ${c.push.ms} ms in ${c.push.totalRequests} requests (${pushRatioToFloor(c)}× floor ${c.floor.ms} ms), server ${JSON.stringify(c.push.serverMs)}`);
     }
     await closeTablet(a);
     return;
@@ -332,8 +336,7 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   if (process.env.BENCH_ONLY === 'sync') {
     // A quicker run of the sync figures alone, for working on the sync engine; latest.json is left alone.
     await closeTablet(a);
-    const ratio = (c: PushCase) => round(c.push.ms / c.floor.ms, 2);
-    log(`sync only: push 1k ${push1k.push.ms} ms (${ratio(push1k)}× floor), push 10k ${push10k.push.ms} ms (${ratio(push10k)}× floor), pull 10k ${pull10k.ms} ms (${pullRatios(pull10k)})`);
+    log(`sync only: push 1k ${push1k.push.ms} ms (${pushRatioToFloor(push1k)}× floor), push 10k ${push10k.push.ms} ms (${pushRatioToFloor(push10k)}× floor), pull 10k ${pull10k.ms} ms (${pullRatios(pull10k)})`);
     log(JSON.stringify({ push1k, push10k, pull10k }));
     return;
   }
@@ -356,8 +359,8 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
 
   const ratio = (a: number, b: number) => round(a / b, 2);
   const results: BenchResults = {
-    pushRatio1k: ratio(push1k.push.ms, push1k.floor.ms),
-    pushRatio10k: ratio(push10k.push.ms, push10k.floor.ms),
+    pushRatio1k: pushRatioToFloor(push1k),
+    pushRatio10k: pushRatioToFloor(push10k),
     bytesRatio1k: ratio(push1k.push.bytesSent, push1k.floor.bytesSent),
     bytesRatio10k: ratio(push10k.push.bytesSent, push10k.floor.bytesSent),
     pull10kMs: pull10k.ms,

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
+import { setLanguage } from '../../src/client/i18n';
 import { enrolledTablet, freshTabletEach, renderApp, stockedProduct } from './support';
 
 function type(testId: string, value: string) {
@@ -46,7 +47,6 @@ describe('product form', () => {
   it('in Chinese the price message is Chinese', async () => {
     const centre = await enrolledTablet();
     await login(centre.staff.id, centre.pin);
-    const { setLanguage } = await import('../../src/client/i18n');
     await setLanguage('zh-CN');
     renderApp('/products/new');
     await screen.findByTestId('product-form', {}, { timeout: 5000 });

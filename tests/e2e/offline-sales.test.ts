@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { countStock, enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { countStock, pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { serverRows } from './support/server-db';
 import { ServerProcess } from './support/server-process';
 import { Tablet } from './support/tablet';
@@ -19,10 +19,7 @@ afterAll(async () => {
 
 test('a tablet keeps selling offline, across a reload, and the server ends with exactly the four sales', async () => {
   const { page } = tablet;
-  await openApp(page, server.url);
-  await enrol(page, server.createEnrolCode());
-  await login(page, '李强', '2222');
-  await waitForOfflineReady(page);
+  await readyTablet(page, server.url, server.createEnrolCode(), '李强', '2222');
 
   await sell(page, 'RICE-5KG');
   await syncNow(page);

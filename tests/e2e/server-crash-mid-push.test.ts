@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enrol, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
 import { serverRows } from './support/server-db';
 import { ServerProcess } from './support/server-process';
@@ -23,10 +23,7 @@ afterAll(async () => {
 
 test('a server killed in the middle of a push loses nothing and duplicates nothing after the retry', async () => {
   const { page } = tablet;
-  await openApp(page, proxy.url);
-  await enrol(page, server.createEnrolCode());
-  await login(page, '王芳', '1111');
-  await waitForOfflineReady(page);
+  await readyTablet(page, proxy.url, server.createEnrolCode(), '王芳', '1111');
 
   await tablet.setOffline(true);
   for (let i = 0; i < 3; i++) await sell(page, 'RICE-5KG');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { countStock, enrol, goTo, login, openApp, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { countStock, goTo, readyTablet, sell, syncNow } from './support/flows';
 import { serverRows } from './support/server-db';
 import { ServerProcess } from './support/server-process';
 import { Tablet } from './support/tablet';
@@ -18,13 +18,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function readyTablet(tablet: Tablet, staff: string, pin: string): Promise<void> {
-  await openApp(tablet.page, server.url);
-  await enrol(tablet.page, server.createEnrolCode());
-  await login(tablet.page, staff, pin);
-  await waitForOfflineReady(tablet.page);
-}
-
 /** The level the stock screen shows for one product, as a person reads it. */
 async function shownLevel(tablet: Tablet, sku: string): Promise<number> {
   await goTo(tablet.page, 'stock');
@@ -35,8 +28,8 @@ async function shownLevel(tablet: Tablet, sku: string): Promise<number> {
 }
 
 test('two tablets that both sold the last unit offline keep both sales, show -1 and an oversold alert', async () => {
-  await readyTablet(tabletA, '李强', '2222');
-  await readyTablet(tabletB, '阿依古丽', '3333');
+  await readyTablet(tabletA.page, server.url, server.createEnrolCode(), '李强', '2222');
+  await readyTablet(tabletB.page, server.url, server.createEnrolCode(), '阿依古丽', '3333');
 
   // One bag left on the shelf, known to both tablets.
   await countStock(tabletA.page, 'FLOUR-5KG', 1);

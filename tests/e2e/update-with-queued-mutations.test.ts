@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { enrol, goTo, login, openApp, pendingCount, sell, syncNow, waitForOfflineReady } from './support/flows';
+import { addToCart, goTo, pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
 import { serverRows } from './support/server-db';
 import { ServerProcess } from './support/server-process';
@@ -46,10 +46,7 @@ function buildNextVersion(buildId: string): void {
 
 test('mutations queued before an app update still apply after it', async () => {
   const { page } = tablet;
-  await openApp(page, proxy.url);
-  await enrol(page, server.createEnrolCode());
-  await login(page, '李强', '2222');
-  await waitForOfflineReady(page);
+  await readyTablet(page, proxy.url, server.createEnrolCode(), '李强', '2222');
   await goTo(page, 'settings');
   const oldVersion = await page.getByTestId('app-version').textContent();
 
@@ -60,9 +57,7 @@ test('mutations queued before an app update still apply after it', async () => {
   expect(await pendingCount(page)).toBe(2);
 
   // A sale in progress when the new build is deployed.
-  await goTo(page, 'sell');
-  await page.getByTestId('product-search').fill('RICE-5KG');
-  await page.getByTestId('product-tile').first().click();
+  await addToCart(page, 'RICE-5KG');
   await page.evaluate(() => Object.assign(window, { saleInProgress: true }));
 
   buildNextVersion('e2e-update');

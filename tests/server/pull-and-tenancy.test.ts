@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { AnyRow, Product, TableName } from '../../src/shared/domain/entities';
-import { uuidv7 } from '../../src/shared/domain/ids';
 import type { EnrolResponse, PullResponse, PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { enrolDevice, makeCentre, productUpdateMutation, pull, pullFrom, push, pushBody, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 function idsOf(page: PullResponse): string[] {
@@ -35,17 +34,9 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
   afterAll(() => opened.dispose());
 
   it('pages through the feed with a cursor, in seq order, without gaps or repeats', async () => {
-    const seen: string[] = [];
-    let cursor = 0;
-    let requests = 0;
-    for (;;) {
-      const page = (await (await pull(app, aOffice.token, cursor, 7)).json()) as PullResponse;
-      requests++;
-      expect(page.cursor).toBeGreaterThanOrEqual(cursor);
-      seen.push(...idsOf(page));
-      cursor = page.cursor;
-      if (!page.hasMore) break;
-    }
+    const { pages, cursor } = await pullFrom(app, aOffice.token, 0, 7);
+    const seen = pages.flatMap(idsOf);
+    const requests = pages.length;
     // staff + product + 25 sales = 27 rows.
     expect(seen).toHaveLength(27);
     expect(new Set(seen).size).toBe(27);
@@ -90,13 +81,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
   it("never lets one centre change another centre's rows", async () => {
     const seqA = await opened.store.lastSeq(a.centre.id);
     const sellAsProduct = saleMutation(b, 1, undefined, a.rice.id);
-    const renameA = {
-      id: uuidv7(),
-      kind: 'product.update',
-      staffId: b.clerk.id,
-      createdAt: new Date().toISOString(),
-      args: { id: a.rice.id, patch: { priceFen: 1 } },
-    };
+    const renameA = productUpdateMutation(b, a.rice.id, { priceFen: 1 });
     const asAClerk = { ...saleMutation(a), staffId: a.clerk.id };
     const res = (await (await push(app, b.device.token, pushBody(b, [sellAsProduct, renameA, asAClerk]))).json()) as PushResponse;
     expect(res.results.map((r) => (r.status === 'refused' ? r.code : r.status))).toEqual([

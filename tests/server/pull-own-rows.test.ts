@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
-import type { AnyRow, Product, Sale, StockMovement } from '../../src/shared/domain/entities';
-import { uuidv7 } from '../../src/shared/domain/ids';
+import type { AnyRow } from '../../src/shared/domain/entities';
 import type { EnrolResponse, MutationEnvelope, PullResponse, PushResponse } from '../../src/shared/protocol/messages';
-import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
-import { enrolDevice, makeCentre, pull, push, saleMutation, type TestCentre } from './support/centre';
+import {
+  enrolDevice,
+  makeCentre,
+  productUpdateMutation,
+  pull,
+  pullFrom,
+  push,
+  pushBody,
+  receiveMutation,
+  saleMutation,
+  type TestCentre,
+} from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 function ids(rows: readonly AnyRow[] | undefined): string[] {
@@ -16,21 +25,6 @@ function saleIdOf(m: MutationEnvelope): string {
   return (m.args as { saleId: string }).saleId;
 }
 
-/** Every page from `after` on, as a tablet pulls them. */
-async function pullFrom(app: Hono, token: string, after: number, limit?: number) {
-  const pages: PullResponse[] = [];
-  let cursor = after;
-  for (;;) {
-    const page = (await (await pull(app, token, cursor, limit)).json()) as PullResponse;
-    expect(page.cursor).toBeGreaterThanOrEqual(cursor);
-    pages.push(page);
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
-  const all = (table: keyof PullResponse['rows']) => pages.flatMap((p) => (p.rows[table] ?? []) as AnyRow[]);
-  return { pages, cursor, sales: all('sales') as Sale[], movements: all('movements') as StockMovement[], products: all('products') as Product[] };
-}
-
 describe.each(storeKinds())("a tablet's own rows on $name", (kind) => {
   let opened: OpenedStore;
   let app: Hono;
@@ -39,7 +33,7 @@ describe.each(storeKinds())("a tablet's own rows on $name", (kind) => {
   const lastSeq = () => opened.store.lastSeq(shop.centre.id);
 
   const pushAs = async (device: EnrolResponse, mutations: MutationEnvelope[]) => {
-    const body = { protocolVersion: PROTOCOL_VERSION, deviceId: device.deviceId, mutations };
+    const body = { ...pushBody(shop, mutations), deviceId: device.deviceId };
     const res = (await (await push(app, device.token, body)).json()) as PushResponse;
     expect(res.results.every((r) => r.status === 'applied')).toBe(true);
   };
@@ -54,20 +48,8 @@ describe.each(storeKinds())("a tablet's own rows on $name", (kind) => {
 
   it('does not send a tablet the sales and movements it pushed, but sends its product edits and the other tablet its rows', async () => {
     const mine = [saleMutation(shop), saleMutation(shop, 2)];
-    const receive: MutationEnvelope = {
-      id: uuidv7(),
-      kind: 'stock.receive',
-      staffId: shop.clerk.id,
-      createdAt: new Date().toISOString(),
-      args: { movementId: uuidv7(), productId: shop.rice.id, qty: 10, note: '' },
-    };
-    const reprice: MutationEnvelope = {
-      id: uuidv7(),
-      kind: 'product.update',
-      staffId: shop.clerk.id,
-      createdAt: new Date().toISOString(),
-      args: { id: shop.rice.id, patch: { priceFen: 4200 } },
-    };
+    const receive = receiveMutation(shop, shop.rice.id, 10);
+    const reprice = productUpdateMutation(shop, shop.rice.id, { priceFen: 4200 });
     await pushAs(shop.device, [...mine, receive, reprice]);
     const theirs = [saleMutation(shop)];
     await pushAs(other, theirs);

@@ -4,8 +4,8 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { Product, StockMovement } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
-import { LIMITS, type EnrolResponse, type ErrorBody, type MutationEnvelope, type PullResponse, type PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, productCreateMutation, pull, push, pushBody, receiveMutation, saleMutation, type TestCentre } from './support/centre';
+import { LIMITS, type EnrolResponse, type ErrorBody, type PullResponse, type PushResponse } from '../../src/shared/protocol/messages';
+import { enrolDevice, makeCentre, productCreateMutation, productUpdateMutation, pull, push, pushBody, receiveMutation, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 async function pullAll(app: Hono, token: string): Promise<PullResponse> {
@@ -169,13 +169,7 @@ describe.each(storeKinds())('push on $name', (kind) => {
   });
 
   it('updates a product for every tablet: the pull returns its latest version once', async () => {
-    const update: MutationEnvelope = {
-      id: uuidv7(),
-      kind: 'product.update',
-      staffId: shop.clerk.id,
-      createdAt: new Date().toISOString(),
-      args: { id: shop.rice.id, patch: { priceFen: 4200 } },
-    };
+    const update = productUpdateMutation(shop, shop.rice.id, { priceFen: 4200 });
     const res = (await (await push(app, shop.device.token, pushBody(shop, [update]))).json()) as PushResponse;
     expect(res.results[0]?.status).toBe('applied');
     const products = ((await pullAll(app, shop.device.token)).rows.products ?? []) as Product[];

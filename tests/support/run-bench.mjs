@@ -20,6 +20,12 @@ run('npx', ['vite', 'build', '--logLevel', 'warn']);
 const startedAt = Date.now();
 run('npx', ['vitest', 'run', '--project', 'bench'], { CHROME_PATH: chromium });
 
+// The quicker BENCH_ONLY runs log their figures and leave latest.json alone.
+if (process.env.BENCH_ONLY) {
+  console.log(`\nBENCH_ONLY=${process.env.BENCH_ONLY}: figures logged above; ${RESULTS} left as it was.`);
+  process.exit(0);
+}
+
 if (!existsSync(RESULTS)) {
   console.error(`The bench did not write ${RESULTS}.`);
   process.exit(1);

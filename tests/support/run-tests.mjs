@@ -31,6 +31,6 @@ if (!process.env.TEST_DATABASE_URL) {
 
 step('Type check', 'npm', ['run', '--silent', 'typecheck']);
 step('Build app and server', 'npm', ['run', '--silent', 'build']);
-step('Unit, component and server tests', 'npx', ['vitest', 'run', '--project', 'unit', '--project', 'component', '--project', 'server']);
-step('End-to-end tests (headless Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e'], { CHROME_PATH: chromium });
+step('Unit, component and server tests', 'npm', ['run', '--silent', 'test:unit']);
+step('End-to-end tests (headless Chromium)', 'npm', ['run', '--silent', 'test:e2e'], { CHROME_PATH: chromium });
 finish();

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { createProduct, updateProduct, receiveStock } from '../../src/client/data/commands';
+import { completeSale, createProduct, receiveStock, updateProduct } from '../../src/client/data/commands';
 import { searchProducts } from '../../src/client/data/queries/products';
 import { lowStock, oversold } from '../../src/client/data/queries/stock';
-import { completeSale } from '../../src/client/data/commands';
 import { localDevice, productInput } from './support/local-device';
 
 async function shop() {

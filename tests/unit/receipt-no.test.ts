@@ -4,7 +4,7 @@ import { completeSale, createProduct, receiveStock } from '../../src/client/data
 import { deviceLetters, receiptPrefix } from '../../src/client/data/commands/receipt-no';
 import { getDevice } from '../../src/client/data/device';
 import { localDevice, productInput } from './support/local-device';
-import { enrolTablet, serverProducts, startTestServer, type TestServer } from './support/test-server';
+import { serverProducts, startTestServer, syncedTablets, type TestServer } from './support/test-server';
 
 describe('receipt numbers on the tablets of one centre', () => {
   let server: TestServer;
@@ -17,10 +17,7 @@ describe('receipt numbers on the tablets of one centre', () => {
 
   it('two tablets enrolled to the same centre print different receipt numbers', async () => {
     const [rice] = await serverProducts(server, 1, 10);
-    const counter = await enrolTablet(server, server.transport, 'counter');
-    const storeroom = await enrolTablet(server, server.transport, 'storeroom');
-    await counter.engine.runOnce();
-    await storeroom.engine.runOnce();
+    const [counter, storeroom] = await syncedTablets(server, 'counter', 'storeroom');
 
     const sale = { lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 10_000 };
     const fromCounter = [await completeSale(sale, counter.ctx), await completeSale(sale, counter.ctx)];

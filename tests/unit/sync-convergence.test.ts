@@ -204,7 +204,7 @@ describe('sync convergence (property)', () => {
             const link = overtakingLink(server.transport);
             const transport = droppingTransport(link.transport, dropNext);
             const { code } = await issueEnrolCode(server.store, centre.id, 1);
-            const info = await enrolDevice(code, `tablet ${i}`, { db, fetch: server.transport, baseUrl: BASE_URL, afterEnrol: undefined });
+            const info = await enrolDevice(code, `tablet ${i}`, { db, fetch: server.transport, baseUrl: BASE_URL });
             const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL, pushBatch: PUSH_BATCH });
             await engine.runOnce();
             tablets.push({ db, engine, deviceId: info.deviceId, dropNext, overtake: link.overtake });

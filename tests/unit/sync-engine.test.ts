@@ -3,16 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeSale, receiveStock, updateProduct } from '../../src/client/data/commands';
 import { getMeta } from '../../src/client/data/meta';
 import { writeServerRows } from '../../src/server/admin/operations';
-import { cachedLevels, nonZero, stockFromRows } from './support/local-device';
-import { BASE_URL, enrolTablet, serverProducts, startTestServer, type TestServer } from './support/test-server';
-import { freshDb } from './support/local-device';
+import { cachedLevels, freshDb, nonZero, stockFromRows } from './support/local-device';
+import { BASE_URL, enrolTablet, serverProducts, startTestServer, syncedTablets, type TestServer } from './support/test-server';
 import { createSyncEngine } from '../../src/client/sync/engine';
 import { enrolDevice, getDevice } from '../../src/client/data/device';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import type { Transport } from '../../src/client/sync/transport';
 import { LIMITS } from '../../src/shared/protocol/messages';
-import { waitingCount } from '../../src/client/data/outbox-queue';
+import { waitingCount, waitingEntries } from '../../src/client/data/outbox-queue';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -54,10 +53,7 @@ describe('sync engine against the real server', () => {
 
   it('two tablets selling the last unit offline both keep their sale and show -1', async () => {
     const [rice] = await serverProducts(server, 1, 1);
-    const a = await enrolTablet(server, server.transport, 'a');
-    const b = await enrolTablet(server, server.transport, 'b');
-    await a.engine.runOnce();
-    await b.engine.runOnce();
+    const [a, b] = await syncedTablets(server, 'a', 'b');
     await completeSale({ lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 1000 }, a.ctx);
     await completeSale({ lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 1000 }, b.ctx);
 
@@ -125,10 +121,7 @@ describe('sync engine against the real server', () => {
 
   it('an edit waiting to be pushed is not overwritten by a pull, and both edits end up merged', async () => {
     const [rice] = await serverProducts(server, 1, 1);
-    const a = await enrolTablet(server, server.transport, 'a');
-    const b = await enrolTablet(server, server.transport, 'b');
-    await a.engine.runOnce();
-    await b.engine.runOnce();
+    const [a, b] = await syncedTablets(server, 'a', 'b');
     await updateProduct(rice!.id, { priceFen: 999 }, a.ctx);
     await updateProduct(rice!.id, { names: { en: 'Rice (new)' } }, b.ctx);
     await b.engine.runOnce();
@@ -149,10 +142,7 @@ describe('sync engine against the real server', () => {
     const [rice] = await serverProducts(server, 1, 1);
     const temp = { ...server.staff, id: uuidv7(), name: '临时工' };
     await writeServerRows(server.store, server.centre.id, [{ table: 'staff', row: temp }]);
-    const a = await enrolTablet(server, server.transport, 'a');
-    const b = await enrolTablet(server, server.transport, 'b');
-    await a.engine.runOnce();
-    await b.engine.runOnce();
+    const [a, b] = await syncedTablets(server, 'a', 'b');
     await updateProduct(rice!.id, { priceFen: 1 }, { ...a.ctx, staffId: temp.id });
     await updateProduct(rice!.id, { names: { en: 'Rice, renamed on b' } }, b.ctx);
     await b.engine.runOnce();
@@ -190,7 +180,7 @@ describe('sync engine against the real server', () => {
     const tablet = await enrolTablet(server, recording);
     await tablet.engine.runOnce();
     for (let i = 1; i <= 1100; i++) await receiveStock({ productId: rice!.id, qty: 1, note: `#${i}` }, tablet.ctx);
-    const queued = (await tablet.db.outbox.orderBy('seq').toArray()).map((e) => e.id);
+    const queued = (await waitingEntries(tablet.db)).map((e) => e.id);
 
     await tablet.engine.runOnce();
 
@@ -272,7 +262,7 @@ describe('sync engine against the real server', () => {
 describe('enrolment', () => {
   it('a code works once; a wrong, used or unreachable enrolment says why', async () => {
     const db = freshDb('enrol');
-    const deps = { db, fetch: server.transport, baseUrl: BASE_URL, afterEnrol: undefined };
+    const deps = { db, fetch: server.transport, baseUrl: BASE_URL };
     const { code } = await issueEnrolCode(server.store, server.centre.id, 1);
 
     await expect(enrolDevice('WRONG-CODE', 'Tablet', deps)).rejects.toMatchObject({ code: 'enrol_code_invalid' });

@@ -52,6 +52,15 @@ async function serverStock(): Promise<{ levels: Map<string, number>; movements: 
   return { levels, movements };
 }
 
+/** Every queued change reached the server exactly once: nothing waits or was refused, stock is as queued. */
+async function expectAppliedOnce(tablet: TestTablet, expected: ReadonlyMap<string, number>, movementCount: number): Promise<void> {
+  expect(await waitingCount(tablet.db)).toBe(0);
+  expect(await tablet.db.refusals.count()).toBe(0);
+  const { levels, movements } = await serverStock();
+  for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
+  expect(movements).toBe(movementCount);
+}
+
 describe('pipelined push', () => {
   it('sends the next batch before the previous answer and still applies everything once, in order', async () => {
     const link = overtakingLink(server.transport);
@@ -63,11 +72,7 @@ describe('pipelined push', () => {
     await tablet.engine.push();
 
     expect(link.maxInFlight).toBe(2);
-    expect(await waitingCount(tablet.db)).toBe(0);
-    expect(await tablet.db.refusals.count()).toBe(0);
-    const { levels, movements } = await serverStock();
-    for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
-    expect(movements).toBe(20);
+    await expectAppliedOnce(tablet, expected, 20);
   });
 
   it('a batch the server could not yet put in order is sent again after its predecessor is answered', async () => {
@@ -82,11 +87,7 @@ describe('pipelined push', () => {
     await tablet.engine.push();
 
     expect(link.statuses).toContain(409);
-    expect(await waitingCount(tablet.db)).toBe(0);
-    expect(await tablet.db.refusals.count()).toBe(0);
-    const { levels, movements } = await serverStock();
-    for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
-    expect(movements).toBe(9);
+    await expectAppliedOnce(tablet, expected, 9);
   });
 
   it('an answer lost while the next batch is in flight is pushed again and counted once (S1)', async () => {
@@ -110,11 +111,7 @@ describe('pipelined push', () => {
     expect(await waitingCount(tablet.db)).toBe(16);
 
     await tablet.engine.push();
-    expect(await waitingCount(tablet.db)).toBe(0);
-    expect(await tablet.db.refusals.count()).toBe(0);
-    const { levels, movements } = await serverStock();
-    for (const [productId, level] of expected) expect(levels.get(productId)).toBe(level);
-    expect(movements).toBe(16);
+    await expectAppliedOnce(tablet, expected, 16);
   });
 });
 

@@ -1,11 +1,8 @@
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { useDevice } from '../data/device';
-import { isLanguage } from '../i18n/languages';
 import { useSyncEngine, type StartSync } from '../features/sync/useSyncEngine';
 import { UpdateBanner } from '../pwa/UpdateBanner';
-import { pickName } from '../ui/format';
 import { Loading } from '../ui/Loading';
 
 // Only one of these is needed at a time: each is its own chunk.
@@ -24,17 +21,15 @@ export interface AppProps {
  * routing code, and the URL waits untouched: a deep link opens after login.
  */
 export function App({ loadRoutes, startSync }: AppProps) {
-  const { i18n } = useTranslation();
   const device = useDevice();
   const session = useSession();
-  const lang = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
   useSyncEngine(!!device, startSync);
   const Routes = useMemo(() => lazy(() => loadRoutes().then((component) => ({ default: component }))), [loadRoutes]);
 
   let body;
   if (device === undefined) body = <Loading />;
   else if (device === null) body = <EnrolScreen />;
-  else if (!session || session.deviceId !== device.deviceId) body = <LoginScreen centreName={pickName(device.centre.name, lang)} />;
+  else if (!session || session.deviceId !== device.deviceId) body = <LoginScreen centreName={device.centre.name} />;
   else body = <Routes />;
 
   return (

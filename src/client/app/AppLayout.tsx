@@ -1,14 +1,15 @@
 import { Outlet } from '@tanstack/react-router';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense } from 'react';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
 import { OversoldAlert } from '../features/sync/OversoldAlert';
 import { RefusalsNotice } from '../features/sync/RefusalsNotice';
+import { Loading } from '../ui/Loading';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
 
 /** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
-export function AppLayout({ device, session, fallback }: { device: DeviceInfo; session: Session; fallback: ReactNode }) {
+export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />
@@ -18,7 +19,7 @@ export function AppLayout({ device, session, fallback }: { device: DeviceInfo; s
       </div>
       <main class="content" id="content">
         {/* A screen's chunk loading shows here, never blanking the bars. */}
-        <Suspense fallback={fallback}>
+        <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>
       </main>

@@ -10,5 +10,5 @@ export function AppShell() {
   const device = useDevice();
   const session = useSession();
   if (!device || !session) return <Loading />;
-  return <AppLayout device={device} session={session} fallback={<Loading />} />;
+  return <AppLayout device={device} session={session} />;
 }

@@ -13,8 +13,6 @@ export interface EnrolDeps {
   db: CunzhanDb;
   fetch: (request: Request) => Promise<Response>;
   baseUrl: string;
-  /** Runs after the device is stored, e.g. a first sync so staff appear. */
-  afterEnrol?: ((device: DeviceInfo) => void) | undefined;
 }
 
 function defaultDeps(): EnrolDeps {
@@ -22,16 +20,16 @@ function defaultDeps(): EnrolDeps {
     db: defaultDb,
     fetch: (request) => fetch(request),
     baseUrl: globalThis.location?.origin ?? 'http://localhost',
-    afterEnrol: () => {
-      // Loaded lazily: the sync engine is not needed to show the enrol screen.
-      void import('../sync/index').then(({ syncNow }) => syncNow()).catch(() => undefined);
-    },
   };
 }
 
-/** Enrols this tablet with a one-time code from the county admin (needs the network once). */
+/**
+ * Enrols this tablet with a one-time code from the county admin (needs the
+ * network once). Storing the device starts the app's sync engine, whose first
+ * sync brings the staff to log in.
+ */
 export async function enrolDevice(code: string, deviceName: string, deps: Partial<EnrolDeps> = {}): Promise<DeviceInfo> {
-  const { db: database, fetch: send, baseUrl, afterEnrol } = { ...defaultDeps(), ...deps };
+  const { db: database, fetch: send, baseUrl } = { ...defaultDeps(), ...deps };
   let response: Response;
   try {
     response = await send(
@@ -65,7 +63,6 @@ export async function enrolDevice(code: string, deviceName: string, deps: Partia
   } catch (e) {
     throw toAppError(e);
   }
-  afterEnrol?.(device);
   return device;
 }
 

@@ -38,6 +38,14 @@ export function waitingEntries(database: CunzhanDb): Promise<OutboxEntry[]> {
   return answeredThrough(database).then((through) => waitingAfter(database, through).toArray());
 }
 
+/** The waiting changes that touch any of `keys` (`table:id`), each once. */
+export async function waitingTouching(database: CunzhanDb, keys: readonly string[]): Promise<OutboxEntry[]> {
+  if (keys.length === 0) return [];
+  const through = await answeredThrough(database);
+  const touching = await database.outbox.where('touched').anyOf([...keys]).distinct().toArray();
+  return touching.filter((entry) => entry.seq! > through);
+}
+
 /** Entries deleted per transaction: a sale waits at most for one such small delete. */
 const SWEEP_CHUNK = 250;
 

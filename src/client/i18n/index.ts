@@ -2,9 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/entities';
 import zhCN from './locales/zh-CN.json';
-import { DEFAULT_LANGUAGE, directionOf, isLanguage, saveLanguage, savedLanguage } from './languages';
+import { DEFAULT_LANGUAGE, directionOf, saveLanguage, savedLanguage } from './languages';
 
-export { LANGUAGE_LABELS, directionOf, isLanguage } from './languages';
+export { LANGUAGE_LABELS } from './languages';
 
 /**
  * zh-CN ships in the main bundle; the others are separate chunks, fetched on
@@ -48,9 +48,4 @@ export async function setLanguage(lang: Language): Promise<void> {
   await i18next.changeLanguage(lang);
   applyToDocument(lang);
   saveLanguage(lang);
-}
-
-export function currentLanguage(): Language {
-  const lang = i18next.language;
-  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
 }

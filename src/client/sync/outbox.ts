@@ -1,5 +1,5 @@
 import type { CunzhanDb, OutboxEntry } from '../data/db';
-import { answeredThrough, waitingAfter } from '../data/outbox-queue';
+import { waitingAfter, waitingEntries, waitingTouching } from '../data/outbox-queue';
 import { LIMITS } from '../../shared/protocol/messages';
 import type { SizedText } from './transport';
 
@@ -93,10 +93,6 @@ export function pushBodyParts(batch: OutboxBatch, after: string | null): SizedTe
  * (or all). Runs inside a transaction that holds the outbox and meta.
  */
 export async function stillTouched(database: CunzhanDb, keys?: readonly string[]): Promise<Set<string>> {
-  if (keys && keys.length === 0) return new Set();
-  const through = await answeredThrough(database);
-  const entries = keys
-    ? (await database.outbox.where('touched').anyOf([...keys]).toArray()).filter((e) => e.seq! > through)
-    : await waitingAfter(database, through).toArray();
+  const entries = keys ? await waitingTouching(database, keys) : await waitingEntries(database);
   return new Set(entries.flatMap((e) => e.touched));
 }

@@ -1,17 +1,15 @@
 import type { Table } from 'dexie';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
-import { TABLE_NAMES } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
-import { getMeta } from '../data/meta';
+import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
 import { send } from './transport';
-
-const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
 
 /**
  * Page sizes grow from a small first page, so writing starts early while
@@ -97,7 +95,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
         else direct.push(row);
       }
       const store = database.synced(table) as Table<AnyRow, string>;
-      if (!INSERT_ONLY.has(table)) {
+      if (!INSERT_ONLY_TABLES.includes(table)) {
         await store.bulkPut(direct);
         continue;
       }
@@ -115,7 +113,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
     }
     if (shadows.length > 0) await database.shadow.bulkPut(shadows);
     await addStockEffects(database, fresh);
-    await database.meta.put({ key: 'cursor', value: page.cursor });
+    await setMeta(database, 'cursor', page.cursor);
   });
   return count;
 }

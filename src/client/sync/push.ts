@@ -2,7 +2,7 @@ import type { CunzhanDb } from '../data/db';
 import { AppError } from '../data/errors';
 import { API } from '../../shared/protocol/endpoints';
 import { ApiErrorCode, type PushResponse } from '../../shared/protocol/messages';
-import { answeredThrough, waitingCount } from '../data/outbox-queue';
+import { answeredThrough, waitingAfter } from '../data/outbox-queue';
 import { BatchSizer } from './batch-size';
 import { pushBodyParts, readBatch, type OutboxBatch } from './outbox';
 import { settlePushResults } from './settle-push';
@@ -61,13 +61,13 @@ export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = 
   const { db: database } = endpoint;
   const sizer = options.sizer ?? new BatchSizer();
   const onProgress = options.onProgress ?? (() => undefined);
-  const total = await waitingCount(database);
+  let readAfterSeq = await answeredThrough(database);
+  const total = await waitingAfter(database, readAfterSeq).count();
   const counts = { applied: 0, refused: 0 };
   let done = 0;
   onProgress(0, total);
 
   const abort = new AbortController();
-  let readAfterSeq = await answeredThrough(database);
   let lastReadId: string | null = null;
   /**
    * Reads and compresses the batch after the last one read. Batches are sent

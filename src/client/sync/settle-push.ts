@@ -1,13 +1,11 @@
-import type { AnyRow, LocalizedName, TableName } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type LocalizedName, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../data/db';
 import { setMeta } from '../data/meta';
-import { answeredThrough, waitingAfter } from '../data/outbox-queue';
+import { answeredThrough, waitingAfter, waitingTouching } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
-
-const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
 
 /**
  * Applies the server's answer to one pushed batch, in ONE transaction:
@@ -25,7 +23,10 @@ export async function settlePushResults(
   const byId = new Map(results.map((r) => [r.id, r]));
   const answered = entries.filter((e) => byId.has(e.id));
   if (answered.length === 0) return { applied: 0, refused: 0 };
-  const refused = answered.filter((e) => byId.get(e.id)!.status === 'refused');
+  const refused = answered.flatMap((entry) => {
+    const result = byId.get(entry.id)!;
+    return result.status === 'refused' ? [{ entry, result }] : [];
+  });
   const tables = [
     database.outbox,
     database.shadow,
@@ -41,7 +42,7 @@ export async function settlePushResults(
     // The stored entries, not the copies read for the push: an earlier settle may have rebased their images.
     const stored = refused.length === 0
       ? new Map<string, OutboxEntry>()
-      : new Map((await database.outbox.bulkGet(refused.map((e) => e.seq!))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
+      : new Map((await database.outbox.bulkGet(refused.map(({ entry }) => entry.seq!))).flatMap((e) => (e ? [[e.id, e] as const] : [])));
     await markAnswered(database, answered);
     // The common case, everything applied and no pull in between: nothing else to do.
     if (refused.length === 0 && (await database.shadow.count()) === 0) return;
@@ -50,7 +51,7 @@ export async function settlePushResults(
     const shadows = new Map(
       (await database.shadow.bulkGet(touchedKeys)).flatMap((s) => (s ? [[s.key, s] as const] : [])),
     );
-    const refusedKeys = new Set(refused.flatMap((e) => e.touched));
+    const refusedKeys = new Set(refused.flatMap(({ entry }) => entry.touched));
 
     // Applied: the shadow is the server's row (or an older one that the next pull replaces).
     for (const key of touchedKeys) {
@@ -62,8 +63,7 @@ export async function settlePushResults(
     // Refused: newest first, so the oldest `before` image is the one that stays.
     const refusalRows: Refusal[] = [];
     const rolledBackTo = new Map<string, AnyRow | null>();
-    for (const entry of [...refused].reverse()) {
-      const result = byId.get(entry.id)!;
+    for (const { entry, result } of [...refused].reverse()) {
       const current = new Map<string, AnyRow | undefined>();
       for (const key of entry.touched) {
         const { table, id } = parseRowKey(key);
@@ -79,7 +79,7 @@ export async function settlePushResults(
         // Stock effects follow whether the row exists, not whether it changed.
         if (restored) await database.synced(table).put(restored as never);
         else await database.synced(table).delete(id);
-        if (INSERT_ONLY.has(table)) {
+        if (INSERT_ONLY_TABLES.includes(table)) {
           if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
           if (!had && restored) await addStockEffects(database, [{ table, row: restored }], 1);
         }
@@ -88,8 +88,8 @@ export async function settlePushResults(
         id: entry.id,
         at: new Date().toISOString(),
         kind: entry.kind,
-        code: result.status === 'refused' ? result.code : 'unknown',
-        ...(result.status === 'refused' && result.detail !== undefined ? { detail: result.detail } : {}),
+        code: result.code,
+        ...(result.detail !== undefined ? { detail: result.detail } : {}),
         staffId: entry.staffId,
         createdAt: entry.createdAt,
         summary,
@@ -129,11 +129,8 @@ async function markAnswered(database: CunzhanDb, answered: readonly OutboxEntry[
  * a later edit of it is refused in a later batch).
  */
 async function rebaseQueued(database: CunzhanDb, rolledBackTo: ReadonlyMap<string, AnyRow | null>): Promise<void> {
-  if (rolledBackTo.size === 0) return;
-  const through = await answeredThrough(database);
-  const queued = (await database.outbox.where('touched').anyOf([...rolledBackTo.keys()]).distinct().toArray()).filter(
-    (entry) => entry.seq! > through,
-  );
+  const queued = await waitingTouching(database, [...rolledBackTo.keys()]);
+  if (queued.length === 0) return;
   const rebased = queued.map((entry) => ({
     ...entry,
     before: entry.before.map((image) => (rolledBackTo.has(image.key) ? { key: image.key, row: rolledBackTo.get(image.key) ?? null } : image)),
@@ -144,7 +141,7 @@ async function rebaseQueued(database: CunzhanDb, rolledBackTo: ReadonlyMap<strin
 /** Puts a row, counting its stock effects if it is an insert-only row new to this table. */
 async function putRow(database: CunzhanDb, table: TableName, row: AnyRow): Promise<void> {
   const store = database.synced(table);
-  if (INSERT_ONLY.has(table) && !(await store.get(row.id))) await addStockEffects(database, [{ table, row }], 1);
+  if (INSERT_ONLY_TABLES.includes(table) && !(await store.get(row.id))) await addStockEffects(database, [{ table, row }], 1);
   await store.put(row as never);
 }
 

@@ -1,27 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fen } from '../../shared/domain/money';
-import type { Language, LocalizedName } from '../../shared/domain/entities';
-import { isLanguage } from '../i18n/languages';
-
-const ORDER: readonly Language[] = ['zh-CN', 'en', 'ug'];
-
-/** A product or centre name in the screen's language, else any name it has. */
-export function pickName(names: LocalizedName, lang: Language): string {
-  const own = names[lang];
-  if (own) return own;
-  for (const other of ORDER) {
-    const name = names[other];
-    if (name) return name;
-  }
-  return '';
-}
+import { nameIn, type Language, type LocalizedName } from '../../shared/domain/entities';
+import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
 
 export interface Formatters {
   lang: Language;
   money(fen: Fen): string;
   dateTime(iso: string): string;
-  date(iso: string): string;
   time(iso: string): string;
   /** "3 minutes ago" from an ISO time, relative to `nowMs`. */
   relative(iso: string, nowMs: number): string;
@@ -60,15 +46,13 @@ const SPELLED_DATES: ReadonlySet<Language> = new Set<Language>(['ug']);
 
 interface DateFormatters {
   dateTime(date: Date): string;
-  date(date: Date): string;
   time(date: Date): string;
 }
 
 function intlDates(lang: Language): DateFormatters {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
-  return { dateTime: (d) => dateTime.format(d), date: (d) => date.format(d), time: (d) => time.format(d) };
+  return { dateTime: (d) => dateTime.format(d), time: (d) => time.format(d) };
 }
 
 function spelledDates(t: Translate): DateFormatters {
@@ -78,12 +62,11 @@ function spelledDates(t: Translate): DateFormatters {
     t('time.date.pattern', { day: d.getDate(), month: t(`time.date.months.${d.getMonth() + 1}`, {}), year: d.getFullYear() });
   return {
     dateTime: (d) => t('time.date.withTime', { date: date(d), time: time.format(d) }),
-    date,
     time: (d) => time.format(d),
   };
 }
 
-export function makeFormatters(lang: Language, t: Translate): Formatters {
+function makeFormatters(lang: Language, t: Translate): Formatters {
   const native = intlSpeaks(lang);
   const dates = native && !SPELLED_DATES.has(lang) ? intlDates(lang) : spelledDates(t);
   const money = new Intl.NumberFormat(lang, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' });
@@ -93,7 +76,6 @@ export function makeFormatters(lang: Language, t: Translate): Formatters {
     lang,
     money: (fen) => money.format(fen / 100),
     dateTime: (iso) => dates.dateTime(new Date(iso)),
-    date: (iso) => dates.date(new Date(iso)),
     time: (iso) => dates.time(new Date(iso)),
     relative(iso, nowMs) {
       // A time a moment ahead (clocks, a render before the tick) is "just now" too.
@@ -109,13 +91,13 @@ export function makeFormatters(lang: Language, t: Translate): Formatters {
       return dates.dateTime(new Date(iso));
     },
     number: (n) => number.format(n),
-    name: (names) => pickName(names, lang),
+    name: (names) => nameIn(names, lang),
   };
 }
 
 /** Formatters for the current language; they change when the language does. */
 export function useFormat(): Formatters {
   const { t, i18n } = useTranslation();
-  const lang = isLanguage(i18n.language) ? i18n.language : 'zh-CN';
+  const lang = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
   return useMemo(() => makeFormatters(lang, t as Translate), [lang, t]);
 }

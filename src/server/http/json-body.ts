@@ -6,23 +6,17 @@ import { ApiError } from './api-error';
 
 const gunzipAsync = promisify(gunzip);
 
-export interface BodyLimits {
-  /** Bytes as received (compressed or not). */
-  rawBytes: number;
-  /** Bytes after decompression. */
-  decodedBytes: number;
+/** Bytes a body may have, both as received (compressed or not) and after decompression. */
+const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
+
+function tooLarge(): ApiError {
+  return new ApiError(413, ApiErrorCode.bodyTooLarge, `request body is larger than ${MAX_BODY_BYTES} bytes`);
 }
 
-export const DEFAULT_BODY_LIMITS: BodyLimits = { rawBytes: LIMITS.maxBodyBytes, decodedBytes: LIMITS.maxBodyBytes };
-
-function tooLarge(limit: number): ApiError {
-  return new ApiError(413, ApiErrorCode.bodyTooLarge, `request body is larger than ${limit} bytes`);
-}
-
-/** Reads at most `limit` bytes, stopping as soon as the body is known to be too big. */
-async function readRaw(request: Request, limit: number): Promise<Buffer> {
+/** Reads at most MAX_BODY_BYTES, stopping as soon as the body is known to be too big. */
+async function readRaw(request: Request): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) throw tooLarge(limit);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -31,31 +25,28 @@ async function readRaw(request: Request, limit: number): Promise<Buffer> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
+    if (total > MAX_BODY_BYTES) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit);
+      throw tooLarge();
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-async function decode(raw: Buffer, encoding: string, limit: number): Promise<Buffer> {
-  if (encoding === 'identity') {
-    if (raw.byteLength > limit) throw tooLarge(limit);
-    return raw;
-  }
+async function decode(raw: Buffer, encoding: string): Promise<Buffer> {
+  // readRaw already bounded the bytes received.
+  if (encoding === 'identity') return raw;
   try {
     // maxOutputLength stops a small "zip bomb" before it fills memory.
-    return await gunzipAsync(raw, { maxOutputLength: limit });
+    return await gunzipAsync(raw, { maxOutputLength: MAX_BODY_BYTES });
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limit);
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
     throw new ApiError(400, ApiErrorCode.invalidBody, 'body is not valid gzip');
   }
 }
 
 export interface JsonBodyOptions<S extends v.GenericSchema> {
-  limits?: BodyLimits;
   /**
    * A quick check tried before `schema`, which is costly on large bodies:
    * yes only for bodies the schema accepts and keeps unchanged.
@@ -70,13 +61,13 @@ export interface JsonBodyOptions<S extends v.GenericSchema> {
 export async function readJsonBody<S extends v.GenericSchema>(
   request: Request,
   schema: S,
-  { limits = DEFAULT_BODY_LIMITS, accepts }: JsonBodyOptions<S> = {},
+  { accepts }: JsonBodyOptions<S> = {},
 ): Promise<v.InferOutput<S>> {
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase() || 'identity';
   if (encoding !== 'identity' && encoding !== 'gzip') {
     throw new ApiError(415, ApiErrorCode.unsupportedEncoding, `content-encoding "${encoding.slice(0, 40)}" is not supported; use gzip`);
   }
-  const bytes = await decode(await readRaw(request, limits.rawBytes), encoding, limits.decodedBytes);
+  const bytes = await decode(await readRaw(request), encoding);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));

@@ -9,8 +9,7 @@ import { PushOrder } from '../apply/push-order';
 import { requireDevice, type DeviceVariables } from '../auth/device-auth';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/json-body';
-import type { FeedPage } from '../store/store';
-import type { Store } from '../store/store';
+import type { FeedPage, Store } from '../store/store';
 
 /**
  * The pull body, spliced from the JSON the store keeps so that 10,000 rows

@@ -5,7 +5,7 @@ import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
 import type { Store } from '../store/store';
 import { DEMO_PRODUCTS } from './demo-products';
 
-export const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
+const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
 
 export const DEMO_STAFF: readonly { name: string; role: Role; pin: string }[] = [
   { name: '王芳', role: 'admin', pin: '1111' },
@@ -39,7 +39,8 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
   const [admin, ...clerks] = await Promise.all(
     DEMO_STAFF.map((s) => makeStaff({ centreId: centre.id, name: s.name, role: s.role, pin: s.pin }, now)),
   );
-  const staff = [{ ...admin!, createdBy: admin!.id }, ...clerks.map((c) => ({ ...c, createdBy: admin!.id }))];
+  // The admin records themself (makeStaff's default); the admin adds the clerks.
+  const staff = [admin!, ...clerks.map((c) => ({ ...c, createdBy: admin!.id }))];
   const base = { centreId: centre.id, createdAt: now, updatedAt: now, createdBy: admin!.id };
   const rows: { table: TableName; row: AnyRow }[] = staff.map((row) => ({ table: 'staff', row }));
   for (const p of DEMO_PRODUCTS) {

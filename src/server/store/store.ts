@@ -1,4 +1,4 @@
-import type { AnyRow, Centre, TableName } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type Centre, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import type { RowChange, RowKey } from '../../shared/mutations/types';
 
@@ -43,12 +43,12 @@ export interface FeedPage {
 }
 
 /**
- * Insert-only tables whose rows a pull leaves out for the device that wrote
+ * Insert-only tables, whose rows a pull leaves out for the device that wrote
  * them: its own decide made the very same row (same args, same createdAt).
  * Products and staff always go out: the server's result of an edit may
  * differ from the tablet's optimistic one.
  */
-export const OWN_ROWS_OMITTED: readonly TableName[] = ['sales', 'movements'];
+export const OWN_ROWS_OMITTED: readonly TableName[] = INSERT_ONLY_TABLES;
 
 export interface AppliedRecord {
   id: string;

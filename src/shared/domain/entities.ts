@@ -5,6 +5,17 @@ export const LANGUAGES = ['zh-CN', 'en', 'ug'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type LocalizedName = { [L in Language]?: string | undefined };
 
+/** A name in the wanted language, else the first one it has (in LANGUAGES order). */
+export function nameIn(names: LocalizedName, lang: Language): string {
+  const own = names[lang];
+  if (own) return own;
+  for (const other of LANGUAGES) {
+    const name = names[other];
+    if (name) return name;
+  }
+  return '';
+}
+
 export type Role = 'admin' | 'clerk' | 'trainer';
 
 /** Fields every synced row carries. Times are ISO-8601 UTC strings. */
@@ -94,4 +105,9 @@ export interface SyncedTables {
 }
 export type TableName = keyof SyncedTables;
 export const TABLE_NAMES: readonly TableName[] = ['staff', 'products', 'movements', 'sales'];
+/**
+ * Tables whose rows are only ever inserted, never changed: stock movements
+ * and sales. A row's stock effect counts once, when it first appears.
+ */
+export const INSERT_ONLY_TABLES: readonly TableName[] = ['movements', 'sales'];
 export type AnyRow = SyncedTables[TableName];

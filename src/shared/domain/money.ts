@@ -3,10 +3,6 @@ export type Fen = number;
 
 export const MAX_FEN = 100_000_000_00; // ¥100 million: far above any counter sale
 
-export function isFen(value: unknown): value is Fen {
-  return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_FEN;
-}
-
 /**
  * Parses what a person typed as yuan ("12", "12.5", "12.50", "¥1,200.00")
  * into fen, without floating point. Returns null when it is not an amount.

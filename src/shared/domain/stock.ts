@@ -1,5 +1,8 @@
 import type { TableName, AnyRow, Sale, StockMovement, Product } from './entities';
 
+/** The most units one line, movement or threshold may name: far above any village shelf. */
+export const MAX_QUANTITY = 1_000_000;
+
 export interface StockEffect {
   productId: string;
   delta: number;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Product } from '../domain/entities';
 import { RefusalCode } from '../domain/refusals';
+import { MAX_QUANTITY } from '../domain/stock';
 import { fen, localizedName, shortText, uuid } from './fields';
 import { refuse, type MutationDef } from './types';
 
@@ -10,7 +11,7 @@ export const productFields = {
   names: localizedName,
   unit: shortText(20),
   priceFen: fen,
-  lowStockThreshold: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+  lowStockThreshold: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_QUANTITY)),
 };
 
 const schema = v.strictObject({ id: uuid, ...productFields });

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Product } from '../domain/entities';
 import { RefusalCode } from '../domain/refusals';
+import { productOfCentre } from './centre-product';
 import { uuid } from './fields';
 import { productFields } from './product-create';
 import { refuse, type MutationDef } from './types';
@@ -25,8 +26,8 @@ export const productUpdate: MutationDef<ProductUpdateArgs> = {
   schema,
   reads: (args) => [{ table: 'products', id: args.id }],
   decide(args, state, ctx) {
-    const current = state.get('products', args.id);
-    if (!current || current.centreId !== ctx.centreId) return refuse(RefusalCode.unknownProduct);
+    const current = productOfCentre(state, args.id, ctx);
+    if (!current) return refuse(RefusalCode.unknownProduct);
     const patch = Object.fromEntries(Object.entries(args.patch).filter(([, value]) => value !== undefined));
     const product: Product = { ...current, ...patch, updatedAt: ctx.now };
     return { ok: true, changes: [{ table: 'products', row: product }] };

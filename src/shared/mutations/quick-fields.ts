@@ -1,5 +1,6 @@
 import { ISO_TIMESTAMP_REGEX, type InferOutput } from 'valibot';
 import { MAX_FEN } from '../domain/money';
+import { MAX_QUANTITY } from '../domain/stock';
 import type { localizedName } from './fields';
 
 /**
@@ -13,7 +14,7 @@ import type { localizedName } from './fields';
  * A plain object as JSON.parse or a structured clone builds it. Not one
  * without prototype: the schema would output an ordinary object instead.
  */
-export function isPlainRecord(value: unknown): value is Record<string, unknown> {
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
@@ -35,7 +36,7 @@ export interface KeySpec {
  * `spec.keys` (in their order if asked), and each key it lacks is optional
  * and truly absent: the schema also reads inherited and hidden keys.
  */
-export function hasKeysOf(record: Record<string, unknown>, spec: KeySpec): boolean {
+function hasKeysOf(record: Record<string, unknown>, spec: KeySpec): boolean {
   const { keys } = spec;
   let seen = 0;
   let last = -1;
@@ -51,6 +52,11 @@ export function hasKeysOf(record: Record<string, unknown>, spec: KeySpec): boole
     if (!spec.optional.includes(key) || key in record) return false;
   }
   return true;
+}
+
+/** `strictObject` with the keys of `spec`, before its fields are checked: a plain record whose keys fit. */
+export function isRecordWithKeys(value: unknown, spec: KeySpec): value is Record<string, unknown> {
+  return isPlainRecord(value) && hasKeysOf(value, spec);
 }
 
 const HYPHEN = 0x2d;
@@ -90,7 +96,7 @@ export function isQuickFen(value: unknown): value is number {
 }
 
 export function isQuickQuantity(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1_000_000;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_QUANTITY;
 }
 
 /** `shortText(max)` without its trim: text with whitespace at either end would change, so it is a no. */
@@ -111,8 +117,7 @@ const NAME_KEYS: KeySpec = { keys: ['zh-CN', 'en', 'ug'], optional: ['zh-CN', 'e
  * A key present with `undefined` is kept by the schema as it is, so it passes.
  */
 export function isQuickLocalizedName(value: unknown): value is InferOutput<typeof localizedName> {
-  if (!isPlainRecord(value)) return false;
-  if (!hasKeysOf(value, NAME_KEYS)) return false;
+  if (!isRecordWithKeys(value, NAME_KEYS)) return false;
   let named = false;
   for (const key in value) {
     const name = value[key];

@@ -1,4 +1,4 @@
-import { hasKeysOf, isPlainArray, isPlainRecord, isQuickFen, isQuickLocalizedName, isQuickQuantity, isQuickShortText, isQuickUuid, type KeySpec } from './quick-fields';
+import { isPlainArray, isQuickFen, isQuickLocalizedName, isQuickQuantity, isQuickShortText, isQuickUuid, isRecordWithKeys, type KeySpec } from './quick-fields';
 import type { SaleCreateArgs } from './sale-create';
 
 // Keys only in the schema's order: the lines are spread into the stored sale
@@ -8,8 +8,7 @@ const LINE_KEYS: KeySpec = { keys: ['productId', 'names', 'unit', 'unitPriceFen'
 
 function isQuickLine(value: unknown): boolean {
   return (
-    isPlainRecord(value) &&
-    hasKeysOf(value, LINE_KEYS) &&
+    isRecordWithKeys(value, LINE_KEYS) &&
     isQuickUuid(value.productId) &&
     isQuickLocalizedName(value.names) &&
     isQuickShortText(value.unit, 20) &&
@@ -24,7 +23,7 @@ function isQuickLine(value: unknown): boolean {
  * used as they are. A no means nothing: the schema then decides and explains.
  */
 export function quickAcceptSaleCreate(args: unknown): args is SaleCreateArgs {
-  if (!isPlainRecord(args) || !hasKeysOf(args, ARGS_KEYS)) return false;
+  if (!isRecordWithKeys(args, ARGS_KEYS)) return false;
   const { lines } = args;
   if (!isPlainArray(lines) || lines.length < 1 || lines.length > 200) return false;
   for (let i = 0; i < lines.length; i++) if (!isQuickLine(lines[i])) return false;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Sale, SaleLine } from '../domain/entities';
 import { RefusalCode } from '../domain/refusals';
+import { productOfCentre } from './centre-product';
 import { fen, localizedName, quantity, shortText, uuid } from './fields';
 import { quickAcceptSaleCreate } from './sale-create-quick-check';
 import { refuse, type MutationDef } from './types';
@@ -37,8 +38,7 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
   decide(args, state, ctx) {
     if (state.get('sales', args.saleId)) return refuse(RefusalCode.alreadyExists);
     for (const l of args.lines) {
-      const product = state.get('products', l.productId);
-      if (!product || product.centreId !== ctx.centreId) return refuse(RefusalCode.unknownProduct, l.productId);
+      if (!productOfCentre(state, l.productId, ctx)) return refuse(RefusalCode.unknownProduct, l.productId);
     }
     const lines: SaleLine[] = args.lines.map((l) => ({ ...l, lineTotalFen: l.unitPriceFen * l.qty }));
     const totalFen = lines.reduce((sum, l) => sum + l.lineTotalFen, 0);

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { StockMovement } from '../domain/entities';
-import { RefusalCode } from '../domain/refusals';
-import { shortText, uuid } from './fields';
-import { refuse, type MutationDef } from './types';
+import { MAX_QUANTITY } from '../domain/stock';
+import { NOTE_MAX_LENGTH, shortText, uuid } from './fields';
+import { decideMovement, movementReads } from './stock-movement';
+import type { MutationDef } from './types';
 
 export const ADJUST_REASONS = ['count', 'damage', 'spoil'] as const;
 
@@ -13,38 +13,19 @@ const schema = v.strictObject({
   delta: v.pipe(
     v.number(),
     v.integer(),
-    v.minValue(-1_000_000),
-    v.maxValue(1_000_000),
+    v.minValue(-MAX_QUANTITY),
+    v.maxValue(MAX_QUANTITY),
     v.check((n) => n !== 0, 'an adjustment changes stock'),
   ),
   reason: v.picklist(ADJUST_REASONS),
-  note: shortText(200),
+  note: shortText(NOTE_MAX_LENGTH),
 });
 export type StockAdjustArgs = v.InferOutput<typeof schema>;
 
+/** The args are the movement as it is written: the delta and reason as sent. */
 export const stockAdjust: MutationDef<StockAdjustArgs> = {
   kind: 'stock.adjust',
   schema,
-  reads: (args) => [
-    { table: 'products', id: args.productId },
-    { table: 'movements', id: args.movementId },
-  ],
-  decide(args, state, ctx) {
-    const product = state.get('products', args.productId);
-    if (!product || product.centreId !== ctx.centreId) return refuse(RefusalCode.unknownProduct);
-    if (state.get('movements', args.movementId)) return refuse(RefusalCode.alreadyExists);
-    const movement: StockMovement = {
-      id: args.movementId,
-      centreId: ctx.centreId,
-      productId: args.productId,
-      delta: args.delta,
-      reason: args.reason,
-      note: args.note,
-      deviceId: ctx.deviceId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.staffId,
-    };
-    return { ok: true, changes: [{ table: 'movements', row: movement }] };
-  },
+  reads: movementReads,
+  decide: decideMovement,
 };

@@ -1,35 +1,15 @@
 import * as v from 'valibot';
-import type { StockMovement } from '../domain/entities';
-import { RefusalCode } from '../domain/refusals';
-import { quantity, shortText, uuid } from './fields';
-import { refuse, type MutationDef } from './types';
+import { NOTE_MAX_LENGTH, quantity, shortText, uuid } from './fields';
+import { decideMovement, movementReads } from './stock-movement';
+import type { MutationDef } from './types';
 
-const schema = v.strictObject({ movementId: uuid, productId: uuid, qty: quantity, note: shortText(200) });
+const schema = v.strictObject({ movementId: uuid, productId: uuid, qty: quantity, note: shortText(NOTE_MAX_LENGTH) });
 export type StockReceiveArgs = v.InferOutput<typeof schema>;
 
 export const stockReceive: MutationDef<StockReceiveArgs> = {
   kind: 'stock.receive',
   schema,
-  reads: (args) => [
-    { table: 'products', id: args.productId },
-    { table: 'movements', id: args.movementId },
-  ],
-  decide(args, state, ctx) {
-    const product = state.get('products', args.productId);
-    if (!product || product.centreId !== ctx.centreId) return refuse(RefusalCode.unknownProduct);
-    if (state.get('movements', args.movementId)) return refuse(RefusalCode.alreadyExists);
-    const movement: StockMovement = {
-      id: args.movementId,
-      centreId: ctx.centreId,
-      productId: args.productId,
-      delta: args.qty,
-      reason: 'receive',
-      note: args.note,
-      deviceId: ctx.deviceId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      createdBy: ctx.staffId,
-    };
-    return { ok: true, changes: [{ table: 'movements', row: movement }] };
-  },
+  reads: movementReads,
+  decide: (args, state, ctx) =>
+    decideMovement({ movementId: args.movementId, productId: args.productId, delta: args.qty, reason: 'receive', note: args.note }, state, ctx),
 };

@@ -14,7 +14,7 @@ export const LIMITS = {
 } as const;
 
 /** One queued user action as it travels. Device and version travel once per batch. */
-export const mutationEnvelope = v.strictObject({
+const mutationEnvelope = v.strictObject({
   id: uuid,
   kind: v.pipe(v.string(), v.maxLength(64)),
   args: v.unknown(),

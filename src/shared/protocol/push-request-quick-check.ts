@@ -1,4 +1,4 @@
-import { hasKeysOf, isPlainArray, isPlainRecord, isQuickIsoTime, isQuickUuid, type KeySpec } from '../mutations/quick-fields';
+import { isPlainArray, isQuickIsoTime, isQuickUuid, isRecordWithKeys, type KeySpec } from '../mutations/quick-fields';
 import { LIMITS, type PushRequest } from './messages';
 
 // Any key order: the route only reads these fields, it never stores them as
@@ -8,8 +8,7 @@ const ENVELOPE_KEYS: KeySpec = { keys: ['id', 'kind', 'args', 'staffId', 'create
 
 function isQuickEnvelope(value: unknown): boolean {
   return (
-    isPlainRecord(value) &&
-    hasKeysOf(value, ENVELOPE_KEYS) &&
+    isRecordWithKeys(value, ENVELOPE_KEYS) &&
     isQuickUuid(value.id) &&
     typeof value.kind === 'string' &&
     value.kind.length <= 64 &&
@@ -24,9 +23,9 @@ function isQuickEnvelope(value: unknown): boolean {
  * A no means nothing: the schema then decides and explains.
  */
 export function quickAcceptPushRequest(body: unknown): body is PushRequest {
-  if (!isPlainRecord(body) || !hasKeysOf(body, REQUEST_KEYS)) return false;
+  if (!isRecordWithKeys(body, REQUEST_KEYS)) return false;
   const { protocolVersion, after, mutations } = body;
-  if (typeof protocolVersion !== 'number' || !Number.isInteger(protocolVersion)) return false;
+  if (!Number.isInteger(protocolVersion)) return false;
   if (!isQuickUuid(body.deviceId)) return false;
   // Absent, undefined or null all mean "no predecessor", and the schema keeps each as it is.
   if (after !== undefined && after !== null && !isQuickUuid(after)) return false;

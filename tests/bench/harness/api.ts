@@ -1,5 +1,8 @@
 import type { PageSpans } from './pull-spans';
 
+/** Where the bench server takes floor posts: it only reads and gunzips the body. */
+export const FLOOR_PATH = '/bench-floor';
+
 /** What the harness page offers the bench driver on `window.bench`. */
 export interface EnrolResult {
   deviceId: string;

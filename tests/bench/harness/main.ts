@@ -11,15 +11,14 @@ import { receiptPrefix } from '../../../src/client/data/commands/receipt-no';
 import { db } from '../../../src/client/data/db';
 import { enrolDevice, getDevice } from '../../../src/client/data/device';
 import { setMeta } from '../../../src/client/data/meta';
-import { sweepAnswered, waitingCount } from '../../../src/client/data/outbox-queue';
+import { sweepAnswered, waitingCount, waitingEntries } from '../../../src/client/data/outbox-queue';
 import { createSyncEngine } from '../../../src/client/sync/engine';
-import type { Counts, HarnessApi, SyncRun } from './api';
+import { FLOOR_PATH, type Counts, type HarnessApi, type SyncRun } from './api';
 import { basket, seededRandom, syncedSale } from './fixtures';
 import { postFloor } from './floor';
 import { fetchFloor, writeFloor } from './pull-floor';
 import { tracedPull } from './pull-spans';
 
-const FLOOR_URL = '/bench-floor';
 const random = seededRandom(20240601);
 const engine = createSyncEngine({ db });
 let floorPayload: { deviceId: string; mutations: unknown[] } | null = null;
@@ -60,7 +59,7 @@ async function timed(run: () => Promise<void>): Promise<SyncRun> {
 const api: HarnessApi = {
   async enrol(code) {
     // The app syncs right after enrolment; here the bench decides when to sync and times it.
-    const device = await enrolDevice(code, 'Bench tablet', { afterEnrol: () => undefined });
+    const device = await enrolDevice(code, 'Bench tablet');
     return { deviceId: device.deviceId, centreId: device.centre.id };
   },
 
@@ -87,7 +86,7 @@ const api: HarnessApi = {
   async captureFloorPayload() {
     const device = await getDevice();
     if (!device) throw new Error('not enrolled');
-    const entries = await db.outbox.orderBy('seq').toArray();
+    const entries = await waitingEntries(db);
     floorPayload = {
       deviceId: device.deviceId,
       mutations: entries.map(({ id, kind, args, staffId, createdAt }) => ({ id, kind, args, staffId, createdAt })),
@@ -103,7 +102,7 @@ const api: HarnessApi = {
       deviceId: payload.deviceId,
       mutations,
     });
-    return postFloor(FLOOR_URL, envelope, payload.mutations, batchSize);
+    return postFloor(FLOOR_PATH, envelope, payload.mutations, batchSize);
   },
 
   syncNow: () => timed(() => engine.syncNow()),

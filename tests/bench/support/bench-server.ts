@@ -11,11 +11,11 @@ import { gunzip } from 'node:zlib';
 import { createApp } from '../../../src/server/app';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
+import { FLOOR_PATH } from '../harness/api';
 import { requestKind, WireMeter } from './wire-meter';
 
 const gunzipAsync = promisify(gunzip);
 
-export const FLOOR_PATH = '/bench-floor';
 export const HARNESS_BASE = '/bench/';
 
 const TYPES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FirstScreenJs } from './first-screen';
-import type { WireCount } from './wire-meter';
+import { totalRequests, type WireCount } from './wire-meter';
 
 /** One timed operation: the page's clock, and what the server saw meanwhile. */
 export interface Measured {
@@ -46,6 +46,11 @@ export interface PullCase extends Measured {
   cpuMs: Record<string, number>;
   /** With BENCH_PROFILE=1: the timed sync's CPU profile and the functions with the most self time. */
   profile?: { file: string; totalMs: number; top: { name: string; selfMs: number }[] };
+}
+
+/** Push time over its floor's. */
+export function pushRatioToFloor(c: PushCase): number {
+  return round(c.push.ms / c.floor.ms, 2);
 }
 
 /** Pull time over the larger floor: 1.0 would be a pull that fully overlaps fetching with writing. */
@@ -113,7 +118,7 @@ export function measured(ms: number, wire: WireCount, serverMs: Record<string, n
   return {
     ms: round(ms),
     requests: wire.requests,
-    totalRequests: Object.values(wire.requests).reduce((a, b) => a + b, 0),
+    totalRequests: totalRequests(wire),
     bytesSent: wire.bytesSent,
     bytesReceived: wire.bytesReceived,
     bodyBytesSent: wire.bodyBytesSent,

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { API } from '../../../src/shared/protocol/endpoints';
+import { FLOOR_PATH } from '../harness/api';
 
 /** Bytes as they crossed the server's sockets (headers included), and requests by kind. */
 export interface WireCount {
@@ -15,10 +17,10 @@ export interface WireCount {
 export type RequestKind = 'push' | 'pull' | 'floor' | 'enrol' | 'other';
 
 export function requestKind(path: string): RequestKind {
-  if (path.startsWith('/api/sync/push')) return 'push';
-  if (path.startsWith('/api/sync/pull')) return 'pull';
-  if (path.startsWith('/bench-floor')) return 'floor';
-  if (path.startsWith('/api/enrol')) return 'enrol';
+  if (path.startsWith(API.push)) return 'push';
+  if (path.startsWith(API.pull)) return 'pull';
+  if (path.startsWith(FLOOR_PATH)) return 'floor';
+  if (path.startsWith(API.enrol)) return 'enrol';
   return 'other';
 }
 

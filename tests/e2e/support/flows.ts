@@ -4,37 +4,47 @@ import type { Locator, Page } from 'playwright-core';
  * What a person does on the tablet, in the words of the screens' test ids.
  * Every wait is for something visible to change, never a fixed sleep.
  */
-export async function openApp(page: Page, serverUrl: string, path = '/'): Promise<void> {
-  await page.goto(new URL(path, serverUrl).toString());
-}
 
 /** After one online visit the service worker controls the page: from then on it works offline. */
-export async function waitForOfflineReady(page: Page): Promise<void> {
+async function waitForOfflineReady(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 }
 
-export async function enrol(page: Page, code: string): Promise<void> {
+async function enrol(page: Page, code: string): Promise<void> {
   await page.getByTestId('enrol-code').fill(code);
   await page.getByTestId('enrol-submit').click();
   await page.getByTestId('staff-tile').first().waitFor({ timeout: 30_000 });
 }
 
-export async function login(page: Page, staffName: string, pin: string): Promise<void> {
+async function login(page: Page, staffName: string, pin: string): Promise<void> {
   await page.getByTestId('staff-tile').filter({ hasText: staffName }).click();
   await page.getByTestId('pin-input').fill(pin);
   await page.getByTestId('pin-submit').click();
   await page.getByTestId('current-staff').filter({ hasText: staffName }).waitFor({ timeout: 30_000 });
 }
 
+/** A fresh tablet made ready for work: the app opened at `appUrl`, enrolled with `enrolCode`, a person signed in, offline-ready. */
+export async function readyTablet(page: Page, appUrl: string, enrolCode: string, staffName: string, pin: string): Promise<void> {
+  await page.goto(appUrl);
+  await enrol(page, enrolCode);
+  await login(page, staffName, pin);
+  await waitForOfflineReady(page);
+}
+
 export async function goTo(page: Page, tab: 'sell' | 'sales' | 'products' | 'stock' | 'settings'): Promise<void> {
   await page.getByTestId(`nav-${tab}`).click();
 }
 
-/** One counter sale of `qty` units of the product found by `search`, paid exactly. */
-export async function sell(page: Page, search: string, qty = 1): Promise<string> {
+/** Starts a sale on the sell screen: one unit of the product found by `search` in the cart. */
+export async function addToCart(page: Page, search: string): Promise<void> {
   await goTo(page, 'sell');
   await page.getByTestId('product-search').fill(search);
   await page.getByTestId('product-tile').first().click();
+}
+
+/** One counter sale of `qty` units of the product found by `search`, paid exactly. */
+export async function sell(page: Page, search: string, qty = 1): Promise<string> {
+  await addToCart(page, search);
   for (let i = 1; i < qty; i++) await page.getByTestId('qty-plus').first().click();
   await page.getByTestId('tender-exact').click();
   await page.getByTestId('confirm-sale').click();

@@ -1,5 +1,6 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { API } from '../../../src/shared/protocol/endpoints';
 
 /**
  * The network between a tablet and the server. The tablet talks to the
@@ -35,7 +36,7 @@ export class LinkProxy {
   }
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const isPush = req.url?.startsWith('/api/sync/push') ?? false;
+    const isPush = req.url?.startsWith(API.push) ?? false;
     if (isPush && this.blockPushes) {
       req.socket.destroy();
       return;

@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import type { Store } from '../../../src/server/store/store';
-import type { Centre, Product, Staff } from '../../../src/shared/domain/entities';
+import type { AnyRow, Centre, Product, Sale, Staff, StockMovement } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
-import type { EnrolResponse } from '../../../src/shared/protocol/messages';
+import type { EnrolResponse, MutationEnvelope, PullResponse } from '../../../src/shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
-import type { MutationEnvelope } from '../../../src/shared/protocol/messages';
 
 export interface TestCentre {
   centre: Centre;
@@ -89,6 +89,17 @@ export function productCreateMutation(t: TestCentre, id: string): MutationEnvelo
   };
 }
 
+/** A product edit, as a tablet of `t` would push it. */
+export function productUpdateMutation(t: TestCentre, productId: string, patch: Record<string, unknown>): MutationEnvelope {
+  return {
+    id: uuidv7(),
+    kind: 'product.update',
+    staffId: t.clerk.id,
+    createdAt: new Date().toISOString(),
+    args: { id: productId, patch },
+  };
+}
+
 export function receiveMutation(t: TestCentre, productId: string, qty: number): MutationEnvelope {
   return {
     id: uuidv7(),
@@ -116,4 +127,19 @@ export function push(app: Hono, token: string, body: unknown, headers: Record<st
 export function pull(app: Hono, token: string, after: number, limit?: number): Promise<Response> {
   const query = limit === undefined ? `after=${after}` : `after=${after}&limit=${limit}`;
   return Promise.resolve(app.request(`/api/sync/pull?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+}
+
+/** Every page from `after` on, as a tablet pulls them; the cursor never goes back. */
+export async function pullFrom(app: Hono, token: string, after: number, limit?: number) {
+  const pages: PullResponse[] = [];
+  let cursor = after;
+  for (;;) {
+    const page = (await (await pull(app, token, cursor, limit)).json()) as PullResponse;
+    expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+    pages.push(page);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const all = (table: keyof PullResponse['rows']) => pages.flatMap((p) => (p.rows[table] ?? []) as AnyRow[]);
+  return { pages, cursor, sales: all('sales') as Sale[], movements: all('movements') as StockMovement[], products: all('products') as Product[] };
 }

@@ -61,46 +61,58 @@ function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/** A database not yet migrated; each store opened on it is closed on dispose. */
+function bareDatabase(config: BareDatabase['config'], exec: BareDatabase['exec'], cleanup: () => Promise<void>): BareDatabase {
+  const opened: Store[] = [];
+  return {
+    config,
+    exec,
+    async open() {
+      const store = await openStore(config);
+      opened.push(store);
+      return store;
+    },
+    async dispose() {
+      for (const store of opened) await store.close();
+      await cleanup();
+    },
+  };
+}
+
+function freshDataDir(): { dataDir: string; remove: () => Promise<void> } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-store-'));
+  return { dataDir, remove: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
+}
+
 const sqlite: StoreKind = {
   name: 'sqlite',
   open() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-store-'));
-    return reopenable({ dataDir }, () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
+    const { dataDir, remove } = freshDataDir();
+    return reopenable({ dataDir }, remove);
   },
-  async bare() {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-store-'));
-    const opened: Store[] = [];
-    return {
-      config: { dataDir },
-      exec(sql) {
-        const db = new Database(join(dataDir, 'cunzhan.db'));
-        try {
-          db.exec(sql);
-        } finally {
-          db.close();
-        }
-        return Promise.resolve();
-      },
-      async open() {
-        const store = await openStore({ dataDir });
-        opened.push(store);
-        return store;
-      },
-      async dispose() {
-        for (const store of opened) await store.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
+  bare() {
+    const { dataDir, remove } = freshDataDir();
+    const exec = (sql: string) => {
+      const db = new Database(join(dataDir, 'cunzhan.db'));
+      try {
+        db.exec(sql);
+      } finally {
+        db.close();
+      }
+      return Promise.resolve();
     };
+    return Promise.resolve(bareDatabase({ dataDir }, exec, remove));
   },
 };
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
+/** Runs SQL text on the database at `url` over a connection of its own. */
+async function runSql(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    await admin.query(sql);
+    await client.query(sql);
   } finally {
-    await admin.end();
+    await client.end();
   }
 }
 
@@ -108,13 +120,13 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
 function postgres(adminUrl: string): StoreKind {
   async function freshDatabase() {
     const database = `cunzhan_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await adminQuery(adminUrl, `CREATE DATABASE ${database}`);
-    const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-store-'));
+    await runSql(adminUrl, `CREATE DATABASE ${database}`);
+    const { dataDir, remove } = freshDataDir();
     return {
       config: { dataDir, databaseUrl: withDatabase(adminUrl, database) },
       async drop() {
-        await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-        rmSync(dataDir, { recursive: true, force: true });
+        await runSql(adminUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        await remove();
       },
     };
   }
@@ -126,28 +138,7 @@ function postgres(adminUrl: string): StoreKind {
     },
     async bare() {
       const { config, drop } = await freshDatabase();
-      const opened: Store[] = [];
-      return {
-        config,
-        async exec(sql) {
-          const client = new pg.Client({ connectionString: config.databaseUrl });
-          await client.connect();
-          try {
-            await client.query(sql);
-          } finally {
-            await client.end();
-          }
-        },
-        async open() {
-          const store = await openStore(config);
-          opened.push(store);
-          return store;
-        },
-        async dispose() {
-          for (const store of opened) await store.close();
-          await drop();
-        },
-      };
+      return bareDatabase(config, (sql) => runSql(config.databaseUrl, sql), drop);
     },
   };
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ISO_TIMESTAMP_REGEX } from 'valibot';
 import { UUID_PATTERN, uuidv7 } from '../../../src/shared/domain/ids';
 import { MAX_FEN } from '../../../src/shared/domain/money';
+import { MAX_QUANTITY } from '../../../src/shared/domain/stock';
 
 /**
  * Inputs for the quick checks: arbitraries of valid sale.create args and
@@ -46,7 +47,7 @@ export const namesArb = fc
   .filter((names) => Object.values(names).some((name) => !!name && name.length > 0));
 
 export const fenArb = fc.oneof(fc.integer({ min: 0, max: MAX_FEN }), fc.constantFrom(0, -0, MAX_FEN));
-export const qtyArb = fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(1, 1_000_000));
+export const qtyArb = fc.oneof(fc.integer({ min: 1, max: MAX_QUANTITY }), fc.constantFrom(1, MAX_QUANTITY));
 
 export const lineArb = fc.record(
   { productId: uuidArb, names: namesArb, unit: keptText(20), unitPriceFen: fenArb, qty: qtyArb },
@@ -119,8 +120,8 @@ function oddValue(pick: number): unknown {
     () => 2 ** 53,
     () => MAX_FEN,
     () => MAX_FEN + 1,
-    () => 1_000_000,
-    () => 1_000_001,
+    () => MAX_QUANTITY,
+    () => MAX_QUANTITY + 1,
     () => '',
     () => ' ',
     () => 'x',
@@ -158,9 +159,9 @@ function containersOf(value: unknown, found: Container[] = []): Container[] {
 }
 
 const EDITS = ['replace', 'delete', 'extraKey', 'undefined', 'moveLast', 'pad', 'stretch', 'nudge', 'grow', 'empty', 'uppercase'] as const;
-export type Edit = { edit: (typeof EDITS)[number]; where: number; which: number; pick: number };
+type Edit = { edit: (typeof EDITS)[number]; where: number; which: number; pick: number };
 
-export const editsArb: fc.Arbitrary<Edit[]> = fc.array(
+const editsArb: fc.Arbitrary<Edit[]> = fc.array(
   fc.record({ edit: fc.constantFrom(...EDITS), where: fc.nat(), which: fc.nat(), pick: fc.nat() }),
   { minLength: 1, maxLength: 3 },
 );
@@ -223,10 +224,37 @@ function applyEdit(root: unknown, { edit, where, which, pick }: Edit): unknown {
 }
 
 /** A copy of `valid` with `edits` applied. */
-export function perturbed(valid: unknown, edits: readonly Edit[]): unknown {
+function perturbed(valid: unknown, edits: readonly Edit[]): unknown {
   let value: unknown = structuredClone(valid);
   for (const edit of edits) value = applyEdit(value, edit);
   return value;
+}
+
+/**
+ * Runs a quick check on `numRuns` edited copies of valid inputs; every yes
+ * must pass `expectKeptAsIs`. Returns how often each answer came, so a test
+ * can show the property was not vacuous.
+ */
+export function answersOnEdited(
+  valid: fc.Arbitrary<unknown>,
+  accepts: (value: unknown) => boolean,
+  expectKeptAsIs: (value: unknown) => void,
+  numRuns: number,
+): { yes: number; no: number } {
+  const answers = { yes: 0, no: 0 };
+  fc.assert(
+    fc.property(valid, editsArb, (input, edits) => {
+      const value = perturbed(input, edits);
+      if (!accepts(value)) {
+        answers.no++;
+        return;
+      }
+      answers.yes++;
+      expectKeptAsIs(value);
+    }),
+    { numRuns },
+  );
+  return answers;
 }
 
 /** Entries all the way down, so two values compare equal only with their keys in the same order. */

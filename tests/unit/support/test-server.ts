@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Centre, Product, Staff, StockMovement } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import { createApp } from '../../../src/server/app';
-import { createCentre, makeStaff, writeServerRows } from '../../../src/server/admin/operations';
+import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
@@ -34,8 +34,7 @@ export async function startTestServer(): Promise<TestServer> {
   const app = createApp({ store });
   const now = new Date().toISOString();
   const centre = await createCentre(store, { 'zh-CN': '测试站', en: 'Test centre' }, now);
-  const staff = await makeStaff({ centreId: centre.id, name: '王芳', role: 'clerk', pin: STAFF_PIN }, now);
-  await writeServerRows(store, centre.id, [{ table: 'staff', row: staff }]);
+  const staff = await addStaff(store, { centreId: centre.id, name: '王芳', role: 'clerk', pin: STAFF_PIN });
   return {
     store,
     transport: (request) => Promise.resolve(app.fetch(request)),
@@ -96,7 +95,7 @@ export async function enrolTablet(
 ): Promise<TestTablet> {
   const db = freshDb(label);
   const { code } = await issueEnrolCode(server.store, server.centre.id, 1);
-  const device = await enrolDevice(code, label, { db, fetch: transport, baseUrl: BASE_URL, afterEnrol: undefined });
+  const device = await enrolDevice(code, label, { db, fetch: transport, baseUrl: BASE_URL });
   const engine = createSyncEngine({ db, transport, baseUrl: BASE_URL, ...engineOptions });
   return {
     db,
@@ -104,4 +103,15 @@ export async function enrolTablet(
     deviceId: device.deviceId,
     ctx: { db, staffId: server.staff.id, deviceId: device.deviceId, centreId: server.centre.id },
   };
+}
+
+/** Tablets of the server's centre, enrolled in the order named, each synced once. */
+export async function syncedTablets<Labels extends string[]>(
+  server: TestServer,
+  ...labels: Labels
+): Promise<{ [K in keyof Labels]: TestTablet }> {
+  const tablets: TestTablet[] = [];
+  for (const label of labels) tablets.push(await enrolTablet(server, server.transport, label));
+  for (const tablet of tablets) await tablet.engine.runOnce();
+  return tablets as { [K in keyof Labels]: TestTablet };
 }

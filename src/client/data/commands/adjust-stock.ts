@@ -1,15 +1,11 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import type { StockAdjustArgs } from '../../../shared/mutations/stock-adjust';
 import { runCommand, type CommandContext } from './run-command';
 
-export type AdjustReason = 'count' | 'damage' | 'spoil';
+export type AdjustReason = StockAdjustArgs['reason'];
 
-export interface AdjustStockInput {
-  productId: string;
-  /** Signed change; for a count, counted minus shown. */
-  delta: number;
-  reason: AdjustReason;
-  note: string;
-}
+/** What staff enter; `delta` is signed (for a count, counted minus shown). */
+export type AdjustStockInput = Omit<StockAdjustArgs, 'movementId'>;
 
 export async function adjustStock(input: AdjustStockInput, context?: CommandContext): Promise<void> {
   const movementId = uuidv7();

@@ -1,16 +1,10 @@
-import type { LocalizedName, Product } from '../../../shared/domain/entities';
-import type { Fen } from '../../../shared/domain/money';
+import type { Product } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
+import type { ProductCreateArgs } from '../../../shared/mutations/product-create';
 import { runCommand, type CommandContext } from './run-command';
 
-export interface ProductInput {
-  sku: string;
-  barcode: string;
-  names: LocalizedName;
-  unit: string;
-  priceFen: Fen;
-  lowStockThreshold: number;
-}
+/** What staff enter for a new product: the mutation's args but its id. */
+export type ProductInput = Omit<ProductCreateArgs, 'id'>;
 
 export async function createProduct(input: ProductInput, context?: CommandContext): Promise<Product> {
   const id = uuidv7();

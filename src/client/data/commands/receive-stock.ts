@@ -1,11 +1,8 @@
 import { uuidv7 } from '../../../shared/domain/ids';
+import type { StockReceiveArgs } from '../../../shared/mutations/stock-receive';
 import { runCommand, type CommandContext } from './run-command';
 
-export interface ReceiveStockInput {
-  productId: string;
-  qty: number;
-  note: string;
-}
+export type ReceiveStockInput = Omit<StockReceiveArgs, 'movementId'>;
 
 export async function receiveStock(input: ReceiveStockInput, context?: CommandContext): Promise<void> {
   const movementId = uuidv7();

@@ -1,4 +1,4 @@
-import type { AnyRow, TableName } from '../../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
 import { decideMutation, prepareMutation } from '../../../shared/mutations/registry';
@@ -19,16 +19,20 @@ export interface CommandContext {
 }
 
 /** The logged-in person on the app's database; throws `not_logged_in` otherwise. */
-export function currentContext(): CommandContext {
+function currentContext(): CommandContext {
   const session = getSession();
   if (!session) throw new AppError(AppErrorCode.notLoggedIn);
   return { db: defaultDb, staffId: session.staff.id, deviceId: session.deviceId, centreId: session.centreId };
 }
 
 /** Loads the rows `keys` names into a ReadState (bulk per table). */
-export async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
+async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
   const byTable = new Map<TableName, string[]>();
-  for (const { table, id } of keys) byTable.set(table, [...(byTable.get(table) ?? []), id]);
+  for (const { table, id } of keys) {
+    const ids = byTable.get(table);
+    if (ids) ids.push(id);
+    else byTable.set(table, [id]);
+  }
   const rows = new Map<string, AnyRow>();
   for (const [table, ids] of byTable) {
     const found = await database.synced(table).bulkGet(ids);
@@ -39,11 +43,9 @@ export async function loadState(database: CunzhanDb, keys: readonly RowKey[]): P
   return rows;
 }
 
-export function readStateOf(rows: ReadonlyMap<string, AnyRow>): ReadState {
+function readStateOf(rows: ReadonlyMap<string, AnyRow>): ReadState {
   return { get: (table, id) => rows.get(rowKey(table, id)) as never };
 }
-
-const INSERT_ONLY: ReadonlySet<TableName> = new Set(['movements', 'sales']);
 
 /** Command tables: every table a command may read or write, so one transaction holds them all. */
 function commandTables(database: CunzhanDb) {
@@ -94,7 +96,7 @@ export async function runCommand(
         const key = rowKey(table, row.id);
         return { key, row: rows.get(key) ?? null };
       });
-      const fresh = decision.changes.filter((c, i) => INSERT_ONLY.has(c.table) && before[i]!.row === null);
+      const fresh = decision.changes.filter((c, i) => INSERT_ONLY_TABLES.includes(c.table) && before[i]!.row === null);
       for (const { table, row } of decision.changes) await database.synced(table).put(row as never);
       await addStockEffects(database, fresh);
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Language, Product } from '../../../shared/domain/entities';
+import { nameIn, type Language, type Product } from '../../../shared/domain/entities';
 import { db as defaultDb, type CunzhanDb } from '../db';
-import { displayName, productMatcher } from './search';
+import { productMatcher } from './search';
 
 export type ProductWithStock = Product & { level: number };
 
@@ -13,7 +13,7 @@ export async function withLevels(database: CunzhanDb, products: readonly Product
 /** Active products first, then by name in the given language. */
 export function sortProducts<T extends Product>(products: T[], lang: Language = 'zh-CN'): T[] {
   const collator = new Intl.Collator(lang);
-  const keyed = products.map((p) => ({ p, name: displayName(p.names, lang) }));
+  const keyed = products.map((p) => ({ p, name: nameIn(p.names, lang) }));
   keyed.sort((a, b) => Number(b.p.active) - Number(a.p.active) || collator.compare(a.name, b.name) || a.p.sku.localeCompare(b.p.sku));
   return keyed.map((k) => k.p);
 }

@@ -1,4 +1,4 @@
-import type { Language, LocalizedName, Product } from '../../../shared/domain/entities';
+import type { Product } from '../../../shared/domain/entities';
 import { LANGUAGES } from '../../../shared/domain/entities';
 
 /** Case- and width-insensitive form of text for matching (full-width digits match too). */
@@ -16,9 +16,4 @@ export function productMatcher(search: string): (product: Product) => boolean {
     );
     return terms.every((term) => haystack.includes(term));
   };
-}
-
-/** The name to show and sort by: the wanted language, else the first one present. */
-export function displayName(names: LocalizedName, lang: Language = 'zh-CN'): string {
-  return names[lang] || names['zh-CN'] || names.en || names.ug || '';
 }

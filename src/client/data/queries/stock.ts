@@ -1,25 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Language, StockMovement } from '../../../shared/domain/entities';
+import { stockState } from '../../../shared/domain/stock';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import { sortProducts, withLevels, type ProductWithStock } from './products';
-
-export async function stockLevelOf(database: CunzhanDb, productId: string): Promise<number> {
-  return (await database.stockLevels.get(productId))?.level ?? 0;
-}
-
-export function useStockLevel(productId: string): number | undefined {
-  return useLiveQuery(() => stockLevelOf(defaultDb, productId), [productId]);
-}
 
 /** Active products at or below their threshold: low, out and oversold. */
 export async function lowStock(database: CunzhanDb, lang: Language = 'zh-CN'): Promise<ProductWithStock[]> {
   const active = (await database.products.toArray()).filter((p) => p.active);
   const all = await withLevels(database, active);
-  return sortProducts(all.filter((p) => p.level <= p.lowStockThreshold), lang).sort((a, b) => a.level - b.level);
-}
-
-export function useLowStock(lang: Language = 'zh-CN'): ProductWithStock[] | undefined {
-  return useLiveQuery(() => lowStock(defaultDb, lang), [lang]);
+  return sortProducts(all.filter((p) => stockState(p.level, p) !== 'ok'), lang).sort((a, b) => a.level - b.level);
 }
 
 /** Products sold below zero (S7): two tablets sold the last unit; staff should count. */

@@ -1,23 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enrolDevice } from '../../data/device';
-import { toAppError } from '../../data/errors';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
-
-function defaultDeviceName(): string {
-  const stamp = new Date().toISOString().slice(0, 10);
-  return `Tablet ${stamp}`;
-}
+import { useSaveOnce } from '../../ui/useSaveOnce';
 
 /** First run: the tablet joins a centre with a one-time code (needs the network once). */
 export function EnrolScreen() {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
-  const [name, setName] = useState(defaultDeviceName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // Null until typed in: the suggested name follows the language picked here.
+  const [name, setName] = useState<string | null>(null);
+  const defaultName = t('enrol.defaultDeviceName', { date: new Date().toISOString().slice(0, 10) });
+  const { saving: busy, error, setError, run } = useSaveOnce();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -26,14 +22,9 @@ export function EnrolScreen() {
       setError('errors.enrol_code_invalid');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await enrolDevice(code.trim(), name.trim() || defaultDeviceName());
-    } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
-      setBusy(false);
-    }
+    await run(async () => {
+      await enrolDevice(code.trim(), (name ?? defaultName).trim() || defaultName);
+    });
   }
 
   return (
@@ -64,7 +55,7 @@ export function EnrolScreen() {
           </label>
           <label class="field">
             <span>{t('enrol.deviceName')}</span>
-            <input name="deviceName" value={name} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
+            <input name="deviceName" value={name ?? defaultName} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
           </label>
           <ErrorText code={error} />
           <button type="submit" class="button button-primary button-large" data-testid="enrol-submit" disabled={busy}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../../../shared/domain/entities';
+import type { LocalizedName, Staff } from '../../../shared/domain/entities';
 import { PIN_PATTERN } from '../../../shared/domain/pin';
 import { login, takeLogoutReason } from '../../auth/session';
 import { toAppError } from '../../data/errors';
@@ -8,14 +8,16 @@ import { useStaffList } from '../../data/queries/staff';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { PinPad } from './PinPad';
 
 const MAX_PIN = 8;
 
 /** Pick your name, then type your PIN: checked on the tablet, works offline. */
-export function LoginScreen({ centreName }: { centreName: string }) {
+export function LoginScreen({ centreName }: { centreName: LocalizedName }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const staff = useStaffList();
   const [chosen, setChosen] = useState<Staff | null>(null);
   // Said once, to whoever looks at the tablet next; a plain logout says nothing.
@@ -28,7 +30,7 @@ export function LoginScreen({ centreName }: { centreName: string }) {
           <img src="/icons/icon-192.png" alt="" width={56} height={56} />
           <div>
             <h1>{t('app.name')}</h1>
-            <p class="muted">{centreName}</p>
+            <p class="muted">{fmt.name(centreName)}</p>
           </div>
         </div>
         {endedBecause === 'deactivated' && !chosen && (
@@ -42,7 +44,7 @@ export function LoginScreen({ centreName }: { centreName: string }) {
           <>
             <h2>{t('login.whoAreYou')}</h2>
             {staff === undefined ? (
-              <p class="muted">{t('common.loading')}</p>
+              <Loading />
             ) : staff.length === 0 ? (
               <p class="notice">{t('login.noStaff')}</p>
             ) : (

@@ -6,6 +6,7 @@ import { createProduct, updateProduct } from '../../data/commands';
 import { useProduct, useProducts } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { useSaveOnce } from '../../ui/useSaveOnce';
 import { changedFields, draftFromProduct, emptyDraft, validateDraft, type DraftErrors, type ProductDraft } from './product-form';
 
@@ -14,7 +15,7 @@ export function ProductEditScreen({ productId }: { productId: string | null }) {
   const { t } = useTranslation();
   const product = useProduct(productId ?? '');
   if (productId === null) return <ProductForm product={null} />;
-  if (product === undefined) return <p class="muted">{t('common.loading')}</p>;
+  if (product === undefined) return <Loading />;
   if (product === null) return <p class="empty">{t('products.notFound')}</p>;
   return <ProductForm key={product.id} product={product} />;
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProducts } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { SearchField } from '../../ui/SearchField';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
@@ -25,7 +26,7 @@ export function ProductsScreen() {
       </div>
       <SearchField value={search} onChange={setSearch} label={t('products.search')} testId="products-search" />
       {products === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : products.length === 0 ? (
         <p class="empty">{t('sell.noMatch')}</p>
       ) : (

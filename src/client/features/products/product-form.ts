@@ -1,6 +1,7 @@
 import type { LocalizedName, Product } from '../../../shared/domain/entities';
 import { fenToYuanText, MAX_FEN, parseYuan } from '../../../shared/domain/money';
 import type { ProductInput } from '../../data/commands';
+import { parseQuantity } from '../stock/quantity';
 
 /** What the person typed: text fields, exactly as in the inputs. */
 export interface ProductDraft {
@@ -67,10 +68,9 @@ export function validateDraft(
   else if (unit.length > 20) errors.unit = 'products.errors.tooLong';
   const priceFen = parseYuan(draft.price);
   if (priceFen === null || priceFen < 0 || priceFen > MAX_FEN) errors.price = 'products.errors.priceInvalid';
-  const thresholdText = draft.lowStockThreshold.trim();
-  const threshold = Number(thresholdText);
-  if (!/^\d{1,7}$/.test(thresholdText) || threshold > 1_000_000) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
-  if (Object.keys(errors).length > 0 || priceFen === null) return { ok: false, errors };
+  const threshold = parseQuantity(draft.lowStockThreshold);
+  if (threshold === null) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
+  if (Object.keys(errors).length > 0 || priceFen === null || threshold === null) return { ok: false, errors };
   return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold } };
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProducts } from '../../data/queries/products';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { SearchField } from '../../ui/SearchField';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
@@ -17,7 +18,7 @@ export function ProductPicker({ onPick }: { onPick(productId: string): void }) {
     <section class="picker" aria-label={t('sell.products')}>
       <SearchField value={search} onChange={setSearch} label={t('sell.search')} testId="product-search" />
       {products === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : products.length === 0 ? (
         <p class="empty">{t('sell.noMatch')}</p>
       ) : (

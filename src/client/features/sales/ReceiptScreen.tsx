@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSale, useStaffList } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 
 /** What the villager paid for: names and prices as they were when sold. */
@@ -10,7 +11,7 @@ export function ReceiptScreen({ saleId }: { saleId: string }) {
   const fmt = useFormat();
   const sale = useSale(saleId);
   const staff = useStaffList();
-  if (sale === undefined) return <p class="muted">{t('common.loading')}</p>;
+  if (sale === undefined) return <Loading />;
   if (sale === null) return <p class="empty">{t('receipt.notFound')}</p>;
   const seller = staff?.find((s) => s.id === sale.createdBy)?.name ?? '';
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSales, useStaffList } from '../../data/queries';
 import type { SalesSearch } from '../../routes/search';
+import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { dayRange, localDayKey } from './day';
 
@@ -62,27 +63,30 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
         </div>
       </div>
       {sales === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : sales.length === 0 ? (
         <p class="empty">{t('sales.none')}</p>
       ) : (
         <ul class="list" data-testid="sales-list">
-          {sales.map((sale) => (
-            <li key={sale.id}>
-              <Link to="/sales/$saleId" params={{ saleId: sale.id }} className="list-row" data-testid="sale-row">
-                <span class="list-row-main">
-                  <strong>
-                    <bdi dir="ltr">{sale.receiptNo}</bdi>
-                  </strong>
-                  <span class="muted">
-                    {fmt.time(sale.createdAt)} · <bdi>{names.get(sale.createdBy) ?? ''}</bdi> ·{' '}
-                    {t('sales.items', { count: sale.lines.reduce((n, l) => n + l.qty, 0), n: fmt.number(sale.lines.reduce((n, l) => n + l.qty, 0)) })}
+          {sales.map((sale) => {
+            const items = sale.lines.reduce((n, l) => n + l.qty, 0);
+            return (
+              <li key={sale.id}>
+                <Link to="/sales/$saleId" params={{ saleId: sale.id }} className="list-row" data-testid="sale-row">
+                  <span class="list-row-main">
+                    <strong>
+                      <bdi dir="ltr">{sale.receiptNo}</bdi>
+                    </strong>
+                    <span class="muted">
+                      {fmt.time(sale.createdAt)} · <bdi>{names.get(sale.createdBy) ?? ''}</bdi> ·{' '}
+                      {t('sales.items', { count: items, n: fmt.number(items) })}
+                    </span>
                   </span>
-                </span>
-                <strong class="amount">{fmt.money(sale.totalFen)}</strong>
-              </Link>
-            </li>
-          ))}
+                  <strong class="amount">{fmt.money(sale.totalFen)}</strong>
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADJUST_REASONS } from '../../../shared/mutations/stock-adjust';
 import { adjustStock, type AdjustReason } from '../../data/commands';
 import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { useFormat } from '../../ui/format';
 import { useSaveOnce } from '../../ui/useSaveOnce';
+import { NoteField } from './NoteField';
 import { parseQuantity } from './quantity';
-
-const REASONS: readonly AdjustReason[] = ['count', 'damage', 'spoil'];
 
 /**
  * A count enters what is on the shelf (the change is computed);
@@ -45,7 +45,7 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
       <fieldset>
         <legend>{t('stock.reasonLabel')}</legend>
         <div class="segmented">
-          {REASONS.map((r) => (
+          {ADJUST_REASONS.map((r) => (
             <label key={r} class={reason === r ? 'segment segment-active' : 'segment'}>
               <input
                 type="radio"
@@ -82,10 +82,7 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
           {t('stock.willChange', { from: fmt.number(product.level), to: fmt.number(product.level + delta) })}
         </p>
       )}
-      <label class="field">
-        <span>{t('stock.note')}</span>
-        <input data-testid="adjust-note" value={note} maxLength={200} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
+      <NoteField value={note} onChange={setNote} testId="adjust-note" />
       <ErrorText code={error} />
       <button type="submit" class="button button-primary button-large" data-testid="adjust-save" disabled={saving}>
         {saving ? t('common.saving') : t('stock.adjustSave')}

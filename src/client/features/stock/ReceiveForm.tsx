@@ -4,6 +4,7 @@ import { receiveStock } from '../../data/commands';
 import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { useSaveOnce } from '../../ui/useSaveOnce';
+import { NoteField } from './NoteField';
 import { parseQuantity } from './quantity';
 
 /** Goods arrived: add a quantity, with an optional note (supplier, delivery). */
@@ -32,10 +33,7 @@ export function ReceiveForm({ product, onDone }: { product: ProductWithStock; on
         <span>{t('stock.qtyReceived', { unit: product.unit })}</span>
         <input data-testid="receive-qty" inputMode="numeric" dir="ltr" value={qty} onInput={(e) => { setQty(e.currentTarget.value); setError(null); }} />
       </label>
-      <label class="field">
-        <span>{t('stock.note')}</span>
-        <input data-testid="receive-note" value={note} maxLength={200} dir="auto" onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
+      <NoteField value={note} onChange={setNote} testId="receive-note" />
       <ErrorText code={error} />
       <button type="submit" class="button button-primary button-large" data-testid="receive-save" disabled={saving}>
         {saving ? t('common.saving') : t('stock.receiveSave')}

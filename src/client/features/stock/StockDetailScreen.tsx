@@ -2,13 +2,19 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMovements, useProduct } from '../../data/queries';
-import { Icon } from '../../ui/Icon';
+import { Icon, type IconName } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
 import { AdjustForm } from './AdjustForm';
 import { ReceiveForm } from './ReceiveForm';
 
-type Panel = 'receive' | 'adjust' | null;
+type Panel = 'receive' | 'adjust';
+
+const PANELS: readonly { panel: Panel; icon: IconName; label: string }[] = [
+  { panel: 'receive', icon: 'truck', label: 'stock.receive' },
+  { panel: 'adjust', icon: 'scale', label: 'stock.adjust' },
+];
 
 /** One product's level, its movement history, and the receive / adjust actions. */
 export function StockDetailScreen({ productId }: { productId: string }) {
@@ -16,10 +22,10 @@ export function StockDetailScreen({ productId }: { productId: string }) {
   const fmt = useFormat();
   const product = useProduct(productId);
   const movements = useMovements(productId);
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  if (product === undefined) return <p class="muted">{t('common.loading')}</p>;
+  if (product === undefined) return <Loading />;
   if (product === null) return <p class="empty">{t('products.notFound')}</p>;
 
   const done = (message: string) => {
@@ -52,39 +58,29 @@ export function StockDetailScreen({ productId }: { productId: string }) {
         </p>
       )}
       <div class="actions">
-        <button
-          type="button"
-          class={panel === 'receive' ? 'button button-large button-primary' : 'button button-large'}
-          data-testid="open-receive"
-          aria-expanded={panel === 'receive'}
-          onClick={() => {
-            setSaved(null);
-            setPanel(panel === 'receive' ? null : 'receive');
-          }}
-        >
-          <Icon name="truck" />
-          {t('stock.receive')}
-        </button>
-        <button
-          type="button"
-          class={panel === 'adjust' ? 'button button-large button-primary' : 'button button-large'}
-          data-testid="open-adjust"
-          aria-expanded={panel === 'adjust'}
-          onClick={() => {
-            setSaved(null);
-            setPanel(panel === 'adjust' ? null : 'adjust');
-          }}
-        >
-          <Icon name="scale" />
-          {t('stock.adjust')}
-        </button>
+        {PANELS.map(({ panel: which, icon, label }) => (
+          <button
+            type="button"
+            key={which}
+            class={panel === which ? 'button button-large button-primary' : 'button button-large'}
+            data-testid={`open-${which}`}
+            aria-expanded={panel === which}
+            onClick={() => {
+              setSaved(null);
+              setPanel(panel === which ? null : which);
+            }}
+          >
+            <Icon name={icon} />
+            {t(label)}
+          </button>
+        ))}
       </div>
       {panel === 'receive' && <ReceiveForm product={product} onDone={() => done('stock.receivedSaved')} />}
       {panel === 'adjust' && <AdjustForm product={product} onDone={() => done('stock.adjustSaved')} />}
       <h2>{t('stock.history')}</h2>
       <p class="muted">{t('stock.historyNote')}</p>
       {movements === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : movements.length === 0 ? (
         <p class="empty">{t('stock.noMovements')}</p>
       ) : (

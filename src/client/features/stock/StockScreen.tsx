@@ -5,6 +5,7 @@ import { stockState } from '../../../shared/domain/stock';
 import { useProducts } from '../../data/queries';
 import type { StockFilter, StockSearch } from '../../routes/search';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { SearchField } from '../../ui/SearchField';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
@@ -42,7 +43,7 @@ export function StockScreen({ filter, onFilter }: { filter: StockFilter | null; 
       </div>
       <SearchField value={search} onChange={setSearch} label={t('products.search')} testId="stock-search" />
       {products === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : shown.length === 0 ? (
         <p class="empty">{filter ? t('stock.nothingLow') : t('sell.noMatch')}</p>
       ) : (

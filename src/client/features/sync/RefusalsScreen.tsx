@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { dismissRefusal, useRefusals, type Refusal, type RollbackNote } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
 import { useFormat, type Formatters } from '../../ui/format';
 
 /** Each refused change: when, what it was, why (translated), and what was undone. */
@@ -12,7 +13,7 @@ export function RefusalsScreen() {
       <h1>{t('refusals.title')}</h1>
       <p class="muted">{t('refusals.explain')}</p>
       {refusals === undefined ? (
-        <p class="muted">{t('common.loading')}</p>
+        <Loading />
       ) : refusals.length === 0 ? (
         <p class="empty">{t('refusals.none')}</p>
       ) : (
@@ -29,7 +30,7 @@ export function RefusalsScreen() {
 function RefusalCard({ refusal: r }: { refusal: Refusal }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const what = describe(r, fmt);
+  const what = describe(r, t, fmt);
   return (
     <li class="card" data-testid="refusal">
       <div class="row-between">
@@ -56,16 +57,16 @@ function RefusalCard({ refusal: r }: { refusal: Refusal }) {
   );
 }
 
-function describe(r: Refusal, fmt: Formatters): string {
+type T = (key: string, options: Record<string, unknown>) => string;
+
+function describe(r: Refusal, t: T, fmt: Formatters): string {
   const parts: string[] = [];
   if (r.summary.receiptNo) parts.push(r.summary.receiptNo);
-  if (r.summary.productNames?.length) parts.push(r.summary.productNames.map((n) => fmt.name(n)).join(', '));
+  if (r.summary.productNames?.length) parts.push(r.summary.productNames.map((n) => fmt.name(n)).join(t('common.listSeparator', {})));
   if (r.summary.qty !== undefined) parts.push(fmt.number(r.summary.qty));
   if (r.summary.totalFen !== undefined) parts.push(fmt.money(r.summary.totalFen));
   return parts.join(' · ');
 }
-
-type T = (key: string, options: Record<string, unknown>) => string;
 
 /** Rollback notes carry raw values: money and reasons are formatted here. */
 function rollbackText(note: RollbackNote, t: T, fmt: Formatters): string {

@@ -16,6 +16,16 @@ export function SyncStatus() {
   // would alarm staff about the normal state of a village tablet.
   const error = status.lastError === AppErrorCode.serverUnreachable && !status.online ? null : status.lastError;
 
+  function buttonLabel(): string {
+    if (!status.syncing) return t('sync.now');
+    if (!progress) return t('sync.syncing');
+    const phase = t(`sync.phase.${progress.phase}`);
+    const done = fmt.number(progress.done);
+    return progress.total === null
+      ? t('sync.progressOpen', { phase, done })
+      : t('sync.progress', { phase, done, total: fmt.number(progress.total) });
+  }
+
   return (
     <div class="sync-status" data-testid="sync-status" data-online={status.online} data-syncing={status.syncing}>
       <span class={status.online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
@@ -39,17 +49,7 @@ export function SyncStatus() {
         onClick={() => void syncNow()}
       >
         <Icon name="sync" class={status.syncing ? 'spin' : undefined} />
-        {status.syncing
-          ? progress
-            ? progress.total === null
-              ? t('sync.progressOpen', { phase: t(`sync.phase.${progress.phase}`), done: fmt.number(progress.done) })
-              : t('sync.progress', {
-                  phase: t(`sync.phase.${progress.phase}`),
-                  done: fmt.number(progress.done),
-                  total: fmt.number(progress.total),
-                })
-            : t('sync.syncing')
-          : t('sync.now')}
+        {buttonLabel()}
       </button>
     </div>
   );

@@ -6,21 +6,10 @@ import { feedPage, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
 import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { toDevice, type DeviceRecord } from '../device-record';
+import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
 
-interface CentreRecord {
-  id: string;
-  names: Centre['name'];
-  created_at: string;
-  updated_at: string;
-}
-
-const CENTRE_COLUMNS = 'id, names, created_at, updated_at';
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
-
-function toCentre(r: CentreRecord): Centre {
-  return { id: r.id, name: r.names, createdAt: r.created_at, updatedAt: r.updated_at };
-}
 
 /** PostgreSQL store (`DATABASE_URL`). Stateless: many servers may share one database. */
 export class PostgresStore implements Store {

@@ -10,18 +10,8 @@ import { SerialQueue } from '../serial';
 import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
+import { toCentre, type CentreRecord } from '../centre-record';
 import { resultOf, storedResult } from './stored-result';
-
-interface CentreRecord {
-  id: string;
-  names: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toCentre(r: CentreRecord): Centre {
-  return { id: r.id, name: JSON.parse(r.names) as Centre['name'], createdAt: r.created_at, updatedAt: r.updated_at };
-}
 
 /** The default store: one SQLite file `<dataDir>/cunzhan.db`. */
 export class SqliteStore implements Store {
@@ -134,7 +124,8 @@ export class SqliteStore implements Store {
   }
 
   revokeDevice(id: string, at: string): Promise<boolean> {
-    return this.queue.run(() => this.sql.revokeDevice.run(at, id).changes > 0 || this.sql.getDevice.get(id) !== undefined);
+    // Matched rows count as changed even when already revoked: true means the device exists.
+    return this.queue.run(() => this.sql.revokeDevice.run(at, id).changes > 0);
   }
 
   inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T> {

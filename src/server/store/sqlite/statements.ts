@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CENTRE_COLUMNS } from '../centre-record';
 import { OWN_ROWS_OMITTED } from '../store';
 import { ChunkedInsert } from './chunked-insert';
 
@@ -8,8 +9,8 @@ const omittedTables = OWN_ROWS_OMITTED.map((table) => `'${table}'`).join(', ');
 export function prepareStatements(db: Database.Database) {
   return {
     insertCentre: db.prepare('INSERT INTO centres (id, names, last_seq, created_at, updated_at) VALUES (?, ?, 0, ?, ?)'),
-    getCentre: db.prepare('SELECT id, names, created_at, updated_at FROM centres WHERE id = ?'),
-    listCentres: db.prepare('SELECT id, names, created_at, updated_at FROM centres ORDER BY created_at, id'),
+    getCentre: db.prepare(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = ?`),
+    listCentres: db.prepare(`SELECT ${CENTRE_COLUMNS} FROM centres ORDER BY created_at, id`),
     lastSeq: db.prepare('SELECT last_seq FROM centres WHERE id = ?'),
     bumpSeq: db.prepare('UPDATE centres SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq'),
 
@@ -24,11 +25,10 @@ export function prepareStatements(db: Database.Database) {
     insertDevice: db.prepare(
       'INSERT INTO devices (id, centre_id, device_no, name, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
     ),
-    getDevice: db.prepare('SELECT id FROM devices WHERE id = ?'),
     findActiveDevice: db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
     listDevices: db.prepare('SELECT * FROM devices ORDER BY enrolled_at, id'),
     listCentreDevices: db.prepare('SELECT * FROM devices WHERE centre_id = ? ORDER BY enrolled_at, id'),
-    revokeDevice: db.prepare('UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    revokeDevice: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
 
     // Batch lookups take their keys as one JSON array: one statement per batch, not per key.
     getApplied: db.prepare(
