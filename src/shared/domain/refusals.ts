@@ -11,5 +11,7 @@ export const RefusalCode = {
   unknownProduct: 'unknown_product',
   alreadyExists: 'already_exists',
   insufficientTender: 'insufficient_tender',
+  /** The store could not apply this one mutation (its error is logged on the server); the rest of its batch applied. */
+  serverRejected: 'server_rejected',
 } as const;
 export type RefusalCode = (typeof RefusalCode)[keyof typeof RefusalCode];

@@ -2,12 +2,15 @@ import * as v from 'valibot';
 import { UUID_PATTERN } from '../domain/ids';
 import { MAX_FEN } from '../domain/money';
 import { MAX_QUANTITY } from '../domain/stock';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../domain/text';
 
 /** Field schemas shared by several mutations and messages. */
 export const uuid = v.pipe(v.string(), v.regex(UUID_PATTERN));
 export const fen = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_FEN));
 export const quantity = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_QUANTITY));
-export const shortText = (max: number) => v.pipe(v.string(), v.trim(), v.maxLength(max));
+/** Any text the stores can hold (S12): no NUL, no half of a surrogate pair. */
+export const storableText = v.pipe(v.string(), v.check(isStorableText, UNSTORABLE_TEXT_MESSAGE));
+export const shortText = (max: number) => v.pipe(storableText, v.trim(), v.maxLength(max));
 /** A movement's free-text note: the schema's bound and the form's. */
 export const NOTE_MAX_LENGTH = 200;
 export const localizedName = v.pipe(

@@ -1,6 +1,7 @@
 import { ISO_TIMESTAMP_REGEX, type InferOutput } from 'valibot';
 import { MAX_FEN } from '../domain/money';
 import { MAX_QUANTITY } from '../domain/stock';
+import { isStorableText } from '../domain/text';
 import type { localizedName } from './fields';
 
 /**
@@ -101,7 +102,7 @@ export function isQuickQuantity(value: unknown): value is number {
 
 /** `shortText(max)` without its trim: text with whitespace at either end would change, so it is a no. */
 export function isQuickShortText(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length <= max && value.trim().length === value.length;
+  return typeof value === 'string' && value.length <= max && value.trim().length === value.length && isStorableText(value);
 }
 
 /** valibot's own `isoTimestamp` pattern, so the two can never disagree. */

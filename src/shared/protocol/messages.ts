@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { AnyRow, Centre, TableName } from '../domain/entities';
 import type { RefusalCode } from '../domain/refusals';
-import { isoTime, shortText, uuid } from '../mutations/fields';
+import { isoTime, shortText, storableText, uuid } from '../mutations/fields';
 
 /** Bounds on the wire (S4): a batch is small enough to commit on its own. */
 export const LIMITS = {
@@ -11,12 +11,20 @@ export const LIMITS = {
   maxBodyBytes: 4 * 1024 * 1024,
   pullDefaultRows: 2000,
   pullMaxRows: 5000,
+  /**
+   * A pull page or a push answer ends once its encoded rows (or results)
+   * pass this many bytes, always holding at least one: a page of the largest
+   * sales stays a few megabytes however many rows were asked for (S4).
+   */
+  pageMaxBytes: 1_000_000,
+  /** A body sent without a device token, after decompression (enrolment is 100 bytes). */
+  unauthenticatedBodyBytes: 16 * 1024,
 } as const;
 
 /** One queued user action as it travels. Device and version travel once per batch. */
 const mutationEnvelope = v.strictObject({
   id: uuid,
-  kind: v.pipe(v.string(), v.maxLength(64)),
+  kind: v.pipe(storableText, v.maxLength(64)),
   args: v.unknown(),
   staffId: uuid,
   createdAt: isoTime,
@@ -41,7 +49,14 @@ export type MutationResult =
   | { id: string; status: 'refused'; code: RefusalCode; detail?: string };
 
 export interface PushResponse {
+  /**
+   * In the order sent. Since protocol 3 it may answer only the first ones
+   * (the answer is bounded by LIMITS.pageMaxBytes): the rest are applied too
+   * and are answered, from their stored results, when sent again.
+   */
   results: MutationResult[];
+  /** Since protocol 3: the server's clock (UTC ISO) when it answered. */
+  serverTime?: string;
 }
 
 /**
@@ -52,11 +67,23 @@ export interface PullResponse {
   rows: Partial<Record<TableName, AnyRow[]>>;
   cursor: number;
   hasMore: boolean;
+  /** Since protocol 3: the server's clock (UTC ISO) when it answered. */
+  serverTime?: string;
 }
 
+/** The device secret: 32 random bytes in base64url, made by the tablet before it enrols. */
+export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
 export const enrolRequest = v.strictObject({
-  code: v.pipe(v.string(), v.trim(), v.minLength(4), v.maxLength(64)),
+  code: v.pipe(storableText, v.trim(), v.minLength(4), v.maxLength(64)),
   deviceName: shortText(80),
+  /**
+   * Since protocol 3: the tablet's own secret, which becomes its token. The
+   * server keeps only its hash, so sending the same code and secret again
+   * (after a cut) returns the same device; another secret finds the code used.
+   * Without it (older apps) the server makes the token.
+   */
+  deviceSecret: v.optional(v.pipe(v.string(), v.regex(DEVICE_SECRET_PATTERN))),
 });
 export type EnrolRequest = v.InferOutput<typeof enrolRequest>;
 
@@ -64,8 +91,11 @@ export interface EnrolResponse {
   deviceId: string;
   /** 1, 2, 3… within the centre: the tablet's receipt prefix comes from it. */
   deviceNo: number;
+  /** The device secret sent, or the one the server made for an older app. */
   token: string;
   centre: Centre;
+  /** Since protocol 3: the server's clock (UTC ISO) when it answered. */
+  serverTime?: string;
 }
 
 export interface HealthResponse {
@@ -95,6 +125,12 @@ export const ApiErrorCode = {
   enrolCodeExpired: 'enrol_code_expired',
   enrolCodeUsed: 'enrol_code_used',
   notFound: 'not_found',
+  /** A JSON endpoint was sent another Content-Type. */
+  unsupportedMediaType: 'unsupported_media_type',
+  /** Too many requests from this address or for this code: see Retry-After. */
+  rateLimited: 'rate_limited',
+  /** The database cannot write (disk full, read-only, unreachable): retry after Retry-After. */
+  storageUnavailable: 'storage_unavailable',
   internal: 'internal',
   unavailable: 'unavailable',
 } as const;

@@ -1,4 +1,5 @@
 import { isPlainArray, isQuickIsoTime, isQuickUuid, isRecordWithKeys, type KeySpec } from '../mutations/quick-fields';
+import { isStorableText } from '../domain/text';
 import { LIMITS, type PushRequest } from './messages';
 
 // Any key order: the route only reads these fields, it never stores them as
@@ -12,6 +13,7 @@ function isQuickEnvelope(value: unknown): boolean {
     isQuickUuid(value.id) &&
     typeof value.kind === 'string' &&
     value.kind.length <= 64 &&
+    isStorableText(value.kind) &&
     isQuickUuid(value.staffId) &&
     isQuickIsoTime(value.createdAt)
   );

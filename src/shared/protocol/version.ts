@@ -8,8 +8,14 @@
  *       1000 mutations. A version 1 push (no `after`) is applied as before;
  *       `after` is accepted with either version (a queue from before an update
  *       is still sent as version 1, pipelined like the rest).
+ *   3 — push and pull answers carry `serverTime`; a push answer may cover
+ *       only the first mutations of a batch (bounded in bytes), the rest are
+ *       answered when sent again; pull pages are bounded in bytes too; the
+ *       tablet makes its own device secret and sends it with the enrolment,
+ *       which makes enrolling again after a cut return the same device.
+ *       Versions 1 and 2 are still accepted.
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
-export const PROTOCOL_VERSION = 2;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2];
+export const PROTOCOL_VERSION = 3;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3];
