@@ -3,11 +3,15 @@ import { compress } from 'hono/compress';
 import { API } from '../shared/protocol/endpoints';
 import { ApiErrorCode, type ErrorBody, type HealthResponse } from '../shared/protocol/messages';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../shared/protocol/version';
+import { EnrolLimits, type EnrolLimitsConfig } from './auth/enrol-limits';
 import { ApiError } from './http/api-error';
+import { clientAddressOf, type ClientAddressOf } from './http/client-address';
+import { securityHeaders } from './http/security-headers';
 import { staticFiles } from './http/static-files';
 import { silentLogger, type Logger } from './log';
 import { enrolRoute } from './routes/enrol';
 import { syncRoutes } from './routes/sync';
+import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailable } from './store/storage-errors';
 import type { Store } from './store/store';
 
 export interface AppDeps {
@@ -18,6 +22,12 @@ export interface AppDeps {
   version?: string | undefined;
   /** How long a pushed batch waits for the batch it follows (default PREDECESSOR_WAIT_MS). */
   predecessorWaitMs?: number | undefined;
+  /** Enrolment budgets (default ENROL_BUDGETS) and the clock they run on. */
+  enrolLimits?: EnrolLimitsConfig | undefined;
+  /** Behind a reverse proxy (TRUST_PROXY=1): the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean | undefined;
+  /** Where a request comes from, for rate limits (default: the socket peer, as trustProxy says). */
+  clientAddress?: ClientAddressOf | undefined;
 }
 
 function errorJson(code: ErrorBody['error'], message: string): ErrorBody {
@@ -40,6 +50,7 @@ export function createApp(deps: AppDeps): Hono {
       ms: Math.round((performance.now() - started) * 10) / 10,
     });
   });
+  app.use(securityHeaders());
   app.use(compress({ encoding: 'gzip' }));
 
   app.get(API.health, (c) => {
@@ -51,8 +62,16 @@ export function createApp(deps: AppDeps): Hono {
     };
     return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
-  app.route('/', enrolRoute(store, log));
-  app.route('/', syncRoutes(store, deps.predecessorWaitMs));
+  app.route(
+    '/',
+    enrolRoute({
+      store,
+      log,
+      limits: new EnrolLimits(deps.enrolLimits),
+      addressOf: deps.clientAddress ?? clientAddressOf(deps.trustProxy ?? false),
+    }),
+  );
+  app.route('/', syncRoutes(store, deps.predecessorWaitMs, log));
 
   const serveClient = deps.clientDir === undefined ? undefined : staticFiles(deps.clientDir);
   app.get('*', async (c, next) => {
@@ -62,7 +81,13 @@ export function createApp(deps: AppDeps): Hono {
 
   app.notFound((c) => c.json(errorJson(ApiErrorCode.notFound, `no route for ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body, error.status);
+    if (error instanceof ApiError) return c.json(error.body, error.status, error.headers);
+    const unavailable = storageUnavailable(error);
+    if (unavailable) {
+      log.error('storage unavailable', { method: c.req.method, path: c.req.path, code: unavailable.code, error: unavailable.message });
+      const headers = { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' };
+      return c.json(errorJson(ApiErrorCode.storageUnavailable, 'the server cannot use its database right now; try again later'), 503, headers);
+    }
     log.error('unhandled error', {
       method: c.req.method,
       path: c.req.path,

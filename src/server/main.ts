@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       dataDir: env.DATA_DIR ?? './data',
       databaseUrl: env.DATABASE_URL || undefined,
       clientDir: env.CLIENT_DIR || fileURLToPath(new URL('../client', import.meta.url)),
+      trustProxy: env.TRUST_PROXY === '1',
       version: packageVersion(),
       log,
     },
@@ -71,6 +72,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log.error('start failed', { error: error instanceof Error ? error.message : String(error) });
+  const message = error instanceof Error ? error.message : String(error);
+  log.error('start failed', { error: message });
+  // Said plainly too: whoever starts the server reads this line, not the JSON log.
+  process.stderr.write(`cunzhan: cannot start: ${message}\n`);
   process.exit(1);
 });

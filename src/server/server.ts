@@ -13,6 +13,8 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl?: string | undefined;
   clientDir?: string | undefined;
+  /** Behind a reverse proxy: client addresses come from X-Forwarded-For. */
+  trustProxy?: boolean | undefined;
   version: string;
   log: Logger;
 }
@@ -63,7 +65,7 @@ export async function startServer(config: ServerConfig, beforeListen?: (store: S
     await store.close();
     throw error;
   }
-  const app = createApp({ store, clientDir: config.clientDir, log: config.log, version: config.version });
+  const app = createApp({ store, clientDir: config.clientDir, log: config.log, version: config.version, trustProxy: config.trustProxy });
   const http = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     await store.close();
     throw error;

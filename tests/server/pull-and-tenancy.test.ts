@@ -44,7 +44,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     expect(cursor).toBe(await opened.store.lastSeq(a.centre.id));
 
     const empty = (await (await pull(app, aOffice.token, cursor)).json()) as PullResponse;
-    expect(empty).toEqual({ rows: {}, cursor, hasMore: false });
+    expect(empty).toEqual({ rows: {}, cursor, hasMore: false, serverTime: expect.any(String) });
   });
 
   it('groups rows by table and sends the latest version of a row once', async () => {

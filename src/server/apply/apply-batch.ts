@@ -1,8 +1,12 @@
 import type { AnyRow, SyncedTables, TableName } from '../../shared/domain/entities';
 import { decideMutation, prepareMutation, type PreparedMutation } from '../../shared/mutations/registry';
-import type { ReadState, RowChange, RowKey } from '../../shared/mutations/types';
+import { refuse, type Decision, type ReadState, type RowChange, type RowKey } from '../../shared/mutations/types';
 import type { MutationEnvelope, MutationResult } from '../../shared/protocol/messages';
-import { rowKey, type AppliedRecord, type Store } from '../store/store';
+import { RefusalCode } from '../../shared/domain/refusals';
+import { toStorableText } from '../../shared/domain/text';
+import { silentLogger, type Logger } from '../log';
+import { isRefusableStoreError } from '../store/storage-errors';
+import { rowKey, type AppliedRecord, type CentreTx, type Store } from '../store/store';
 
 export interface BatchContext {
   centreId: string;
@@ -11,6 +15,8 @@ export interface BatchContext {
   appliedAt: string;
   /** The last mutation of the batch the device sent before this one, if it named it. */
   after?: string | null | undefined;
+  /** Where a mutation refused for a store error is told about, with the error. */
+  log?: Logger | undefined;
 }
 
 /** The batch this one follows is not applied (yet): nothing of this one is. */
@@ -30,6 +36,11 @@ export class PredecessorNotApplied extends Error {
  * Each mutation's args are parsed once; the rows all of them read are loaded
  * in one go and kept in an overlay, so a mutation sees what earlier ones in
  * the same batch wrote. Rows written remember this device as their origin.
+ *
+ * The whole batch is written at once. If the store throws on that, the
+ * batch is undone to a savepoint and written again mutation by mutation,
+ * so the one the store cannot take is refused and the others apply (S12).
+ * A storage outage is never a refusal: it fails the whole request.
  */
 export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly MutationEnvelope[]): Promise<MutationResult[]> {
   return store.inCentreTx(ctx.centreId, async (tx) => {
@@ -41,50 +52,141 @@ export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly 
     const reads = new Map<string, RowKey>();
     for (const m of mutations) {
       if (known.has(m.id) || prepared.has(m.id)) continue;
-      const p = prepareMutation(m.kind, m.args, m.staffId);
+      const p = prepareSafely(m, ctx);
       prepared.set(m.id, p);
       for (const key of p.reads) reads.set(rowKey(key.table, key.id), key);
     }
-    const overlay = await tx.loadRows([...reads.values()]);
-    const state: ReadState = {
-      get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
-    };
-
-    const results: MutationResult[] = [];
-    const writes: RowChange[] = [];
-    const records: AppliedRecord[] = [];
-    for (const m of mutations) {
-      const stored = known.get(m.id);
-      if (stored) {
-        results.push(stored);
-        continue;
-      }
-      const decision = decideMutation(prepared.get(m.id)!, state, {
-        mutationId: m.id,
-        centreId: ctx.centreId,
-        staffId: m.staffId,
-        deviceId: ctx.deviceId,
-        now: m.createdAt,
-      });
-      let result: MutationResult;
-      if (decision.ok) {
-        for (const change of decision.changes) {
-          overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
-          writes.push(change);
-        }
-        result = { id: m.id, status: 'applied' };
-      } else {
-        result = decision.detail === undefined
-          ? { id: m.id, status: 'refused', code: decision.code }
-          : { id: m.id, status: 'refused', code: decision.code, detail: decision.detail };
-      }
-      // A mutation repeated within one batch is still applied once.
-      known.set(m.id, result);
-      results.push(result);
-      records.push({ id: m.id, deviceId: ctx.deviceId, kind: m.kind, result });
+    const batch: Batch = { tx, ctx, mutations, prepared, reads: [...reads.values()] };
+    try {
+      return await tx.savepoint(() => applyAtOnce(batch, new Map(known)));
+    } catch (error) {
+      if (!isRefusableStoreError(error)) throw error;
+      return applyOneByOne(batch, known);
     }
-    await tx.writeRows(writes, ctx.deviceId);
-    await tx.recordResults(records, ctx.appliedAt);
-    return results;
+  });
+}
+
+interface Batch {
+  tx: CentreTx;
+  ctx: BatchContext;
+  mutations: readonly MutationEnvelope[];
+  prepared: ReadonlyMap<string, PreparedMutation>;
+  reads: readonly RowKey[];
+}
+
+/** The rows the batch reads, as an overlay later mutations see earlier ones' writes in. */
+async function overlayOf(batch: Batch) {
+  const overlay = await batch.tx.loadRows(batch.reads);
+  const state: ReadState = {
+    get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
+  };
+  const write = (changes: readonly RowChange[]) => {
+    for (const change of changes) overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
+  };
+  return { state, write };
+}
+
+/** The fast path: every write of the batch in one statement, every result in another. */
+async function applyAtOnce(batch: Batch, known: Map<string, MutationResult>): Promise<MutationResult[]> {
+  const { tx, ctx } = batch;
+  const overlay = await overlayOf(batch);
+  const results: MutationResult[] = [];
+  const writes: RowChange[] = [];
+  const records: AppliedRecord[] = [];
+  for (const m of batch.mutations) {
+    const stored = known.get(m.id);
+    if (stored) {
+      results.push(stored);
+      continue;
+    }
+    const { result, changes } = decide(batch, m, overlay.state);
+    overlay.write(changes);
+    writes.push(...changes);
+    // A mutation repeated within one batch is still applied once.
+    known.set(m.id, result);
+    results.push(result);
+    records.push(recordOf(ctx, m, result));
+  }
+  await tx.writeRows(writes, ctx.deviceId);
+  await tx.recordResults(records, ctx.appliedAt);
+  return results;
+}
+
+/** The slow path, after the fast one failed: each mutation written in a savepoint of its own. */
+async function applyOneByOne(batch: Batch, known: Map<string, MutationResult>): Promise<MutationResult[]> {
+  const { tx, ctx } = batch;
+  const overlay = await overlayOf(batch);
+  const results: MutationResult[] = [];
+  for (const m of batch.mutations) {
+    const stored = known.get(m.id);
+    if (stored) {
+      results.push(stored);
+      continue;
+    }
+    let { result, changes } = decide(batch, m, overlay.state);
+    try {
+      await tx.savepoint(async () => {
+        await tx.writeRows(changes, ctx.deviceId);
+        await tx.recordResults([recordOf(ctx, m, result)], ctx.appliedAt);
+      });
+      overlay.write(changes);
+    } catch (error) {
+      if (!isRefusableStoreError(error)) throw error;
+      logRejected(ctx, m, error);
+      result = { id: m.id, status: 'refused', code: RefusalCode.serverRejected };
+      changes = [];
+      await tx.recordResults([recordOf(ctx, m, result)], ctx.appliedAt);
+    }
+    known.set(m.id, result);
+    results.push(result);
+  }
+  return results;
+}
+
+/** The mutation's result and the rows it writes; a decide that throws refuses its mutation only. */
+function decide(batch: Batch, m: MutationEnvelope, state: ReadState): { result: MutationResult; changes: RowChange[] } {
+  const { ctx } = batch;
+  let decision: Decision;
+  try {
+    decision = decideMutation(batch.prepared.get(m.id)!, state, {
+      mutationId: m.id,
+      centreId: ctx.centreId,
+      staffId: m.staffId,
+      deviceId: ctx.deviceId,
+      now: m.createdAt,
+    });
+  } catch (error) {
+    logRejected(ctx, m, error);
+    decision = refuse(RefusalCode.serverRejected);
+  }
+  if (decision.ok) return { result: { id: m.id, status: 'applied' }, changes: decision.changes };
+  // A detail may echo what was sent (a key holding a NUL): it is stored, so it must be storable.
+  const result: MutationResult = decision.detail === undefined
+    ? { id: m.id, status: 'refused', code: decision.code }
+    : { id: m.id, status: 'refused', code: decision.code, detail: toStorableText(decision.detail) };
+  return { result, changes: [] };
+}
+
+function prepareSafely(m: MutationEnvelope, ctx: BatchContext): PreparedMutation {
+  try {
+    return prepareMutation(m.kind, m.args, m.staffId);
+  } catch (error) {
+    logRejected(ctx, m, error);
+    return { valid: false, refusal: refuse(RefusalCode.serverRejected), reads: [] };
+  }
+}
+
+function recordOf(ctx: BatchContext, m: MutationEnvelope, result: MutationResult): AppliedRecord {
+  return { id: m.id, deviceId: ctx.deviceId, kind: m.kind, result };
+}
+
+/** The error goes to the log only: its message may hold data, and the tablet cannot act on it. */
+function logRejected(ctx: BatchContext, m: MutationEnvelope, error: unknown): void {
+  (ctx.log ?? silentLogger).error('mutation refused: server error', {
+    centreId: ctx.centreId,
+    deviceId: ctx.deviceId,
+    mutationId: m.id,
+    kind: m.kind,
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
   });
 }

@@ -8,15 +8,25 @@ export interface DeviceVariables {
   device: Device;
 }
 
+/** The auth scheme name is case-insensitive (RFC 9110), so `bearer xyz` is read too. */
+const BEARER = /^bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i;
+
+/** RFC 6750: a request that sent credentials learns they were refused, one that sent none is told what to send. */
+function unauthorized(sentCredentials: boolean): ApiError {
+  const challenge = sentCredentials ? 'Bearer realm="cunzhan", error="invalid_token"' : 'Bearer realm="cunzhan"';
+  return new ApiError(401, ApiErrorCode.unauthorized, 'a valid device token is required', { 'WWW-Authenticate': challenge });
+}
+
 /**
  * Bearer-token check for sync routes. The device found here fixes the centre
  * every later read and write is scoped to; a revoked device stops at once.
  */
 export function requireDevice(store: Store): MiddlewareHandler<{ Variables: DeviceVariables }> {
   return async (c, next) => {
-    const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/.exec(c.req.header('authorization') ?? '');
+    const header = c.req.header('authorization');
+    const match = BEARER.exec(header ?? '');
     const device = match ? await store.findActiveDevice(sha256Hex(match[1]!)) : undefined;
-    if (!device) throw new ApiError(401, ApiErrorCode.unauthorized, 'a valid device token is required');
+    if (!device) throw unauthorized(header !== undefined && header.trim() !== '');
     c.set('device', device);
     await next();
   };

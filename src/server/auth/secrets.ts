@@ -21,7 +21,7 @@ export function newEnrolCode(): string {
 }
 
 /** What is hashed: case, spaces and dashes as typed do not matter. */
-function normaliseEnrolCode(typed: string): string {
+export function normaliseEnrolCode(typed: string): string {
   return typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 

@@ -6,17 +6,14 @@ import { ApiError } from './api-error';
 
 const gunzipAsync = promisify(gunzip);
 
-/** Bytes a body may have, both as received (compressed or not) and after decompression. */
-const MAX_BODY_BYTES = LIMITS.maxBodyBytes;
-
-function tooLarge(): ApiError {
-  return new ApiError(413, ApiErrorCode.bodyTooLarge, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, ApiErrorCode.bodyTooLarge, `request body is larger than ${maxBytes} bytes`);
 }
 
-/** Reads at most MAX_BODY_BYTES, stopping as soon as the body is known to be too big. */
-async function readRaw(request: Request): Promise<Buffer> {
+/** Reads at most `maxBytes`, stopping as soon as the body is known to be too big. */
+async function readRaw(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -25,23 +22,23 @@ async function readRaw(request: Request): Promise<Buffer> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
 
-async function decode(raw: Buffer, encoding: string): Promise<Buffer> {
+async function decode(raw: Buffer, encoding: string, maxBytes: number): Promise<Buffer> {
   // readRaw already bounded the bytes received.
   if (encoding === 'identity') return raw;
   try {
     // maxOutputLength stops a small "zip bomb" before it fills memory.
-    return await gunzipAsync(raw, { maxOutputLength: MAX_BODY_BYTES });
+    return await gunzipAsync(raw, { maxOutputLength: maxBytes });
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
     throw new ApiError(400, ApiErrorCode.invalidBody, 'body is not valid gzip');
   }
 }
@@ -52,6 +49,18 @@ export interface JsonBodyOptions<S extends v.GenericSchema> {
    * yes only for bodies the schema accepts and keeps unchanged.
    */
   accepts?: (body: unknown) => body is v.InferOutput<S>;
+  /**
+   * Bytes the body may have, both as received and after decompression
+   * (default LIMITS.maxBodyBytes). Bodies sent without a device token take
+   * LIMITS.unauthenticatedBodyBytes, so a stranger cannot make the server
+   * inflate and parse megabytes.
+   */
+  maxBytes?: number;
+}
+
+/** `application/json`, parameters such as charset allowed. */
+function isJson(contentType: string | null): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
 }
 
 /**
@@ -61,13 +70,16 @@ export interface JsonBodyOptions<S extends v.GenericSchema> {
 export async function readJsonBody<S extends v.GenericSchema>(
   request: Request,
   schema: S,
-  { accepts }: JsonBodyOptions<S> = {},
+  { accepts, maxBytes = LIMITS.maxBodyBytes }: JsonBodyOptions<S> = {},
 ): Promise<v.InferOutput<S>> {
+  if (!isJson(request.headers.get('content-type'))) {
+    throw new ApiError(415, ApiErrorCode.unsupportedMediaType, 'content-type must be application/json');
+  }
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase() || 'identity';
   if (encoding !== 'identity' && encoding !== 'gzip') {
     throw new ApiError(415, ApiErrorCode.unsupportedEncoding, `content-encoding "${encoding.slice(0, 40)}" is not supported; use gzip`);
   }
-  const bytes = await decode(await readRaw(request), encoding);
+  const bytes = await decode(await readRaw(request, maxBytes), encoding, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));

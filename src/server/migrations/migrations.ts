@@ -135,4 +135,12 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: DEVICE_NUMBERS,
     postgres: DEVICE_NUMBERS,
   },
+  {
+    version: 4,
+    name: 'server receive time of each synced row',
+    // A tablet's clock may be days off: its createdAt stays in the row as it was
+    // made, and this records when the server took the row (NULL: before this).
+    sqlite: 'ALTER TABLE rows ADD COLUMN received_at TEXT;',
+    postgres: 'ALTER TABLE rows ADD COLUMN received_at TEXT;',
+  },
 ];

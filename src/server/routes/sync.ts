@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { API } from '../../shared/protocol/endpoints';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../shared/protocol/version';
-import { ApiErrorCode, LIMITS, pullQuery, pushRequest, type PushResponse } from '../../shared/protocol/messages';
+import { ApiErrorCode, LIMITS, pullQuery, pushRequest, type MutationResult, type PushResponse } from '../../shared/protocol/messages';
 import { quickAcceptPushRequest } from '../../shared/protocol/push-request-quick-check';
 import { PredecessorNotApplied } from '../apply/apply-batch';
 import { PushOrder } from '../apply/push-order';
 import { requireDevice, type DeviceVariables } from '../auth/device-auth';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/json-body';
+import type { Logger } from '../log';
 import type { FeedPage, Store } from '../store/store';
 
 /**
@@ -23,11 +24,25 @@ function pullBody(page: FeedPage): string {
     else byTable.set(row.table, [row.json]);
   }
   const tables = [...byTable].map(([table, rows]) => `${JSON.stringify(table)}:[${rows.join(',')}]`);
-  return `{"rows":{${tables.join(',')}},"cursor":${page.cursor},"hasMore":${page.hasMore}}`;
+  const serverTime = JSON.stringify(new Date().toISOString());
+  return `{"rows":{${tables.join(',')}},"cursor":${page.cursor},"hasMore":${page.hasMore},"serverTime":${serverTime}}`;
+}
+
+/**
+ * The first results whose JSON stays within LIMITS.pageMaxBytes (at least
+ * one): the rest are applied and stored, and a re-push is answered from them.
+ */
+export function boundedResults(results: readonly MutationResult[], maxBytes: number = LIMITS.pageMaxBytes): MutationResult[] {
+  let bytes = 0;
+  for (let i = 0; i < results.length; i++) {
+    bytes += Buffer.byteLength(JSON.stringify(results[i])) + 1;
+    if (bytes > maxBytes) return results.slice(0, Math.max(1, i));
+  }
+  return [...results];
 }
 
 /** Push and pull, both scoped to the centre of the calling device. */
-export function syncRoutes(store: Store, predecessorWaitMs?: number): Hono<{ Variables: DeviceVariables }> {
+export function syncRoutes(store: Store, predecessorWaitMs?: number, log?: Logger): Hono<{ Variables: DeviceVariables }> {
   const auth = requireDevice(store);
   // One per app, not per module: each server instance (and each test's) keeps its own waiters.
   const order = new PushOrder(predecessorWaitMs);
@@ -41,12 +56,12 @@ export function syncRoutes(store: Store, predecessorWaitMs?: number): Hono<{ Var
       if (body.deviceId !== device.id) {
         throw new ApiError(403, ApiErrorCode.deviceMismatch, 'deviceId is not the device of this token');
       }
-      const ctx = { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString(), after: body.after };
+      const ctx = { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString(), after: body.after, log };
       const results = await order.apply(store, ctx, body.mutations).catch((error: unknown) => {
         if (!(error instanceof PredecessorNotApplied)) throw error;
         throw new ApiError(409, ApiErrorCode.outOfOrder, `${error.message}: push the batch before this one first`);
       });
-      const response: PushResponse = { results };
+      const response: PushResponse = { results: boundedResults(results), serverTime: new Date().toISOString() };
       return c.json(response);
     })
     .get(API.pull, auth, async (c) => {

@@ -1,4 +1,5 @@
 import type { TableName } from '../../shared/domain/entities';
+import { LIMITS } from '../../shared/protocol/messages';
 import type { FeedPage, FeedRow } from './store';
 
 /** A scanned feed row; `data` is null for a row left out for the pulling device. */
@@ -9,15 +10,59 @@ export interface ScannedRow {
 }
 
 /**
- * Turns up to `limit + 1` scanned rows into a page. The cursor is the last
- * seq scanned, sent or not, so a page of nothing but the device's own rows
- * still moves the tablet on (and `hasMore` tells it to go on).
+ * Builds a page from rows scanned in seq order, fed one at a time so a
+ * store never holds more than the page. The page ends after `limit` rows
+ * scanned or before the row that would take it past `maxBytes`; a row
+ * bigger than that still goes, alone on its page (S4). The cursor is the last seq scanned, sent or not, so a page of
+ * nothing but the device's own rows still moves the tablet on (and
+ * `hasMore` tells it to go on).
  */
-export function feedPage(scanned: readonly ScannedRow[], after: number, limit: number): FeedPage {
-  const hasMore = scanned.length > limit;
-  const page = hasMore ? scanned.slice(0, limit) : scanned;
-  const rows: FeedRow[] = [];
-  for (const r of page) if (r.data !== null) rows.push({ table: r.tbl, seq: Number(r.seq), json: r.data });
-  const last = page.at(-1);
-  return { rows, cursor: last === undefined ? after : Number(last.seq), hasMore };
+export class FeedPageBuilder {
+  private readonly rows: FeedRow[] = [];
+  private scanned = 0;
+  private bytes = 0;
+  private cursor: number;
+  private more = false;
+
+  constructor(
+    after: number,
+    private readonly limit: number,
+    private readonly maxBytes: number = LIMITS.pageMaxBytes,
+  ) {
+    this.cursor = after;
+  }
+
+  /** Takes the next scanned row; false when it does not fit (it is left for the next page). */
+  add(row: ScannedRow): boolean {
+    const size = row.data === null ? 0 : Buffer.byteLength(row.data);
+    if (this.scanned >= this.limit || (this.rows.length > 0 && this.bytes + size > this.maxBytes)) {
+      this.more = true;
+      return false;
+    }
+    this.scanned++;
+    this.cursor = Number(row.seq);
+    if (row.data !== null) {
+      this.rows.push({ table: row.tbl, seq: this.cursor, json: row.data });
+      this.bytes += size;
+    }
+    return true;
+  }
+
+  /**
+   * How many rows a store reading in chunks should read next, at most `max`:
+   * no more than the rows left and, once row sizes are known, than the bytes
+   * left hold (plus one, to learn whether there are more).
+   */
+  nextChunk(max: number): number {
+    let rows = this.limit - this.scanned + 1;
+    if (this.rows.length > 0) {
+      const average = this.bytes / this.rows.length;
+      rows = Math.min(rows, Math.ceil(Math.max(0, this.maxBytes - this.bytes) / average) + 1);
+    }
+    return Math.max(1, Math.min(max, rows));
+  }
+
+  page(): FeedPage {
+    return { rows: this.rows, cursor: this.cursor, hasMore: this.more };
+  }
 }

@@ -24,9 +24,14 @@ export interface NewEnrolCode {
   createdAt: string;
 }
 
+/**
+ * `repeat`: the code was already redeemed with this same token hash, so the
+ * device enrolled then is returned (an answer lost to a cut, asked again).
+ * `secretTaken`: another code already enrolled a device with this token hash.
+ */
 export type RedeemOutcome =
-  | { ok: true; centre: Centre; deviceNo: number }
-  | { ok: false; reason: 'invalid' | 'expired' | 'used' };
+  | { ok: true; centre: Centre; deviceId: string; deviceNo: number; repeat: boolean }
+  | { ok: false; reason: 'invalid' | 'expired' | 'used' | 'secretTaken' };
 
 /** One row of the change feed, its JSON kept as stored so a pull need not re-encode it. */
 export interface FeedRow {
@@ -70,9 +75,17 @@ export interface CentreTx {
   /**
    * Upserts rows; each gets a fresh, gap-free seq of this centre, in the given
    * order. `origin` is the device whose mutations wrote them (none: the server).
+   * Each also records the server's clock as its `received_at`: the device's
+   * own times stay in the row as the device set them.
    */
   writeRows(changes: readonly RowChange[], origin?: string): Promise<void>;
   recordResults(records: readonly AppliedRecord[], appliedAt: string): Promise<void>;
+  /**
+   * Runs `work` inside a SAVEPOINT: if it throws, what it wrote is undone and
+   * the error rethrown, and the transaction goes on (TransactionLost when the
+   * store ended it instead).
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export function rowKey(table: TableName, id: string): string {
@@ -96,7 +109,9 @@ export interface Store {
 
   /**
    * Atomically checks the code, marks it used and enrols the device with the
-   * centre's next device number (concurrent enrolments never share one).
+   * centre's next device number (concurrent enrolments never share one). A
+   * code used by a device with `device.tokenHash` returns that device again,
+   * even after the code's expiry: expiry counts at the first redemption.
    */
   redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome>;
   createEnrolCode(code: NewEnrolCode): Promise<void>;
@@ -113,8 +128,10 @@ export interface Store {
   inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T>;
   /**
    * The compacted change feed: latest version of each row with seq > after,
-   * by seq, scanning at most `limit` rows. For `device`, its own rows of
-   * OWN_ROWS_OMITTED tables are scanned (the cursor passes them) but not sent.
+   * by seq, scanning at most `limit` rows and ending once the rows pass
+   * LIMITS.pageMaxBytes (at least one row). Rows are read a few at a time.
+   * For `device`, its own rows of OWN_ROWS_OMITTED tables are scanned (the
+   * cursor passes them) but not sent.
    */
   pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage>;
   /** The newest seq of the centre (0 when none). */

@@ -12,9 +12,10 @@ export const LIMITS = {
   pullDefaultRows: 2000,
   pullMaxRows: 5000,
   /**
-   * A pull page or a push answer ends once its encoded rows (or results)
-   * pass this many bytes, always holding at least one: a page of the largest
-   * sales stays a few megabytes however many rows were asked for (S4).
+   * A pull page or a push answer stops before the row (or result) that would
+   * take its encoding past this many bytes, and always holds at least one: a
+   * page of the largest sales stays about a megabyte however many rows were
+   * asked for (S4).
    */
   pageMaxBytes: 1_000_000,
   /** A body sent without a device token, after decompression (enrolment is 100 bytes). */

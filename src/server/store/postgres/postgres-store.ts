@@ -2,14 +2,17 @@ import pg from 'pg';
 import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
-import { feedPage, type ScannedRow } from '../feed-page';
+import { FeedPageBuilder, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
+import { storageUnavailable, TransactionLost } from '../storage-errors';
 import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
 
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
+/** Feed rows read per query while building a pull page. */
+const PULL_CHUNK_ROWS = 64;
 
 /** PostgreSQL store (`DATABASE_URL`). Stateless: many servers may share one database. */
 export class PostgresStore implements Store {
@@ -83,14 +86,28 @@ export class PostgresStore implements Store {
   redeemEnrolCode(codeHash: string, now: string, device: NewDevice): Promise<RedeemOutcome> {
     return this.transaction(async (client): Promise<RedeemOutcome> => {
       // FOR UPDATE: two tablets racing with one code cannot both win.
-      const { rows } = await client.query<{ centre_id: string; expires_at: string; used_at: string | null }>(
-        'SELECT centre_id, expires_at, used_at FROM enrol_codes WHERE code_hash = $1 FOR UPDATE',
+      const { rows } = await client.query<{ centre_id: string; expires_at: string; used_at: string | null; used_by_device: string | null }>(
+        'SELECT centre_id, expires_at, used_at, used_by_device FROM enrol_codes WHERE code_hash = $1 FOR UPDATE',
         [codeHash],
       );
       const code = rows[0];
       if (!code) return { ok: false, reason: 'invalid' };
-      if (code.used_at !== null) return { ok: false, reason: 'used' };
+      const held = await client.query<{ id: string; device_no: number; revoked_at: string | null }>(
+        'SELECT id, device_no, revoked_at FROM devices WHERE token_hash = $1',
+        [device.tokenHash],
+      );
+      const holder = held.rows[0];
+      const centreOf = async () =>
+        toCentre((await client.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = $1`, [code.centre_id])).rows[0]!);
+      if (code.used_at !== null) {
+        // The same secret asking again: its answer was lost, the device stands.
+        if (holder && holder.id === code.used_by_device && holder.revoked_at === null) {
+          return { ok: true, centre: await centreOf(), deviceId: holder.id, deviceNo: holder.device_no, repeat: true };
+        }
+        return { ok: false, reason: 'used' };
+      }
       if (code.expires_at <= now) return { ok: false, reason: 'expired' };
+      if (holder) return { ok: false, reason: 'secretTaken' };
       // The centre row stays locked until commit: concurrent enrolments take numbers one after another.
       const numbered = await client.query<{ last_device_no: number }>(
         'UPDATE centres SET last_device_no = last_device_no + 1 WHERE id = $1 RETURNING last_device_no',
@@ -106,8 +123,7 @@ export class PostgresStore implements Store {
         device.id,
         codeHash,
       ]);
-      const centre = await client.query<CentreRecord>(`SELECT ${CENTRE_COLUMNS} FROM centres WHERE id = $1`, [code.centre_id]);
-      return { ok: true, centre: toCentre(centre.rows[0]!), deviceNo };
+      return { ok: true, centre: await centreOf(), deviceId: device.id, deviceNo, repeat: false };
     });
   }
 
@@ -159,13 +175,20 @@ export class PostgresStore implements Store {
   }
 
   async pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
-    // A device's own insert-only rows are scanned (the cursor passes them) but their data is not sent.
-    const { rows } = await this.pool.query<ScannedRow>(
-      `SELECT tbl, seq, CASE WHEN origin = $4::text AND tbl = ANY($5::text[]) THEN NULL ELSE data::text END AS data
-       FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-      [centreId, after, limit + 1, device ?? null, OWN_ROWS_OMITTED],
-    );
-    return feedPage(rows, after, limit);
+    const page = new FeedPageBuilder(after, limit);
+    // In small chunks, so a page of the largest rows never has the server hold many of them.
+    for (let from = after; ; ) {
+      const chunk = page.nextChunk(PULL_CHUNK_ROWS);
+      // A device's own insert-only rows are scanned (the cursor passes them) but their data is not sent.
+      const { rows } = await this.pool.query<ScannedRow>(
+        `SELECT tbl, seq, CASE WHEN origin = $4::text AND tbl = ANY($5::text[]) THEN NULL ELSE data::text END AS data
+         FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+        [centreId, from, chunk, device ?? null, OWN_ROWS_OMITTED],
+      );
+      for (const row of rows) if (!page.add(row)) return page.page();
+      if (rows.length < chunk) return page.page();
+      from = Number(rows.at(-1)!.seq);
+    }
   }
 
   async lastSeq(centreId: string): Promise<number> {
@@ -176,6 +199,7 @@ export class PostgresStore implements Store {
 
 /** Set-based statements: one round trip per step, whatever the batch size. */
 function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
+  let savepoints = 0;
   return {
     async appliedResults(ids) {
       const found = new Map<string, MutationResult>();
@@ -208,11 +232,12 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
       const triples = latest.map((c) => `[${JSON.stringify(c.table)},${JSON.stringify(c.row.id)},${JSON.stringify(c.row)}]`);
       const written = await client.query(
         `WITH bumped AS (UPDATE centres SET last_seq = last_seq + $3 WHERE id = $1 RETURNING last_seq)
-         INSERT INTO rows (centre_id, tbl, id, seq, data, origin)
-         SELECT $1, e.value->>0, e.value->>1, bumped.last_seq - $3 + e.n, (e.value->2)::jsonb, $4::text
+         INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at)
+         SELECT $1, e.value->>0, e.value->>1, bumped.last_seq - $3 + e.n, (e.value->2)::jsonb, $4::text, $5::text
          FROM bumped, json_array_elements($2::json) WITH ORDINALITY AS e(value, n)
-         ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin`,
-        [centreId, `[${triples.join(',')}]`, latest.length, origin ?? null],
+         ON CONFLICT (centre_id, tbl, id)
+         DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at`,
+        [centreId, `[${triples.join(',')}]`, latest.length, origin ?? null, new Date().toISOString()],
       );
       // No centre row means no seqs and no rows: fail rather than drop them silently.
       if (written.rowCount !== latest.length) throw new Error(`centre ${centreId} does not exist`);
@@ -226,6 +251,22 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
          FROM json_array_elements($2::json) AS e`,
         [centreId, `[${rows.join(',')}]`, appliedAt],
       );
+    },
+    async savepoint(work) {
+      const name = `sp${++savepoints}`;
+      await client.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await work();
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (error) {
+        // After a failed statement PostgreSQL accepts nothing but a rollback: undo this part only.
+        await client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch((rollbackError: unknown) => {
+          throw storageUnavailable(error) ?? storageUnavailable(rollbackError) ?? new TransactionLost({ cause: rollbackError });
+        });
+        await client.query(`RELEASE SAVEPOINT ${name}`);
+        throw error;
+      }
     },
   };
 }

@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
+import type { AnyRow, Centre } from '../../../shared/domain/entities';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
-import { feedPage } from '../feed-page';
+import { FeedPageBuilder, type ScannedRow } from '../feed-page';
 import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
+import { prepareDataDir, unopenable } from './data-dir';
+import { storageUnavailable, TransactionLost } from '../storage-errors';
 import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
@@ -19,15 +20,30 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
   private statements: Statements | undefined;
+  /** Names nested savepoints apart. */
+  private savepoints = 0;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'cunzhan.db'));
-    this.db.pragma('journal_mode = WAL');
-    // FULL: a push the server answered "applied" survives a power cut.
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    prepareDataDir(dataDir);
+    const file = join(dataDir, 'cunzhan.db');
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      // FULL: a push the server answered "applied" survives a power cut.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    } catch (error) {
+      db?.close();
+      throw unopenable(dataDir, file, error);
+    }
+    this.db = db;
+  }
+
+  /** Runs a PRAGMA on the store's own connection, where some (max_page_count) hold; for maintenance and tests. */
+  pragma(source: string): unknown {
+    return this.db.pragma(source, { simple: true });
   }
 
   /** Statements are prepared after migrations, when their tables exist. */
@@ -81,17 +97,27 @@ export class SqliteStore implements Store {
     return this.queue.run(() =>
       this.db.transaction((): RedeemOutcome => {
         const code = this.sql.getEnrolCode.get(codeHash) as
-          | { centre_id: string; expires_at: string; used_at: string | null }
+          | { centre_id: string; expires_at: string; used_at: string | null; used_by_device: string | null }
           | undefined;
         if (!code) return { ok: false, reason: 'invalid' };
-        if (code.used_at !== null) return { ok: false, reason: 'used' };
+        const holder = this.sql.deviceByTokenHash.get(device.tokenHash) as
+          | { id: string; device_no: number; revoked_at: string | null }
+          | undefined;
+        const centre = () => toCentre(this.sql.getCentre.get(code.centre_id) as CentreRecord);
+        if (code.used_at !== null) {
+          // The same secret asking again: its answer was lost, the device stands.
+          if (holder && holder.id === code.used_by_device && holder.revoked_at === null) {
+            return { ok: true, centre: centre(), deviceId: holder.id, deviceNo: holder.device_no, repeat: true };
+          }
+          return { ok: false, reason: 'used' };
+        }
         if (code.expires_at <= now) return { ok: false, reason: 'expired' };
-        const centre = this.sql.getCentre.get(code.centre_id) as CentreRecord;
+        if (holder) return { ok: false, reason: 'secretTaken' };
         // The immediate transaction holds the write lock: no other enrolment can take this number.
         const { last_device_no: deviceNo } = this.sql.nextDeviceNo.get(code.centre_id) as { last_device_no: number };
         this.sql.insertDevice.run(device.id, code.centre_id, deviceNo, device.name, device.tokenHash, device.enrolledAt);
         this.sql.useEnrolCode.run(now, device.id, codeHash);
-        return { ok: true, centre: toCentre(centre), deviceNo };
+        return { ok: true, centre: centre(), deviceId: device.id, deviceNo, repeat: false };
       }).immediate(),
     );
   }
@@ -168,8 +194,9 @@ export class SqliteStore implements Store {
         if (latest.length === 0) return;
         const { last_seq: last } = sql.bumpSeq.get(latest.length, centreId) as { last_seq: number };
         let seq = last - latest.length;
+        const receivedAt = new Date().toISOString();
         const values: unknown[] = [];
-        for (const { table, row } of latest) values.push(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null);
+        for (const { table, row } of latest) values.push(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null, receivedAt);
         sql.upsertRows.run(values);
       },
       recordResults: async (records, appliedAt) => {
@@ -177,13 +204,32 @@ export class SqliteStore implements Store {
         for (const r of records) values.push(centreId, r.id, r.deviceId, r.kind, storedResult(r.result), appliedAt);
         sql.insertApplied.run(values);
       },
+      savepoint: async (work) => {
+        const name = `sp${++this.savepoints}`;
+        this.db.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = await work();
+          this.db.exec(`RELEASE ${name}`);
+          return result;
+        } catch (error) {
+          // SQLITE_FULL, IOERR and the like may roll the whole transaction back themselves.
+          if (!this.db.inTransaction) throw storageUnavailable(error) ?? new TransactionLost({ cause: error });
+          this.db.exec(`ROLLBACK TO ${name}`);
+          this.db.exec(`RELEASE ${name}`);
+          throw error;
+        }
+      },
     };
   }
 
   pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
     return this.queue.run(() => {
-      const found = this.sql.pull.all(device ?? null, centreId, after, limit + 1) as { tbl: TableName; seq: number; data: string | null }[];
-      return feedPage(found, after, limit);
+      const page = new FeedPageBuilder(after, limit);
+      // Row by row: a page ends at its byte bound without reading the rows after it.
+      for (const row of this.sql.pull.iterate(device ?? null, centreId, after, limit + 1) as IterableIterator<ScannedRow>) {
+        if (!page.add(row)) break;
+      }
+      return page.page();
     });
   }
 

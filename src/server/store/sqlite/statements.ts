@@ -14,7 +14,7 @@ export function prepareStatements(db: Database.Database) {
     lastSeq: db.prepare('SELECT last_seq FROM centres WHERE id = ?'),
     bumpSeq: db.prepare('UPDATE centres SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq'),
 
-    getEnrolCode: db.prepare('SELECT centre_id, expires_at, used_at FROM enrol_codes WHERE code_hash = ?'),
+    getEnrolCode: db.prepare('SELECT centre_id, expires_at, used_at, used_by_device FROM enrol_codes WHERE code_hash = ?'),
     insertEnrolCode: db.prepare('INSERT INTO enrol_codes (code_hash, centre_id, created_at, expires_at) VALUES (?, ?, ?, ?)'),
     useEnrolCode: db.prepare('UPDATE enrol_codes SET used_at = ?, used_by_device = ? WHERE code_hash = ?'),
     usableEnrolCode: db.prepare(
@@ -26,6 +26,7 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO devices (id, centre_id, device_no, name, token_hash, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL)',
     ),
     findActiveDevice: db.prepare('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL'),
+    deviceByTokenHash: db.prepare('SELECT id, device_no, revoked_at FROM devices WHERE token_hash = ?'),
     listDevices: db.prepare('SELECT * FROM devices ORDER BY enrolled_at, id'),
     listCentreDevices: db.prepare('SELECT * FROM devices WHERE centre_id = ? ORDER BY enrolled_at, id'),
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
@@ -39,9 +40,9 @@ export function prepareStatements(db: Database.Database) {
     getRows: db.prepare('SELECT id, data FROM rows WHERE centre_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))'),
     upsertRows: new ChunkedInsert(
       db,
-      'INSERT INTO rows (centre_id, tbl, id, seq, data, origin)',
-      6,
-      'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin',
+      'INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at)',
+      7,
+      'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at',
     ),
     // A device's own insert-only rows are scanned (the cursor passes them) but their data is not read.
     pull: db.prepare(

@@ -1,0 +1,46 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * No inline script or style element anywhere: the built app loads only its
+ * own files. Preact sets `style` props through the CSSOM, which style-src
+ * does not govern. Blob and data URLs serve camera frames and product photos.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const EVERY_RESPONSE: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // The camera reads barcodes; nothing else is asked for.
+  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+};
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * Headers on every response, errors and 404s included. API answers are never
+ * stored by a cache: they are one device's data, behind its token.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    for (const [name, value] of Object.entries(EVERY_RESPONSE)) headers.set(name, value);
+    if (isApiPath(c.req.path)) headers.set('Cache-Control', 'no-store');
+  };
+}
