@@ -1,12 +1,14 @@
 // `npm run bench`: sync throughput and wire bytes against a floor measured in
 // the same run, a fresh tablet's first pull, a push over a poor link, the
 // first screen's JavaScript, and one counter sale with 100,000 sales stored.
+// Then the server figures against built server processes (see server/run-server-cases.ts).
 // Quicker runs that leave latest.json alone: BENCH_ONLY=sync (push and pull),
 // BENCH_ONLY=pull (the fresh tablet's pull alone, sales seeded in the server's store),
 // BENCH_ONLY=push (the pushes alone); with BENCH_PROFILE=1 (CPU profiles of the pull
-// and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>.
+// and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>;
+// or any of BENCH_ONLY=durable|ingest|twoProcess|fatPull (the 10,000 push over its
+// durable floor, BENCH_DURABLE_SALES to shorten; the server figures, SERVER_SCALE knobs).
 import { existsSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
@@ -18,16 +20,18 @@ import { buildHarness } from './support/build-harness';
 import { profiled, type ProfileLine } from './support/cpu-profile';
 import { cpuDelta, cpuSnapshot } from './support/process-cpu';
 import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen';
+import { syncOk } from './server/harness-tablet';
+import { runServerCases, SERVER_PARTS } from './server/run-server-cases';
+import { assembleResults } from './support/assemble-results';
 import {
   formatTable,
   measured,
+  median,
   percentile,
   pullRatioToFloor,
   pushRatioToFloor,
   round,
-  TARGETS,
   writeResults,
-  type BenchResults,
   type Measured,
   type PushCase,
   type PullCase,
@@ -114,21 +118,21 @@ interface ProfiledRun {
   totalMs: number;
 }
 
-function syncOk(run: SyncRun, what: string): SyncRun {
-  if (run.error !== undefined) throw new Error(`${what} failed: ${run.error}`);
-  return run;
-}
-
-function median(values: readonly number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+/** The median run of `run`, taken `times` times, and every run's time. */
+async function medianRun(times: number, run: () => Promise<Measured>): Promise<Measured & { runsMs: number[] }> {
+  const runs: Measured[] = [];
+  for (let i = 0; i < times; i++) runs.push(await run());
+  const mid = median(runs.map((r) => r.ms));
+  return { ...runs.find((r) => r.ms === mid)!, runsMs: runs.map((r) => r.ms) };
 }
 
 /**
  * Sales made offline through the real command, then the floor (the same
  * mutations as gzip JSON in batches of 500 to a bare endpoint, median of
- * several runs) and the real engine's push, then the pull that follows it.
+ * several runs), with `durable` the durable floor too (the same bodies, two
+ * in flight, stored in SQLite), and the real engine's push, then the pull that follows it.
  */
-async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'poor'): Promise<PushCase> {
+async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'poor', durable = false): Promise<PushCase> {
   const { page } = tablet;
   await tablet.context.setOffline(true);
   const created = await page.evaluate((n) => window.bench.createSales(n), sales);
@@ -139,11 +143,13 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
 
   if (link === 'poor') await tablet.poorLink(true);
   try {
-    const floors: Measured[] = [];
-    for (let i = 0; i < (link === 'poor' ? 1 : FLOOR_RUNS); i++) {
-      floors.push(await measure(() => page.evaluate((b) => window.bench.floor(b), FLOOR_BATCH)));
-    }
-    const floor = floors.find((f) => f.ms === median(floors.map((x) => x.ms)))!;
+    const floor = await medianRun(link === 'poor' ? 1 : FLOOR_RUNS, () => measure(() => page.evaluate((b) => window.bench.floor(b), FLOOR_BATCH)));
+    const durableFloor = !durable
+      ? undefined
+      : await medianRun(FLOOR_RUNS, () => {
+          server.durable.reset();
+          return measure(() => page.evaluate((b) => window.bench.durableFloor(b), FLOOR_BATCH));
+        });
     const pushOnce = async () => syncOk(await page.evaluate(() => window.bench.push()), 'push');
     let profile: ProfiledRun | undefined;
     const cpuBefore = cpuSnapshot(tablet.profileDir);
@@ -167,12 +173,14 @@ async function pushCase(tablet: BenchBrowser, sales: number, link: 'local' | 'po
     expect(sweepAfterPush.entries).toBe(sales);
     const left = await page.evaluate(() => window.bench.counts());
     expect(left.outbox).toBe(0);
-    log(`push ${sales} (${link}): ${push.ms} ms, floor ${floor.ms} ms; pull after push ${pullAfterPush.ms} ms; sweep ${round(sweepAfterPush.ms)} ms`);
+    const durableNote = durableFloor ? `, durable floor ${durableFloor.ms} ms` : '';
+    log(`push ${sales} (${link}): ${push.ms} ms, floor ${floor.ms} ms${durableNote}; pull after push ${pullAfterPush.ms} ms; sweep ${round(sweepAfterPush.ms)} ms`);
     return {
       sales,
       link,
       createMs: round(created.ms),
-      floor: { ...floor, runsMs: floors.map((f) => f.ms) },
+      floor,
+      ...(durableFloor ? { durableFloor } : {}),
       push,
       pushCpuMs: cpuMs,
       pullAfterPush,
@@ -294,7 +302,7 @@ function pullRatios(c: PullCase): string {
   return `${pullRatioToFloor(c)}× max(fetch ${c.floor.fetch.ms} ms, write ${c.floor.write.ms} ms), ${round(c.ms / (c.floor.fetch.ms + c.floor.write.ms), 2)}× their sum`;
 }
 
-test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
+test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   const started = Date.now();
   const browserVersion = await (async () => {
     const probe = await BenchBrowser.open();
@@ -304,6 +312,21 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
       await probe.close();
     }
   })();
+
+  const only = new Set((process.env.BENCH_ONLY ?? '').split('|'));
+  const serverOnly = new Set(SERVER_PARTS.filter((part) => only.has(part)));
+  if (only.has('durable') || serverOnly.size > 0) {
+    // Parts alone, for working on them; latest.json is left alone.
+    if (only.has('durable')) {
+      const a = await clerkTablet();
+      await pushCase(a, 50, 'local');
+      const c = await pushCase(a, Number(process.env.BENCH_DURABLE_SALES) || 10_000, 'local', true);
+      log(`push ${c.sales}: ${c.push.ms} ms, ${round(c.push.ms / c.durableFloor!.ms, 2)}× durable floor ${c.durableFloor!.ms} ms (runs ${c.durableFloor!.runsMs.join(', ')}), ${pushRatioToFloor(c)}× unzip floor ${c.floor.ms} ms`);
+      await closeTablet(a);
+    }
+    if (serverOnly.size > 0) log(JSON.stringify(await runServerCases(serverOnly, log)));
+    return;
+  }
 
   if (process.env.BENCH_ONLY === 'pull') {
     // The pull alone, for working on it: the sales are written into the server's store
@@ -319,7 +342,7 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   const a = await clerkTablet();
   await pushCase(a, 50, 'local'); // warm-up of both sides' code paths, not reported
 
-  const push10k = await pushCase(a, 10_000, 'local');
+  const push10k = await pushCase(a, 10_000, 'local', true);
   if (process.env.BENCH_ONLY === 'push') {
     // The pushes alone, for working on them: no pull case; latest.json is left alone.
     // The short push varies most from run to run: a few of them.
@@ -355,48 +378,14 @@ test('sync, size and latency figures', { timeout: 15 * 60_000 }, async () => {
   } catch (e) {
     firstScreen = { error: e instanceof Error ? e.message : String(e) };
   }
-  const firstScreenJsGzipBytes = 'error' in firstScreen ? null : firstScreen.gzipBytes;
 
-  const ratio = (a: number, b: number) => round(a / b, 2);
-  const results: BenchResults = {
-    pushRatio1k: pushRatioToFloor(push1k),
-    pushRatio10k: pushRatioToFloor(push10k),
-    bytesRatio1k: ratio(push1k.push.bytesSent, push1k.floor.bytesSent),
-    bytesRatio10k: ratio(push10k.push.bytesSent, push10k.floor.bytesSent),
-    pull10kMs: pull10k.ms,
-    pull10kFetchFloorMs: pull10k.floor.fetch.ms,
-    pull10kStorageFloorMs: pull10k.floor.write.ms,
-    pull10kRatioToFloor: pullRatioToFloor(pull10k),
-    slowLinkPush1kMs: slowLinkPush1k.push.ms,
-    slowLinkFloor1kMs: slowLinkPush1k.floor.ms,
-    firstScreenJsGzipBytes,
-    saleP50Ms: sale.p50Ms,
-    saleP95Ms: sale.p95Ms,
-    targets: TARGETS,
-    pass: {},
-    cases: { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale },
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryGb: round(totalmem() / 2 ** 30),
-      node: process.versions.node,
-      platform: `${process.platform} ${process.arch}`,
-      browser: `Chromium ${browserVersion}`,
-      store: server.store.kind,
-    },
-    date: new Date().toISOString(),
-    durationMs: 0,
-  };
-  results.pass = {
-    pushRatio1k: results.pushRatio1k <= TARGETS.pushRatio,
-    pushRatio10k: results.pushRatio10k <= TARGETS.pushRatio,
-    bytesRatio1k: results.bytesRatio1k <= TARGETS.bytesRatio,
-    bytesRatio10k: results.bytesRatio10k <= TARGETS.bytesRatio,
-    pull10kMs: results.pull10kMs <= TARGETS.pull10kMs,
-    slowLinkPush1kMs: results.slowLinkPush1kMs <= TARGETS.slowLinkPush1kMs,
-    firstScreenJsGzipBytes: firstScreenJsGzipBytes !== null && firstScreenJsGzipBytes <= TARGETS.firstScreenJsGzipBytes,
-    saleP95Ms: results.saleP95Ms <= TARGETS.saleP95Ms,
-  };
+  log('server figures: ingest, two processes, the largest pull');
+  const serverCases = await runServerCases(new Set(SERVER_PARTS), log);
+
+  const results = assembleResults(
+    { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, server: serverCases },
+    { browser: `Chromium ${browserVersion}`, store: server.store.kind },
+  );
   results.durationMs = Date.now() - started;
   writeResults(RESULTS, results);
   process.stdout.write(`\n${formatTable(results)}\n`);

@@ -2,6 +2,8 @@ import type { PageSpans } from './pull-spans';
 
 /** Where the bench server takes floor posts: it only reads and gunzips the body. */
 export const FLOOR_PATH = '/bench-floor';
+/** The durable floor: gunzip, parse, and insert each mutation as a JSON row into SQLite, one transaction per batch. */
+export const DURABLE_FLOOR_PATH = '/bench-durable-floor';
 
 /** What the harness page offers the bench driver on `window.bench`. */
 export interface EnrolResult {
@@ -71,6 +73,8 @@ export interface HarnessApi {
   captureFloorPayload(): Promise<{ mutations: number }>;
   /** Posts the captured mutations as gzip JSON in batches, one after another. */
   floor(batchSize: number): Promise<FloorRun>;
+  /** The same bodies to the durable floor, two in flight as the app sends them. */
+  durableFloor(batchSize: number): Promise<FloorRun>;
   /** A full sync cycle as "Sync now" runs it: push, then pull. */
   syncNow(): Promise<SyncRun>;
   /** Only the engine's push half. */

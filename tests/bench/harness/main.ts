@@ -13,7 +13,7 @@ import { enrolDevice, getDevice } from '../../../src/client/data/device';
 import { setMeta } from '../../../src/client/data/meta';
 import { sweepAnswered, waitingCount, waitingEntries } from '../../../src/client/data/outbox-queue';
 import { createSyncEngine } from '../../../src/client/sync/engine';
-import { FLOOR_PATH, type Counts, type HarnessApi, type SyncRun } from './api';
+import { DURABLE_FLOOR_PATH, FLOOR_PATH, type Counts, type HarnessApi, type SyncRun } from './api';
 import { basket, seededRandom, syncedSale } from './fixtures';
 import { postFloor } from './floor';
 import { fetchFloor, writeFloor } from './pull-floor';
@@ -39,6 +39,18 @@ async function counts(): Promise<Counts> {
     db.staff.count(),
   ]);
   return { sales, outbox, products: productCount, staff };
+}
+
+/** The captured mutations posted in batches to one of the bench server's floor endpoints. */
+async function floorRun(path: string, batchSize: number, depth: number) {
+  const payload = floorPayload;
+  if (!payload) throw new Error('captureFloorPayload first');
+  const envelope = (mutations: readonly unknown[]) => ({
+    protocolVersion: PROTOCOL_VERSION,
+    deviceId: payload.deviceId,
+    mutations,
+  });
+  return postFloor(path, envelope, payload.mutations, batchSize, depth);
 }
 
 /** Runs one half (or all) of a sync and says whether the engine recorded an error. */
@@ -94,16 +106,8 @@ const api: HarnessApi = {
     return { mutations: entries.length };
   },
 
-  async floor(batchSize) {
-    const payload = floorPayload;
-    if (!payload) throw new Error('captureFloorPayload first');
-    const envelope = (mutations: readonly unknown[]) => ({
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId: payload.deviceId,
-      mutations,
-    });
-    return postFloor(FLOOR_PATH, envelope, payload.mutations, batchSize);
-  },
+  floor: (batchSize) => floorRun(FLOOR_PATH, batchSize, 1),
+  durableFloor: (batchSize) => floorRun(DURABLE_FLOOR_PATH, batchSize, 2),
 
   syncNow: () => timed(() => engine.syncNow()),
   push: () => {

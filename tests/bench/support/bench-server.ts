@@ -11,7 +11,8 @@ import { gunzip } from 'node:zlib';
 import { createApp } from '../../../src/server/app';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
-import { FLOOR_PATH } from '../harness/api';
+import { DURABLE_FLOOR_PATH, FLOOR_PATH } from '../harness/api';
+import { DurableFloor } from './durable-floor';
 import { requestKind, WireMeter } from './wire-meter';
 
 const gunzipAsync = promisify(gunzip);
@@ -30,11 +31,12 @@ export type ServerTimes = Record<string, number>;
 /**
  * The real server (real store on a temporary SQLite directory, real app)
  * on a free 127.0.0.1 port, plus two things of the bench's own on the same
- * origin: the harness page under /bench/ and the floor endpoint, which only
- * reads and gunzips a body and answers 204.
+ * origin: the harness page under /bench/ and the floor endpoints: one only
+ * reads and gunzips a body, the durable one stores it too (DurableFloor).
  */
 export class BenchServer {
   readonly meter = new WireMeter();
+  readonly durable = new DurableFloor();
   private readonly serverMs: ServerTimes = {};
 
   private constructor(
@@ -61,6 +63,10 @@ export class BenchServer {
     outer.post(FLOOR_PATH, async (c) => {
       const raw = Buffer.from(await c.req.arrayBuffer());
       await gunzipAsync(raw);
+      return c.body(null, 204);
+    });
+    outer.post(DURABLE_FLOOR_PATH, async (c) => {
+      await bench?.durable.accept(Buffer.from(await c.req.arrayBuffer()));
       return c.body(null, 204);
     });
     outer.get(`${HARNESS_BASE}*`, async (c) => {
@@ -96,6 +102,7 @@ export class BenchServer {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await this.store.close();
+    this.durable.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -8,15 +8,16 @@ const HARNESS_ROOT = resolve(import.meta.dirname, '../harness');
 
 /**
  * Builds the harness page (the real client modules, no screens) with Vite's
- * JS API into a fresh temporary directory, served under HARNESS_BASE. The
- * project's config is left out on purpose: no PWA plugin, no service worker.
+ * JS API into a fresh temporary directory, served under `base` (HARNESS_BASE
+ * by the bench server; '/' when a server process serves it as its client).
+ * The project's config is left out on purpose: no PWA plugin, no service worker.
  */
-export async function buildHarness(): Promise<string> {
+export async function buildHarness(base = HARNESS_BASE): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'cunzhan-bench-harness-'));
   await build({
     configFile: false,
     root: HARNESS_ROOT,
-    base: HARNESS_BASE,
+    base,
     logLevel: 'warn',
     // Not minified: function names stay readable in CPU profiles (BENCH_PROFILE=1).
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, minify: false, reportCompressedSize: false },

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { API } from '../../../src/shared/protocol/endpoints';
-import { FLOOR_PATH } from '../harness/api';
+import { DURABLE_FLOOR_PATH, FLOOR_PATH } from '../harness/api';
 
 /** Bytes as they crossed the server's sockets (headers included), and requests by kind. */
 export interface WireCount {
@@ -14,11 +14,12 @@ export interface WireCount {
   bodyBytesSent: number;
 }
 
-export type RequestKind = 'push' | 'pull' | 'floor' | 'enrol' | 'other';
+export type RequestKind = 'push' | 'pull' | 'floor' | 'durableFloor' | 'enrol' | 'other';
 
 export function requestKind(path: string): RequestKind {
   if (path.startsWith(API.push)) return 'push';
   if (path.startsWith(API.pull)) return 'pull';
+  if (path.startsWith(DURABLE_FLOOR_PATH)) return 'durableFloor';
   if (path.startsWith(FLOOR_PATH)) return 'floor';
   if (path.startsWith(API.enrol)) return 'enrol';
   return 'other';
