@@ -55,4 +55,28 @@ describe('product form', () => {
     fireEvent.click(screen.getByTestId('product-save'));
     expect(await screen.findByText('请输入价格，例如 12 或 12.50（最多两位小数）')).toBeTruthy();
   });
+
+  it('a name holding a hidden NUL is refused under its field, in words, and nothing is saved', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    renderApp('/products/new');
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    type('product-nameEn', 'Rice\u0000 5kg');
+    type('product-sku', 'RICE-5');
+    type('product-unit', 'bag');
+    type('product-price', '35');
+    fireEvent.click(screen.getByTestId('product-save'));
+
+    const message = await screen.findByText('This text holds a hidden character that cannot be saved: delete it and type it again');
+    expect(message.closest('label')?.querySelector('input')?.name).toBe('nameEn');
+    expect(screen.getByTestId('product-nameEn').getAttribute('aria-invalid')).toBe('true');
+    expect(await centre.ctx.db.products.count()).toBe(0);
+    expect(await centre.ctx.db.outbox.count()).toBe(0);
+
+    // Retyped, it saves.
+    type('product-nameEn', 'Rice 5kg');
+    fireEvent.click(screen.getByTestId('product-save'));
+    await waitFor(async () => expect(await centre.ctx.db.products.where('sku').equals('RICE-5').count()).toBe(1));
+  });
 });

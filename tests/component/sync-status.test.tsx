@@ -26,4 +26,16 @@ describe('sync status in the top bar', () => {
     expect((await counterAfterFailedSync(true)).textContent).toBe('Online');
     expect(screen.getByText('Cannot reach the server. Check the connection and try again.')).toBeTruthy();
   });
+
+  it('a server that cannot save just now is told calmly as the server\'s trouble, to be retried', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    syncEngine.status.update({ online: true, lastError: AppErrorCode.storageUnavailable });
+    renderApp('/');
+    expect(await screen.findByText('The server cannot save just now. Everything stays on this tablet and is sent later by itself.')).toBeTruthy();
+    syncEngine.status.update({ lastError: AppErrorCode.rateLimited });
+    expect(await screen.findByText('The server is busy: the tablet will try again by itself shortly')).toBeTruthy();
+    syncEngine.status.update({ lastError: AppErrorCode.badReply });
+    expect(await screen.findByText(/The server sent an answer this tablet cannot read/)).toBeTruthy();
+  });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareMutation } from '../../src/shared/mutations/registry';
 import { saleCreate } from '../../src/shared/mutations/sale-create';
 import { quickAcceptSaleCreate } from '../../src/shared/mutations/sale-create-quick-check';
-import { answersOnEdited, entriesDeep, saleArgsArb } from './support/quick-check-inputs';
+import { answersOnEdited, entriesDeep, saleArgsArb, unstorableText } from './support/quick-check-inputs';
 
 /**
  * The quick check for sale.create args may say no to odd but valid args; it
@@ -96,6 +96,24 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
     // Both answers happen, so the property is not vacuous.
     expect(yes).toBeGreaterThan(0);
     expect(no).toBeGreaterThan(yes);
+  });
+
+  it('refuses, in the quick check and the schema, a sale whose text holds NUL or half a surrogate pair', () => {
+    const where = fc.constantFrom('receiptNo', 'unit', 'zh-CN', 'en', 'ug');
+    fc.assert(
+      fc.property(saleArgsArb, where, fc.nat(), unstorableText(20), (sale, field, lineAt, bad) => {
+        const args = structuredClone(sale);
+        const line = args.lines[lineAt % args.lines.length]!;
+        if (field === 'receiptNo') args.receiptNo = bad;
+        else if (field === 'unit') line.unit = bad;
+        else line.names = { ...line.names, [field]: bad };
+        expect(quickAcceptSaleCreate(args)).toBe(false);
+        const prepared = prepareMutation('sale.create', args, staffId);
+        expect(prepared.valid).toBe(false);
+        expect(!prepared.valid && prepared.refusal).toMatchObject({ ok: false, code: 'invalid_args' });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('says yes to anything at all only when the schema keeps it as it is', () => {

@@ -2,6 +2,7 @@ import { Outlet } from '@tanstack/react-router';
 import { Suspense } from 'react';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
+import { ClockWarning } from '../features/sync/ClockWarning';
 import { OversoldAlert } from '../features/sync/OversoldAlert';
 import { RefusalsNotice } from '../features/sync/RefusalsNotice';
 import { Loading } from '../ui/Loading';
@@ -14,6 +15,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />
       <div class="alerts">
+        <ClockWarning />
         <OversoldAlert />
         <RefusalsNotice />
       </div>

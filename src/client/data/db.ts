@@ -91,6 +91,26 @@ export interface StoredDevice {
   enrolledAt: string;
 }
 
+/**
+ * An enrolment on its way, kept in `meta` under `pendingEnrolment` before it
+ * is sent: sending the same code again after a cut reuses this secret, so a
+ * server that had enrolled the tablet answers with the same device.
+ */
+export interface PendingEnrolment {
+  code: string;
+  deviceName: string;
+  /** 32 random bytes, base64url: becomes the device token once enrolled. */
+  secret: string;
+}
+
+/** The last reading of the server's clock, kept in `meta` under `clock`. */
+export interface ClockReading {
+  /** Server minus tablet, in milliseconds, when the reply arrived. */
+  offsetMs: number;
+  /** The tablet's clock (UTC ISO) at that moment. */
+  readAt: string;
+}
+
 export const DEFAULT_DB_NAME = 'cunzhan';
 
 export function rowKey(table: TableName, id: string): string {

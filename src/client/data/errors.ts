@@ -16,6 +16,12 @@ export const AppErrorCode = {
   deviceRevoked: 'device_revoked',
   unsupportedProtocol: 'unsupported_protocol',
   serverError: 'server_error',
+  /** The server's answer was not what the protocol says: nothing of it was written. */
+  badReply: 'bad_reply',
+  /** Too many attempts: see `retryAfterSeconds`. */
+  rateLimited: 'rate_limited',
+  /** The server cannot write just now (its disk, its database): retried later, nothing refused. */
+  storageUnavailable: 'storage_unavailable',
   unknown: 'unknown',
 } as const;
 export type AppErrorCode = (typeof AppErrorCode)[keyof typeof AppErrorCode];
@@ -26,25 +32,57 @@ export function isAppErrorCode(value: unknown): value is AppErrorCode {
   return typeof value === 'string' && CODES.has(value);
 }
 
+export interface AppErrorOptions {
+  detail?: string | undefined;
+  /** The input refused, as a dot path into the command's args (`names.en`, `unit`). */
+  field?: string | undefined;
+  /** From a Retry-After header: when trying again may succeed. */
+  retryAfterSeconds?: number | undefined;
+  cause?: unknown;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Extra machine-readable reason, e.g. the refusal code of an invalid input. */
   readonly detail: string | undefined;
+  readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: AppErrorCode, options: { detail?: string | undefined; cause?: unknown } = {}) {
+  constructor(code: AppErrorCode, options: AppErrorOptions = {}) {
     super(options.detail ? `${code}: ${options.detail}` : code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.detail = options.detail;
+    this.field = options.field;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 
+/** Detail of an invalid_input whose text holds a character no store can keep (NUL, half a surrogate pair). */
+export const UNSTORABLE_TEXT_DETAIL = 'unstorable_text';
+
+/** Seconds from a Retry-After header (seconds or an HTTP date); undefined when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const text = header.trim();
+  if (/^\d{1,9}$/.test(text)) return Number(text);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 /** Maps an API error body's `error` code onto what the tablet shows. */
-export function fromApiError(status: number, apiCode: string | undefined): AppError {
+export function fromApiError(status: number, apiCode: string | undefined, retryAfter?: number): AppError {
   if (status === 401) return new AppError(AppErrorCode.deviceRevoked, { detail: apiCode });
-  if (apiCode && isAppErrorCode(apiCode)) return new AppError(apiCode);
+  // Busy or unable to write: nothing is wrong with what the tablet sent, so it waits and sends it again.
+  if (status === 429 || apiCode === AppErrorCode.rateLimited) {
+    return new AppError(AppErrorCode.rateLimited, { detail: apiCode, retryAfterSeconds: retryAfter });
+  }
+  if (apiCode === AppErrorCode.storageUnavailable) {
+    return new AppError(AppErrorCode.storageUnavailable, { detail: apiCode, retryAfterSeconds: retryAfter });
+  }
+  if (apiCode && isAppErrorCode(apiCode)) return new AppError(apiCode, { retryAfterSeconds: retryAfter });
   // A batch that overtook its predecessor too long is the server's to sort out: retried later.
-  if (status >= 500 || status === 409) return new AppError(AppErrorCode.serverError, { detail: apiCode });
+  if (status >= 500 || status === 409) return new AppError(AppErrorCode.serverError, { detail: apiCode, retryAfterSeconds: retryAfter });
   return new AppError(AppErrorCode.unknown, { detail: apiCode ?? String(status) });
 }
 

@@ -1,4 +1,4 @@
-import type { CunzhanDb, StoredDevice } from './db';
+import type { ClockReading, CunzhanDb, PendingEnrolment, StoredDevice } from './db';
 
 /** Keys of the `meta` table and the type stored under each. */
 export interface MetaValues {
@@ -11,6 +11,10 @@ export interface MetaValues {
   receiptCounter: number;
   /** Outbox entries up to this seq are answered and wait only to be swept (see outbox-queue). */
   outboxAnsweredThrough: number;
+  /** The last reading of the server's clock against the tablet's. */
+  clock: ClockReading;
+  /** An enrolment sent but not yet answered: retried with the same secret (S13). */
+  pendingEnrolment: PendingEnrolment;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../data/meta';
 import { sweepAnswered, waitingCount } from '../data/outbox-queue';
 import { IDLE_INTERVAL_MS, NUDGE_DELAY_MS, retryDelay } from './backoff';
 import { BatchSizer, type BatchSizeLimits } from './batch-size';
+import { clockWatch } from './clock';
 import { withSyncLock } from './lock';
 import { browserOnline, watchOnline } from './online';
 import { pullChanges } from './pull';
@@ -55,6 +56,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   // What the last pushes learnt about the link carries over to the next one.
   const sizer = new BatchSizer(options.pushBatch);
   let failures = 0;
+  /** The wait a busy server asked for (Retry-After), honoured by the next automatic sync. */
+  let serverAskedMs = 0;
+  // A server asking for hours (a misconfigured proxy) must not silence the tablet that long.
+  const MAX_SERVER_ASKED_MS = 10 * 60_000;
   let running: Promise<void> | null = null;
   let again = false;
   let afterCycle: () => void = () => undefined;
@@ -66,10 +71,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     status.update({ pending, lastSyncAt: lastSyncAt ?? null });
   }
 
-  /** Null when the tablet is not enrolled: there is nothing to sync yet. */
-  async function endpoint(): Promise<SyncEndpoint | null> {
+  /**
+   * Runs `work` against the server, null when the tablet is not enrolled
+   * (nothing to sync yet). The server's clock read meanwhile is kept even
+   * when the work fails halfway.
+   */
+  async function withEndpoint(work: (target: SyncEndpoint) => Promise<void>): Promise<void> {
     const device = await getMeta(database, 'device');
-    return device ? { db: database, transport, baseUrl, deviceId: device.deviceId, token: device.token } : null;
+    if (!device) return;
+    const clock = clockWatch();
+    const target: SyncEndpoint = {
+      db: database,
+      transport,
+      baseUrl,
+      deviceId: device.deviceId,
+      centreId: device.centre.id,
+      token: device.token,
+      onServerTime: clock.onServerTime,
+    };
+    try {
+      await work(target);
+    } finally {
+      await clock.save(database).catch(() => undefined);
+    }
   }
 
   async function pushTo(target: SyncEndpoint): Promise<void> {
@@ -83,22 +107,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     await pullChanges(target, (done) => status.update({ progress: { phase: 'pull', done, total: null } }));
   }
 
-  async function push(): Promise<void> {
-    const target = await endpoint();
-    if (target) await pushTo(target);
+  function push(): Promise<void> {
+    return withEndpoint(pushTo);
   }
 
-  async function pull(): Promise<void> {
-    const target = await endpoint();
-    if (target) await pullFrom(target);
+  function pull(): Promise<void> {
+    return withEndpoint(pullFrom);
   }
 
-  async function runOnce(): Promise<void> {
-    const target = await endpoint();
-    if (!target) return;
-    await pushTo(target);
-    await pullFrom(target);
-    await setMeta(database, 'lastSyncAt', new Date().toISOString());
+  function runOnce(): Promise<void> {
+    return withEndpoint(async (target) => {
+      await pushTo(target);
+      await pullFrom(target);
+      await setMeta(database, 'lastSyncAt', new Date().toISOString());
+    });
   }
 
   async function cycle(): Promise<void> {
@@ -107,10 +129,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         await runOnce();
         failures = 0;
+        serverAskedMs = 0;
         status.update({ lastError: null, online: true });
       } catch (e) {
         failures += 1;
-        const code = toAppError(e).code;
+        const error = toAppError(e);
+        serverAskedMs = Math.min(MAX_SERVER_ASKED_MS, (error.retryAfterSeconds ?? 0) * 1000);
+        const code = error.code;
         status.update({ lastError: code, online: code === AppErrorCode.serverUnreachable ? false : status.get().online });
       } finally {
         // Answered entries are swept after the sync, whether or not all of it succeeded.
@@ -146,7 +171,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clearTimeout(timer);
       timer = setTimeout(() => void syncNow(), delay);
     };
-    afterCycle = () => schedule(failures > 0 ? retryDelay(failures) : IDLE_INTERVAL_MS);
+    afterCycle = () => schedule(failures > 0 ? Math.max(retryDelay(failures), serverAskedMs) : IDLE_INTERVAL_MS);
     const stopOnline = watchOnline((online) => {
       status.update({ online });
       if (online) void syncNow();

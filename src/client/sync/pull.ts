@@ -3,13 +3,14 @@ import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { INSERT_ONLY_TABLES, TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
+import { checkPullReply } from '../../shared/protocol/replies';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
-import { send } from './transport';
+import { readReply, send, serverTimeOf } from './transport';
 
 /**
  * Page sizes grow from a small first page, so writing starts early while
@@ -26,7 +27,12 @@ async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): 
   url.searchParams.set('after', String(after));
   url.searchParams.set('limit', String(limit));
   const request = new Request(url, { headers: { Authorization: `Bearer ${endpoint.token}` } });
-  return (await (await send(endpoint.transport, request)).json()) as PullResponse;
+  const response = await send(endpoint.transport, request);
+  // Checked whole before any of it is written: a bad page leaves rows and cursor as they were.
+  const page = await readReply(response, (value) => checkPullReply(value, after, endpoint.centreId));
+  const serverMs = serverTimeOf(response, page.serverTime);
+  if (serverMs !== null) endpoint.onServerTime?.(serverMs, Date.now());
+  return page;
 }
 
 /**

@@ -2,18 +2,23 @@ import type { CunzhanDb } from '../data/db';
 import { AppError } from '../data/errors';
 import { API } from '../../shared/protocol/endpoints';
 import { ApiErrorCode, type PushResponse } from '../../shared/protocol/messages';
+import { checkPushReply } from '../../shared/protocol/replies';
 import { answeredThrough, waitingAfter } from '../data/outbox-queue';
 import { BatchSizer } from './batch-size';
 import { pushBodyParts, readBatch, type OutboxBatch } from './outbox';
 import { settlePushResults } from './settle-push';
-import { gzipText, send, type Transport } from './transport';
+import { gzipText, readReply, send, serverTimeOf, type Transport } from './transport';
 
 export interface SyncEndpoint {
   db: CunzhanDb;
   transport: Transport;
   baseUrl: string;
   deviceId: string;
+  /** This tablet's centre: a pulled row of any other is a bad reply. */
+  centreId: string;
   token: string;
+  /** Told the server's clock as each reply arrives, with the tablet's at that moment. */
+  onServerTime?: (serverMs: number, deviceMs: number) => void;
 }
 
 export interface PushOptions {
@@ -47,8 +52,35 @@ function isOutOfOrder(error: unknown): boolean {
   return error instanceof AppError && error.detail === ApiErrorCode.outOfOrder;
 }
 
+interface Counts {
+  applied: number;
+  refused: number;
+}
+
 /**
- * Pushes the whole outbox in order, in bounded batches (S2, S4), with up to
+ * Pushes the whole outbox (see `pushPass`). A server may answer only the
+ * first mutations of a batch (its answer is bounded in bytes); the rest are
+ * applied there already, and a further pass sends them again at once to
+ * learn their stored results. Every pass answers at least one mutation (a
+ * reply answering none is refused as bad), so this ends.
+ */
+export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = {}): Promise<Counts> {
+  const sizer = options.sizer ?? new BatchSizer();
+  const onProgress = options.onProgress ?? (() => undefined);
+  const total = await waitingAfter(endpoint.db, await answeredThrough(endpoint.db)).count();
+  const counts = { applied: 0, refused: 0 };
+  onProgress(0, total);
+  for (;;) {
+    const done = counts.applied + counts.refused;
+    const pass = await pushPass(endpoint, sizer, (passDone) => onProgress(done + passDone, Math.max(total, done + passDone)));
+    counts.applied += pass.applied;
+    counts.refused += pass.refused;
+    if (!pass.partial) return counts;
+  }
+}
+
+/**
+ * Pushes the outbox in order, in bounded batches (S2, S4), with up to
  * two requests in flight: each names the last mutation of the batch before
  * it (`after`), and the server applies a batch only after that one. The
  * answers are settled strictly in order, one transaction per batch, in the
@@ -57,15 +89,17 @@ function isOutOfOrder(error: unknown): boolean {
  * its predecessor is answered. Any other failure stops the push: the entries
  * not settled stay queued and are pushed again, idempotently (S1).
  */
-export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = {}): Promise<{ applied: number; refused: number }> {
+async function pushPass(
+  endpoint: SyncEndpoint,
+  sizer: BatchSizer,
+  onProgress: (done: number) => void,
+): Promise<Counts & { partial: boolean }> {
   const { db: database } = endpoint;
-  const sizer = options.sizer ?? new BatchSizer();
-  const onProgress = options.onProgress ?? (() => undefined);
   let readAfterSeq = await answeredThrough(database);
   const total = await waitingAfter(database, readAfterSeq).count();
   const counts = { applied: 0, refused: 0 };
   let done = 0;
-  onProgress(0, total);
+  let partial = false;
 
   const abort = new AbortController();
   let lastReadId: string | null = null;
@@ -132,14 +166,18 @@ export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = 
         const settled = await settlePushResults(database, entries, results);
         counts.applied += settled.applied;
         counts.refused += settled.refused;
-        done += entries.length;
-        onProgress(done, Math.max(total, done));
+        done += settled.applied + settled.refused;
+        onProgress(done);
       });
       settling.catch(() => {
         settleFailed = true;
       });
-      // An entry the server did not answer would be re-sent forever in this loop: stop and retry later.
-      if (results.length < entries.length) break;
+      // The rest of this batch is applied but unanswered: batches after it cannot
+      // pass it in the queue's order, so this pass ends and the next sends the rest.
+      if (results.length < entries.length) {
+        partial = true;
+        break;
+      }
     }
   } finally {
     // Batches still in flight are not settled: their entries stay queued for the next push.
@@ -148,15 +186,20 @@ export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = 
     await settling.catch(() => undefined); // let answered batches commit before giving up
   }
   await settling;
-  return counts;
+  return { ...counts, partial };
 }
 
-async function postBatch(endpoint: SyncEndpoint, { body, encoding }: PreparedBatch, signal: AbortSignal): Promise<PushResponse> {
+async function postBatch(endpoint: SyncEndpoint, { batch, body, encoding }: PreparedBatch, signal: AbortSignal): Promise<PushResponse> {
   const headers: Record<string, string> = {
     Authorization: `Bearer ${endpoint.token}`,
     'Content-Type': 'application/json',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
   const request = new Request(new URL(API.push, endpoint.baseUrl), { method: 'POST', headers, body, signal });
-  return (await (await send(endpoint.transport, request)).json()) as PushResponse;
+  const response = await send(endpoint.transport, request);
+  const sentIds = batch.entries.map((e) => e.id);
+  const reply = await readReply(response, (value) => checkPushReply(value, sentIds));
+  const serverMs = serverTimeOf(response, reply.serverTime);
+  if (serverMs !== null) endpoint.onServerTime?.(serverMs, Date.now());
+  return reply;
 }

@@ -1,5 +1,5 @@
-import type { ErrorBody } from '../../shared/protocol/messages';
-import { AppError, AppErrorCode, fromApiError, toAppError } from '../data/errors';
+import { BadReply, readErrorReply } from '../../shared/protocol/replies';
+import { AppError, AppErrorCode, fromApiError, retryAfterSeconds, toAppError } from '../data/errors';
 
 /** Sends one HTTP request. The app uses fetch; tests pass a server's `app.fetch`. */
 export type Transport = (request: Request) => Promise<Response>;
@@ -55,6 +55,48 @@ export async function send(transport: Transport, request: Request): Promise<Resp
     throw error.code === AppErrorCode.unknown ? new AppError(AppErrorCode.serverUnreachable, { cause: e }) : error;
   }
   if (response.ok) return response;
-  const body = (await response.json().catch(() => null)) as Partial<ErrorBody> | null;
-  throw fromApiError(response.status, body?.error);
+  throw await errorOf(response);
+}
+
+/** The AppError an error response stands for; a body that is not the protocol's error shape counts by its status alone. */
+export async function errorOf(response: Response): Promise<AppError> {
+  const body = readErrorReply(await response.json().catch(() => null));
+  return fromApiError(response.status, body?.error, retryAfterSeconds(response.headers.get('Retry-After')));
+}
+
+/**
+ * The JSON body of a successful reply, checked by `check`. A body that is not
+ * JSON, or not the shape the protocol says, is a bad reply; a cut while
+ * reading it is the network's.
+ */
+export async function readReply<T>(response: Response, check: (body: unknown) => T): Promise<T> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (e) {
+    throw new AppError(AppErrorCode.serverUnreachable, { cause: e });
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new AppError(AppErrorCode.badReply, { detail: 'not JSON', cause: e });
+  }
+  try {
+    return check(body);
+  } catch (e) {
+    if (e instanceof BadReply) throw new AppError(AppErrorCode.badReply, { detail: e.message, cause: e });
+    throw e;
+  }
+}
+
+/**
+ * The server's clock from a reply: its `serverTime`, else the HTTP Date
+ * header (whole seconds, enough to see a tablet hours or days off).
+ */
+export function serverTimeOf(response: Response, serverTime: string | undefined): number | null {
+  const text = serverTime ?? response.headers.get('Date');
+  if (!text) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
 }

@@ -1,30 +1,50 @@
 import { useRef, useState } from 'react';
-import { toAppError } from '../data/errors';
+import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../data/errors';
+
+/** A translated message: its i18n key and what fills it in. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/** The message a failed save shows: `errors.<code>`, with the wait when the server named one. */
+export function messageOf(error: AppError): Message {
+  const seconds = error.retryAfterSeconds;
+  if (error.code === AppErrorCode.rateLimited && seconds !== undefined && seconds > 0) {
+    return { key: 'errors.rate_limited_wait', params: { count: seconds, n: seconds } };
+  }
+  if (error.code === AppErrorCode.invalidInput && error.detail === UNSTORABLE_TEXT_DETAIL) return { key: 'errors.unstorable_text' };
+  return { key: `errors.${error.code}` };
+}
 
 /**
  * A save a person starts with a tap: it runs once even when tapped twice, and
- * a failure leaves a translated error key (`errors.<code>`) to show. After a
- * success `saving` stays true: the screen moves on and must not save again.
+ * a failure leaves a translated message to show (`error` its key, `errorParams`
+ * what fills it in). A failure `explain` takes (returns true for, say to show
+ * it under a field) sets no message. After a success `saving` stays true: the
+ * screen moves on and must not save again.
  */
 export function useSaveOnce() {
   const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
   // A ref as well as state: two taps in one frame both see the old `saving`.
   const inFlight = useRef(false);
 
-  async function run(action: () => Promise<void>): Promise<void> {
+  async function run(action: () => Promise<void>, explain?: (error: AppError) => boolean): Promise<void> {
     if (inFlight.current) return;
     inFlight.current = true;
     setSaving(true);
-    setError(null);
+    setMessage(null);
     try {
       await action();
     } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
+      const error = toAppError(e);
+      setMessage(explain?.(error) ? null : messageOf(error));
       inFlight.current = false;
       setSaving(false);
     }
   }
 
-  return { saving, error, setError, run };
+  const setError = (key: string | null) => setMessage(key === null ? null : { key });
+  return { saving, error: message?.key ?? null, errorParams: message?.params, setError, run };
 }

@@ -3,6 +3,7 @@ import { ISO_TIMESTAMP_REGEX } from 'valibot';
 import { UUID_PATTERN, uuidv7 } from '../../../src/shared/domain/ids';
 import { MAX_FEN } from '../../../src/shared/domain/money';
 import { MAX_QUANTITY } from '../../../src/shared/domain/stock';
+import { isStorableText } from '../../../src/shared/domain/text';
 
 /**
  * Inputs for the quick checks: arbitraries of valid sale.create args and
@@ -25,7 +26,10 @@ export const isoTimeArb = fc.oneof(
 
 const sampleNames = ['大米 5kg', '酱油', 'Soy sauce', 'Rice 5 kg', 'گۈرۈچ 5 كىلو', 'سويا قايلىسى', 'a  b', '袋'];
 
-/** Text the schema keeps as it is: already trimmed, at most `max` UTF-16 units. */
+/**
+ * Text the schema keeps as it is: already trimmed, at most `max` UTF-16
+ * units, storable (binary strings may hold NUL or half a surrogate pair).
+ */
 export function keptText(max: number): fc.Arbitrary<string> {
   return fc
     .oneof(
@@ -35,7 +39,20 @@ export function keptText(max: number): fc.Arbitrary<string> {
       fc.string({ unit: 'binary', maxLength: max }),
     )
     .map((text) => text.trim())
-    .filter((text) => text.length <= max);
+    .filter((text) => text.length <= max && isStorableText(text));
+}
+
+/** Text no store can hold: a NUL or a lone half of a surrogate pair somewhere in otherwise kept text. */
+export function unstorableText(max: number): fc.Arbitrary<string> {
+  const bad = fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff');
+  return fc
+    .tuple(keptText(max - 1), bad, fc.nat())
+    .map(([text, char, at]) => {
+      const cut = at % (text.length + 1);
+      // Not between the halves of a pair: the bad character is then the one chosen, not a neighbour.
+      const safeCut = cut > 0 && /[\ud800-\udbff]/.test(text[cut - 1]!) ? cut - 1 : cut;
+      return text.slice(0, safeCut) + char + text.slice(safeCut);
+    });
 }
 
 const nameText = keptText(120);

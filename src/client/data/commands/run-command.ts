@@ -1,12 +1,14 @@
 import { INSERT_ONLY_TABLES, type AnyRow, type TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
+import { RefusalCode } from '../../../shared/domain/refusals';
+import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/domain/text';
 import { decideMutation, prepareMutation } from '../../../shared/mutations/registry';
-import type { ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
+import type { Decision, ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import { getSession } from '../../auth/session';
 import { db as defaultDb, rowKey, type CunzhanDb, type OutboxEntry, type RowImage } from '../db';
-import { AppError, AppErrorCode, toAppError } from '../errors';
+import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../errors';
 import { announceMutationQueued } from '../local-changes';
 import { addStockEffects } from '../stock-levels';
 
@@ -45,6 +47,22 @@ async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<
 
 function readStateOf(rows: ReadonlyMap<string, AnyRow>): ReadState {
   return { get: (table, id) => rows.get(rowKey(table, id)) as never };
+}
+
+/**
+ * The error a refused command throws. Args the schema refuses name their
+ * field (the detail reads `path: message`), so a form can show the message
+ * under it; text no store can hold gets a detail of its own, as a person can
+ * paste it without seeing it and needs telling what to retype.
+ */
+function refusedInput(decision: Extract<Decision, { ok: false }>): AppError {
+  if (decision.code !== RefusalCode.invalidArgs || decision.detail === undefined) {
+    return new AppError(AppErrorCode.invalidInput, { detail: decision.code });
+  }
+  const at = decision.detail.indexOf(': ');
+  const field = at > 0 ? decision.detail.slice(0, at) : undefined;
+  const unstorable = decision.detail.endsWith(UNSTORABLE_TEXT_MESSAGE);
+  return new AppError(AppErrorCode.invalidInput, { detail: unstorable ? UNSTORABLE_TEXT_DETAIL : decision.code, field });
 }
 
 /** Command tables: every table a command may read or write, so one transaction holds them all. */
@@ -90,7 +108,8 @@ export async function runCommand(
         deviceId: ctx.deviceId,
         now: createdAt,
       });
-      if (!decision.ok) throw new AppError(AppErrorCode.invalidInput, { detail: decision.code });
+      // Refused before anything is written: the tablet never queues what the server would refuse for its form.
+      if (!decision.ok) throw refusedInput(decision);
 
       const before: RowImage[] = decision.changes.map(({ table, row }) => {
         const key = rowKey(table, row.id);

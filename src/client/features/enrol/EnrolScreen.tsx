@@ -13,7 +13,7 @@ export function EnrolScreen() {
   // Null until typed in: the suggested name follows the language picked here.
   const [name, setName] = useState<string | null>(null);
   const defaultName = t('enrol.defaultDeviceName', { date: new Date().toISOString().slice(0, 10) });
-  const { saving: busy, error, setError, run } = useSaveOnce();
+  const { saving: busy, error, errorParams, setError, run } = useSaveOnce();
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -57,7 +57,7 @@ export function EnrolScreen() {
             <span>{t('enrol.deviceName')}</span>
             <input name="deviceName" value={name ?? defaultName} onInput={(e) => setName(e.currentTarget.value)} maxLength={80} />
           </label>
-          <ErrorText code={error} />
+          <ErrorText code={error} params={errorParams} />
           <button type="submit" class="button button-primary button-large" data-testid="enrol-submit" disabled={busy}>
             <Icon name="key" />
             {busy ? t('enrol.enrolling') : t('enrol.submit')}

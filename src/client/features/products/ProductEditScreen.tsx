@@ -3,12 +3,13 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain/entities';
 import { createProduct, updateProduct } from '../../data/commands';
+import { AppErrorCode, UNSTORABLE_TEXT_DETAIL, type AppError } from '../../data/errors';
 import { useProduct, useProducts } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { useSaveOnce } from '../../ui/useSaveOnce';
-import { changedFields, draftFromProduct, emptyDraft, validateDraft, type DraftErrors, type ProductDraft } from './product-form';
+import { changedFields, draftFieldOf, draftFromProduct, emptyDraft, validateDraft, type DraftErrors, type ProductDraft } from './product-form';
 
 /** Add a product (productId null) or edit one. */
 export function ProductEditScreen({ productId }: { productId: string | null }) {
@@ -60,6 +61,15 @@ function ProductForm({ product }: { product: Product | null }) {
     );
   }
 
+  /** Text the command refused as unstorable is shown under its field, which the person then retypes. */
+  function explainUnderField(error: AppError): boolean {
+    if (error.code !== AppErrorCode.invalidInput || error.detail !== UNSTORABLE_TEXT_DETAIL) return false;
+    const name = draftFieldOf(error.field);
+    if (!name) return false;
+    setErrors((current) => ({ ...current, [name]: 'products.errors.unstorableText' }));
+    return true;
+  }
+
   async function save(event: Event) {
     event.preventDefault();
     // SKUs must be known before uniqueness can be checked.
@@ -77,7 +87,7 @@ function ProductForm({ product }: { product: Product | null }) {
         await createProduct(result.input);
       }
       await navigate({ to: '/products' });
-    });
+    }, explainUnderField);
   }
 
   return (

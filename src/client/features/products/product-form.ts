@@ -74,6 +74,20 @@ export function validateDraft(
   return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold } };
 }
 
+const FIELD_OF_PATH: Readonly<Record<string, keyof ProductDraft>> = {
+  'names.zh-CN': 'nameZh',
+  'names.en': 'nameEn',
+  'names.ug': 'nameUg',
+  sku: 'sku',
+  barcode: 'barcode',
+  unit: 'unit',
+};
+
+/** The draft field showing a product.create or product.update args path (`names.en`, `patch.unit`), if any. */
+export function draftFieldOf(path: string | undefined): keyof ProductDraft | undefined {
+  return path === undefined ? undefined : FIELD_OF_PATH[path.replace(/^patch\./, '')];
+}
+
 /** Only the fields that changed: edits on two tablets merge field by field. */
 export function changedFields(before: Product, after: ProductInput): Partial<ProductInput> {
   const patch: Partial<ProductInput> = {};

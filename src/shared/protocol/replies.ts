@@ -1,0 +1,197 @@
+import * as v from 'valibot';
+import { TABLE_NAMES, type AnyRow, type Centre, type TableName } from '../domain/entities';
+import { UUID_PATTERN } from '../domain/ids';
+import { isoTime, uuid } from '../mutations/fields';
+import type { EnrolResponse, ErrorBody, MutationResult, PullResponse, PushResponse } from './messages';
+
+/**
+ * Schemas of the server's answers, checked by the tablet on arrival: a
+ * reply of the wrong shape is refused whole, before anything is written.
+ * Unknown extra fields are dropped, so a newer server may add some.
+ */
+
+const serverTime = v.optional(isoTime);
+/** Refusal codes are open: a newer server may send one this app does not know, shown as a plain refusal. */
+const refusalCode = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+export const mutationResult = v.variant('status', [
+  v.object({ id: uuid, status: v.literal('applied') }),
+  v.object({ id: uuid, status: v.literal('refused'), code: refusalCode, detail: v.optional(v.string()) }),
+]);
+
+export const pushReply = v.object({
+  results: v.array(mutationResult),
+  serverTime,
+});
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
+const isNonNegativeInt = (value: unknown): value is number => isInt(value) && value >= 0;
+const isUuid = (value: unknown): value is string => typeof value === 'string' && value.length === 36 && UUID_PATTERN.test(value);
+
+/** What every synced row has: its id, its centre, its times and author. */
+function isRowBase(row: unknown): row is Record<string, unknown> {
+  return (
+    isObject(row) &&
+    isUuid(row['id']) &&
+    isUuid(row['centreId']) &&
+    isText(row['createdAt']) &&
+    isText(row['updatedAt']) &&
+    isText(row['createdBy'])
+  );
+}
+
+function isNames(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  for (const name of Object.values(value)) if (name !== undefined && !isText(name)) return false;
+  return true;
+}
+
+function isSaleLine(line: unknown): boolean {
+  return (
+    isObject(line) &&
+    isUuid(line['productId']) &&
+    isNames(line['names']) &&
+    isText(line['unit']) &&
+    isNonNegativeInt(line['unitPriceFen']) &&
+    isInt(line['qty']) &&
+    isInt(line['lineTotalFen'])
+  );
+}
+
+/**
+ * Per table, the fields the tablet computes with (stock arithmetic, login,
+ * prices) are checked by hand rather than by a schema per row: a fresh
+ * tablet pulls tens of thousands of rows and must not wait on the checks.
+ */
+const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean } = {
+  staff: (row) =>
+    isText(row['name']) &&
+    (row['role'] === 'admin' || row['role'] === 'clerk' || row['role'] === 'trainer') &&
+    isText(row['pinSalt']) &&
+    isText(row['pinHash']) &&
+    isInt(row['pinIterations']) &&
+    typeof row['active'] === 'boolean',
+  products: (row) =>
+    isText(row['sku']) &&
+    isText(row['barcode']) &&
+    isNames(row['names']) &&
+    isText(row['unit']) &&
+    isNonNegativeInt(row['priceFen']) &&
+    isText(row['kind']) &&
+    isNonNegativeInt(row['lowStockThreshold']) &&
+    typeof row['active'] === 'boolean',
+  movements: (row) => isUuid(row['productId']) && isInt(row['delta']) && isText(row['reason']) && isText(row['deviceId']),
+  sales: (row) => {
+    const lines = row['lines'];
+    if (!Array.isArray(lines) || lines.length === 0) return false;
+    for (const line of lines) if (!isSaleLine(line)) return false;
+    return isText(row['receiptNo']) && isInt(row['totalFen']) && isInt(row['tenderedFen']) && isInt(row['changeFen']);
+  },
+};
+
+export function isRowOf(table: TableName, row: unknown): row is AnyRow {
+  return isRowBase(row) && ROW_CHECKS[table](row);
+}
+
+const rowsOf = <T extends TableName>(table: T) =>
+  v.optional(v.array(v.custom<AnyRow>((row) => isRowOf(table, row), `a ${table} row`)));
+
+export const pullReply = v.object({
+  rows: v.strictObject({
+    staff: rowsOf('staff'),
+    products: rowsOf('products'),
+    movements: rowsOf('movements'),
+    sales: rowsOf('sales'),
+  } satisfies Record<TableName, unknown>),
+  cursor: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  hasMore: v.boolean(),
+  serverTime,
+});
+
+const centre = v.object({
+  id: uuid,
+  name: v.custom<Centre['name']>(isNames, 'names'),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+});
+
+export const enrolReply = v.object({
+  deviceId: uuid,
+  deviceNo: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
+  token: v.pipe(v.string(), v.minLength(16), v.maxLength(256)),
+  centre,
+  serverTime,
+});
+
+export const errorReply = v.object({
+  error: v.pipe(v.string(), v.maxLength(64)),
+  message: v.string(),
+});
+
+/** Why a reply was refused, for logs and tests; the person sees one translated sentence. */
+export class BadReply extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'BadReply';
+  }
+}
+
+function parsed<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  throw new BadReply(`${what}: ${v.getDotPath(issue) ?? ''}: ${issue.message}`.slice(0, 300));
+}
+
+/**
+ * A push answer for the mutations `sentIds`, in that order: each result names
+ * one of them, once, in order. Since protocol 3 it may answer only the first
+ * ones, but never none of a batch that was not empty.
+ */
+export function checkPushReply(value: unknown, sentIds: readonly string[]): PushResponse {
+  const reply = parsed(pushReply, value, 'push');
+  if (sentIds.length > 0 && reply.results.length === 0) throw new BadReply('push: no result');
+  if (reply.results.length > sentIds.length) throw new BadReply('push: more results than mutations');
+  reply.results.forEach((result, i) => {
+    if (result.id !== sentIds[i]) throw new BadReply(`push: result ${i} is not for the mutation sent there`);
+  });
+  // A code this app does not know is kept as it came: the refusals screen says "unknown reason".
+  const results = reply.results as MutationResult[];
+  return reply.serverTime === undefined ? { results } : { results, serverTime: reply.serverTime };
+}
+
+/** A pull page asked `after` a cursor, for this tablet's centre: every row must be of that centre. */
+export function checkPullReply(value: unknown, after: number, centreId: string): PullResponse {
+  const page = parsed(pullReply, value, 'pull');
+  if (page.cursor < after) throw new BadReply('pull: cursor went back');
+  // A page that says more follows but moved nothing would be asked for again forever.
+  if (page.hasMore && page.cursor === after) throw new BadReply('pull: more promised, cursor did not move');
+  for (const table of TABLE_NAMES) {
+    for (const row of page.rows[table] ?? []) {
+      if (row.centreId !== centreId) throw new BadReply(`pull: a ${table} row of another centre`);
+    }
+  }
+  const rows: PullResponse['rows'] = {};
+  for (const table of TABLE_NAMES) {
+    const list = page.rows[table];
+    if (list) rows[table] = list as never;
+  }
+  const reply: PullResponse = { rows, cursor: page.cursor, hasMore: page.hasMore };
+  if (page.serverTime !== undefined) reply.serverTime = page.serverTime;
+  return reply;
+}
+
+export function checkEnrolReply(value: unknown): EnrolResponse {
+  const reply = parsed(enrolReply, value, 'enrol');
+  const { deviceNo, serverTime: time, ...rest } = reply;
+  // A server older than device numbers sends none: receipts then fall back to the derived prefix.
+  return { ...rest, deviceNo: deviceNo ?? 0, ...(time !== undefined ? { serverTime: time } : {}) };
+}
+
+/** An error body, or null when the body is not one (a proxy's page, say). */
+export function readErrorReply(value: unknown): ErrorBody | null {
+  const result = v.safeParse(errorReply, value);
+  return result.success ? (result.output as ErrorBody) : null;
+}

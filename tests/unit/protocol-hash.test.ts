@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { enrolRequest, pullQuery, pushRequest } from '../../src/shared/protocol/messages';
+import { enrolReply, errorReply, pullReply, pushReply } from '../../src/shared/protocol/replies';
+import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
+
+/**
+ * The wire's shape, hashed, per protocol version. When this test fails, the
+ * schemas of what travels changed: bump PROTOCOL_VERSION, add its line to
+ * the history in src/shared/protocol/version.ts (what changed, and what the
+ * server still accepts from older tablets), then put the new hash here under
+ * the new version. Changing the schemas of a version already released breaks
+ * the tablets that speak it.
+ */
+const WIRE_HASHES: Record<number, string> = {
+  3: '0a5146710df9b1d594f52be5acf7264a7c904395cb1bcc1f4d93ceacfb4b418f',
+};
+
+const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };
+
+/** The parts of a valibot schema or action that decide what it accepts, in a stable form. */
+function describeSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(describeSchema);
+  if (node instanceof RegExp) return { regex: node.source, flags: node.flags };
+  if (typeof node === 'function') return 'function';
+  if (typeof node !== 'object' || node === null) return node;
+  const schema = node as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['kind', 'type', 'expects', 'requirement', 'key', 'value', 'item', 'options', 'wrapped', 'default', 'pipe']) {
+    if (key in schema && schema[key] !== undefined) out[key] = describeSchema(schema[key]);
+  }
+  if (typeof schema['entries'] === 'object' && schema['entries'] !== null) {
+    const entries = schema['entries'] as Record<string, unknown>;
+    out['entries'] = Object.fromEntries(Object.keys(entries).sort().map((k) => [k, describeSchema(entries[k])]));
+  }
+  return out;
+}
+
+/** JSON with object keys sorted at every level, so the text depends only on the content. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function wireHash(): string {
+  const described = Object.fromEntries(Object.entries(WIRE).map(([name, schema]) => [name, describeSchema(schema)]));
+  return createHash('sha256').update(stableJson(described)).digest('hex');
+}
+
+describe('protocol version', () => {
+  it('the wire schemas are the ones recorded for this PROTOCOL_VERSION (bump it when they change)', () => {
+    expect(WIRE_HASHES[PROTOCOL_VERSION], `no hash recorded for protocol ${PROTOCOL_VERSION}`).toBeDefined();
+    expect(wireHash()).toBe(WIRE_HASHES[PROTOCOL_VERSION]);
+  });
+
+  it('the description sees a change anywhere in a schema', () => {
+    const before = stableJson(describeSchema(pushRequest));
+    const changed = { ...pushRequest, entries: { ...pushRequest.entries, deviceId: pullQuery.entries.after } };
+    expect(stableJson(describeSchema(changed))).not.toBe(before);
+    expect(stableJson(describeSchema(pullReply))).toContain('"cursor"');
+    expect(stableJson(describeSchema(enrolRequest))).toContain('A-Za-z0-9_-');
+  });
+});
