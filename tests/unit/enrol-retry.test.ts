@@ -66,6 +66,20 @@ describe('enrolment with a secret the tablet makes (S13)', () => {
     expect(pull.status).toBe(200);
   });
 
+  it('the same code typed again in lower case and without its dash still reuses the first secret', async () => {
+    const db = freshDb('enrol-retyped');
+    const { code } = await issueEnrolCode(server.store, server.centre.id, 1);
+    const { transport, bodies } = cutAfterCommit(1);
+    const deps = { db, fetch: transport, baseUrl: BASE_URL };
+
+    await expect(enrolDevice(code, 'Counter', deps)).rejects.toMatchObject({ code: 'server_unreachable' });
+    const device = await enrolDevice(` ${code.toLowerCase().replace('-', '')} `, 'Counter', deps);
+
+    const sent = bodies as { deviceSecret: string }[];
+    expect(sent[1]!.deviceSecret).toBe(sent[0]!.deviceSecret);
+    expect((await server.store.listDevices(server.centre.id)).map((d) => d.id)).toEqual([device.deviceId]);
+  });
+
   it('another code gets another secret; the device is stored only once enrolled', async () => {
     const db = freshDb('enrol-codes');
     const first = await issueEnrolCode(server.store, server.centre.id, 1);

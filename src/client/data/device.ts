@@ -5,6 +5,7 @@ import { errorOf, readReply, serverTimeOf } from '../sync/transport';
 import { db as defaultDb, type CunzhanDb, type PendingEnrolment, type StoredDevice } from './db';
 import { AppError, AppErrorCode, toAppError } from './errors';
 import { getMeta, setMeta } from './meta';
+import { normaliseEnrolCode } from '../../shared/domain/enrol-code';
 
 /** What the tablet keeps about its enrolment. */
 export type DeviceInfo = StoredDevice;
@@ -40,7 +41,7 @@ export function makeDeviceSecret(): string {
 async function pendingFor(database: CunzhanDb, code: string, deviceName: string): Promise<PendingEnrolment> {
   const pending = await getMeta(database, 'pendingEnrolment');
   // The name sent first is the one the server may have kept: sending another would not match it.
-  if (pending && pending.code === code) return pending;
+  if (pending && normaliseEnrolCode(pending.code) === normaliseEnrolCode(code)) return pending;
   const fresh: PendingEnrolment = { code, deviceName, secret: makeDeviceSecret() };
   await setMeta(database, 'pendingEnrolment', fresh);
   return fresh;

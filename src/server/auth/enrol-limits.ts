@@ -1,7 +1,7 @@
 import { ApiErrorCode } from '../../shared/protocol/messages';
 import { ApiError } from '../http/api-error';
 import { RateLimiter, type Budget, type Taken } from '../http/rate-limit';
-import { normaliseEnrolCode } from './secrets';
+import { normaliseEnrolCode } from '../../shared/domain/enrol-code';
 
 export interface EnrolBudgets {
   /** Attempts from one client address. */

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { normaliseEnrolCode } from '../../shared/domain/enrol-code';
 
 /** Tokens and codes are stored only as this hash: a stolen database enrols nothing. */
 export function sha256Hex(text: string): string {
@@ -20,10 +21,6 @@ export function newEnrolCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** What is hashed: case, spaces and dashes as typed do not matter. */
-export function normaliseEnrolCode(typed: string): string {
-  return typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
-}
 
 export function hashEnrolCode(typed: string): string {
   return sha256Hex(normaliseEnrolCode(typed));
