@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
  * the tablets that speak it.
  */
 const WIRE_HASHES: Record<number, string> = {
-  3: '0a5146710df9b1d594f52be5acf7264a7c904395cb1bcc1f4d93ceacfb4b418f',
+  3: '61111f588903a752a2968f973be83fc93e35526745af18c4f286f9f799aa6735',
 };
 
 const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { AnyRow, Centre, TableName } from '../domain/entities';
 import type { RefusalCode } from '../domain/refusals';
+import { PROOF_PATTERN } from '../auth/staff-proof';
 import { isoTime, shortText, storableText, uuid } from '../mutations/fields';
 
 /** Bounds on the wire (S4): a batch is small enough to commit on its own. */
@@ -29,6 +30,13 @@ const mutationEnvelope = v.strictObject({
   args: v.unknown(),
   staffId: uuid,
   createdAt: isoTime,
+  /**
+   * Since protocol 3: which of the staff member's keys signed, and the proof
+   * (src/shared/auth/PROOF.md). Optional on the wire so that a change queued
+   * before an update still parses; the server refuses it unproven.
+   */
+  keyId: v.optional(uuid),
+  proof: v.optional(v.pipe(v.string(), v.regex(PROOF_PATTERN))),
 });
 export type MutationEnvelope = v.InferOutput<typeof mutationEnvelope>;
 

@@ -1,11 +1,16 @@
 import { isPlainArray, isQuickIsoTime, isQuickUuid, isRecordWithKeys, type KeySpec } from '../mutations/quick-fields';
+import { PROOF_PATTERN } from '../auth/staff-proof';
 import { isStorableText } from '../domain/text';
 import { LIMITS, type PushRequest } from './messages';
 
 // Any key order: the route only reads these fields, it never stores them as
 // JSON (the tablet sends `after` first).
 const REQUEST_KEYS: KeySpec = { keys: ['protocolVersion', 'deviceId', 'after', 'mutations'], optional: ['after'], inOrder: false };
-const ENVELOPE_KEYS: KeySpec = { keys: ['id', 'kind', 'args', 'staffId', 'createdAt'], optional: [], inOrder: false };
+const ENVELOPE_KEYS: KeySpec = {
+  keys: ['id', 'kind', 'args', 'staffId', 'createdAt', 'keyId', 'proof'],
+  optional: ['keyId', 'proof'],
+  inOrder: false,
+};
 
 function isQuickEnvelope(value: unknown): boolean {
   return (
@@ -15,7 +20,9 @@ function isQuickEnvelope(value: unknown): boolean {
     value.kind.length <= 64 &&
     isStorableText(value.kind) &&
     isQuickUuid(value.staffId) &&
-    isQuickIsoTime(value.createdAt)
+    isQuickIsoTime(value.createdAt) &&
+    (value.keyId === undefined || isQuickUuid(value.keyId)) &&
+    (value.proof === undefined || (typeof value.proof === 'string' && PROOF_PATTERN.test(value.proof)))
   );
 }
 

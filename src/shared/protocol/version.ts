@@ -12,8 +12,10 @@
  *       only the first mutations of a batch (bounded in bytes), the rest are
  *       answered when sent again; pull pages are bounded in bytes too; the
  *       tablet makes its own device secret and sends it with the enrolment,
- *       which makes enrolling again after a cut return the same device.
- *       Versions 1 and 2 are still accepted.
+ *       which makes enrolling again after a cut return the same device;
+ *       every mutation carries `keyId` and `proof`, its staff member's
+ *       signature (src/shared/auth/PROOF.md). Versions 1 and 2 still parse,
+ *       but the server applies no mutation without a valid proof.
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
