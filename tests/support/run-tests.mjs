@@ -32,5 +32,7 @@ if (!process.env.TEST_DATABASE_URL) {
 step('Type check', 'npm', ['run', '--silent', 'typecheck']);
 step('Build app and server', 'npm', ['run', '--silent', 'build']);
 step('Unit, component and server tests', 'npm', ['run', '--silent', 'test:unit']);
+// Fault tests start the built server as a process, so they come after the build.
+step('Fault tests (cut links, crashes, concurrency, fuzz)', 'npx', ['vitest', 'run', '--project', 'faults']);
 step('End-to-end tests (headless Chromium)', 'npm', ['run', '--silent', 'test:e2e'], { CHROME_PATH: chromium });
 finish();

@@ -1,0 +1,179 @@
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { uuidv7 } from '../../../src/shared/domain/ids';
+import { API } from '../../../src/shared/protocol/endpoints';
+import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
+
+/** What the fuzz knows of the server: one enrolled device and its centre's clerk. */
+export interface FuzzTarget {
+  deviceId: string;
+  token: string;
+  staffId: string;
+}
+
+export interface FuzzRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: Uint8Array | undefined;
+  /** For a failing case's report: what the body was made as. */
+  label: string;
+}
+
+const odd = [
+  'x\u0000y',
+  '\ud800',
+  'a\udc00b',
+  '\ud83d',
+  '\u0000',
+  '',
+  ' ',
+  '1e400',
+  '-0',
+  '__proto__',
+  'constructor',
+  '💥'.repeat(50),
+  'x'.repeat(5000),
+];
+
+/** Values wrong somewhere: edge numbers, unstorable text, wrong types, deep and wide shapes. */
+const oddValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom<unknown>(null, true, 0, -1, 1.5, 2 ** 53, -(2 ** 63), Number.MAX_VALUE, 1e21, [], {}, ...odd),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.integer({ min: 1, max: 300 }).map((n) => JSON.parse('['.repeat(n) + ']'.repeat(n)) as unknown),
+);
+
+/** A push body the server would take, but for the product: none of the centre's, so nothing can apply. */
+function nearValidPush(target: FuzzTarget) {
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    deviceId: target.deviceId,
+    mutations: [1, 2].map((n) => ({
+      id: uuidv7(),
+      kind: 'sale.create',
+      staffId: target.staffId,
+      createdAt: new Date().toISOString(),
+      args: {
+        saleId: uuidv7(),
+        receiptNo: `F-${n}`,
+        lines: [{ productId: uuidv7(), names: { en: 'Nothing' }, unit: '个', unitPriceFen: 100, qty: 1 }],
+        tenderedFen: 100,
+      },
+    })),
+  };
+}
+
+type Container = Record<string, unknown> | unknown[];
+
+function containersOf(value: unknown, found: Container[] = []): Container[] {
+  if (typeof value !== 'object' || value === null) return found;
+  found.push(value as Container);
+  for (const child of Object.values(value)) containersOf(child, found);
+  return found;
+}
+
+/** A copy of `valid` with a few fields replaced, deleted or added. */
+const mutatedPush = (target: FuzzTarget) =>
+  fc
+    .array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('replace', 'delete', 'add'), oddValue), { minLength: 1, maxLength: 3 })
+    .map((edits) => {
+      const body: unknown = nearValidPush(target);
+      for (const [where, which, edit, value] of edits) {
+        const containers = containersOf(body);
+        const at = containers[where % containers.length]! as Record<string, unknown>;
+        const keys = Object.keys(at);
+        const key = keys.length > 0 ? keys[which % keys.length]! : 'extra';
+        if (edit === 'replace') at[key] = value;
+        else if (edit === 'delete') delete at[key];
+        else at[`${key}_`] = value;
+      }
+      return body;
+    });
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+function bodies(target: FuzzTarget): fc.Arbitrary<{ body: Uint8Array | undefined; label: string; gzip?: boolean }> {
+  const json = (label: string) => (value: unknown) => ({ body: text(JSON.stringify(value) ?? 'null'), label });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.constant({ body: undefined, label: 'none' }) },
+    { weight: 3, arbitrary: fc.jsonValue().map(json('json')) },
+    { weight: 6, arbitrary: mutatedPush(target).map(json('near-valid push')) },
+    { weight: 2, arbitrary: fc.constant(null).map(() => nearValidPush(target)).map(json('valid push, unknown product')) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ code: fc.oneof(fc.string(), fc.constantFrom(...odd)), deviceName: fc.oneof(fc.string(), fc.constantFrom(...odd)), deviceSecret: fc.option(fc.string()) })
+        .map(json('enrol')),
+    },
+    { weight: 2, arbitrary: fc.uint8Array({ maxLength: 2000 }).map((body) => ({ body, label: 'bytes' })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(mutatedPush(target), fc.nat()).map(([value, cut]) => {
+        const zipped = gzipSync(JSON.stringify(value));
+        return { body: zipped.subarray(0, cut % zipped.length), label: 'cut gzip' };
+      }),
+    },
+    { weight: 1, arbitrary: mutatedPush(target).map((value) => ({ body: gzipSync(JSON.stringify(value)), label: 'gzip push', gzip: true })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('{"protocolVersion":1e400}', '{"after":99999999999999999999}', '[1e309]', '{"a":-0}').map((s) => ({ body: text(s), label: 'numbers' })),
+    },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 100_000 }).map((n) => ({ body: text('['.repeat(n) + ']'.repeat(n)), label: 'deep' })) },
+    { weight: 1, arbitrary: fc.constantFrom('"\\u0000"', '{"code":"\\ud800abcd","deviceName":"x"}', '"\\udfff"').map((s) => ({ body: text(s), label: 'escapes' })) },
+  );
+}
+
+const pullQueries = fc
+  .tuple(fc.oneof(fc.nat(), fc.string(), fc.constantFrom('-1', '1e3', '9'.repeat(30), '0x10')), fc.option(fc.oneof(fc.nat({ max: 10_000 }), fc.string())))
+  .map(([after, limit]) => `${API.pull}?after=${encodeURIComponent(String(after))}${limit === null ? '' : `&limit=${encodeURIComponent(String(limit))}`}`);
+
+const anyMethod = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
+
+/** Mostly each route with its own method (so bodies reach the handlers), sometimes anything anywhere. */
+const routes: fc.Arbitrary<{ method: string; path: string }> = fc.oneof(
+  { weight: 2, arbitrary: fc.constant({ method: 'GET', path: API.health }) },
+  { weight: 4, arbitrary: fc.constant({ method: 'POST', path: API.enrol }) },
+  { weight: 10, arbitrary: fc.constant({ method: 'POST', path: API.push }) },
+  { weight: 4, arbitrary: fc.oneof(fc.constant(API.pull), pullQueries).map((path) => ({ method: 'GET', path })) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      method: anyMethod,
+      path: fc.oneof(
+        fc.constantFrom(API.health, API.enrol, API.push, API.pull, '/api', '/api/', '/api/sync', '/api/sync/push/', '/api/nope', '/API/health', '/', '/index.html'),
+        fc.webPath().map((p) => `/api${p.startsWith('/') ? p : `/${p}`}`),
+      ),
+    }),
+  },
+);
+
+/** Requests to every endpoint and beyond, with valid and invalid tokens and every kind of bad body. */
+export function fuzzRequests(target: FuzzTarget): fc.Arbitrary<FuzzRequest> {
+  return fc
+    .record({
+      route: routes,
+      token: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(`Bearer ${target.token}`) },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.string().map((s) => `Bearer ${s.replace(/[^\x20-\x7e]/g, '')}`) },
+        { weight: 1, arbitrary: fc.constantFrom(`Bearer ${target.token}x`, `bearer ${target.token}`, target.token, 'Basic abc', `Bearer ${'A'.repeat(300)}`) },
+      ),
+      contentType: fc.oneof(
+        { weight: 6, arbitrary: fc.constant('application/json') },
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 2, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/jsonx', '') },
+      ),
+      encoding: fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'identity', 'br', 'deflate, gzip', 'GZIP') }),
+      payload: bodies(target),
+    })
+    .map(({ route: { method, path }, token, contentType, encoding, payload }) => {
+      const headers: Record<string, string> = {};
+      if (token !== undefined) headers.authorization = token;
+      if (contentType !== undefined) headers['content-type'] = contentType;
+      const zipped = payload.gzip ? 'gzip' : encoding;
+      if (zipped !== undefined) headers['content-encoding'] = zipped;
+      const body = method === 'GET' ? undefined : payload.body;
+      return { method, path, headers, body, label: payload.label };
+    });
+}
