@@ -45,11 +45,42 @@ export async function gzipText(parts: readonly SizedText[]): Promise<{ body: Uin
   return { body: new Uint8Array(body), encoding: 'gzip' };
 }
 
+/**
+ * A request not answered and read in this time is given up as unreachable.
+ * Without a bound, one connection that hangs (a half-open socket after the
+ * link dropped) would stall syncing for good. Long enough for a full push
+ * batch over a 2G link.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * A signal that aborts after `ms`. Not AbortSignal.timeout: combined with
+ * AbortSignal.any, nothing keeps that one alive and (in Node 20) it may be
+ * collected before it fires; the timer here holds its controller.
+ */
+function timeoutSignal(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException('no answer in time', 'TimeoutError')), ms);
+  // In Node a pending timer would keep a finished process up.
+  (timer as { unref?: () => void }).unref?.();
+  return controller.signal;
+}
+
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
 /** Sends, mapping a network failure to server_unreachable and an error status to its code. */
-export async function send(transport: Transport, request: Request): Promise<Response> {
+export async function send(transport: Transport, request: Request, timeoutMs: number = REQUEST_TIMEOUT_MS): Promise<Response> {
   let response: Response;
   try {
-    response = await transport(request);
+    // The same signal also ends a body that stops arriving halfway. The race
+    // is for a transport that does not watch the signal.
+    const signal = AbortSignal.any([request.signal, timeoutSignal(timeoutMs)]);
+    response = await Promise.race([transport(new Request(request, { signal })), rejectOnAbort(signal)]);
   } catch (e) {
     const error = toAppError(e);
     throw error.code === AppErrorCode.unknown ? new AppError(AppErrorCode.serverUnreachable, { cause: e }) : error;
