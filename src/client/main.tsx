@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
+import { restoreSession } from './auth/session';
 import { watchSessionStaff } from './auth/watch-session-staff';
 import { requestPersistentStorage } from './data/storage';
 import { initI18n } from './i18n';
@@ -10,7 +11,8 @@ const startSync = () => import('./sync').then((sync) => sync.startSync());
 const loadRoutes = () => import('./app/routed').then((routed) => routed.routedApp());
 
 async function start(): Promise<void> {
-  await initI18n();
+  // A reload keeps the person signed in only if their keys are still here.
+  await Promise.all([initI18n(), restoreSession()]);
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App loadRoutes={loadRoutes} startSync={startSync} />, root);

@@ -11,6 +11,7 @@ import { staticFiles } from './http/static-files';
 import { silentLogger, type Logger } from './log';
 import { enrolRoute } from './routes/enrol';
 import { syncRoutes } from './routes/sync';
+import { countyApp, type CountyConfig } from './county/county-app';
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailable } from './store/storage-errors';
 import type { Store } from './store/store';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   trustProxy?: boolean | undefined;
   /** Where a request comes from, for rate limits (default: the socket peer, as trustProxy says). */
   clientAddress?: ClientAddressOf | undefined;
+  /** County admin area: sign-in budgets, the clock its sessions expire by, and the import it runs. */
+  county?: CountyConfig | undefined;
 }
 
 function errorJson(code: ErrorBody['error'], message: string): ErrorBody {
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
   app.route('/', syncRoutes(store, deps.predecessorWaitMs, log));
+  app.route('/', countyApp(deps, log));
 
   const serveClient = deps.clientDir === undefined ? undefined : staticFiles(deps.clientDir);
   app.get('*', async (c, next) => {

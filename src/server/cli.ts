@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Role } from '../shared/domain/entities';
-import { PIN_PATTERN } from '../shared/domain/pin';
-import { addStaff, createCentre } from './admin/operations';
+import { addStaff, createCentre, pinProblem } from './admin/operations';
+import { importExport, ImportRefused } from './apply/import-export';
 import { issueEnrolCode } from './auth/enrol-codes';
+import { createCountyAdmin, CountyAdminRefused } from './county/county-admins';
+import { readNewPassword } from './county/read-password';
 import { openStore } from './store/open';
 import type { Store } from './store/store';
 
@@ -16,7 +19,15 @@ Commands:
   list-devices [--centre ID]       List enrolled devices.
   revoke-device ID                 Revoke a device: its token stops working at once.
   create-centre --name NAME [--name-en NAME] [--name-ug NAME]
-  add-staff --centre ID --name NAME --role admin|clerk|trainer --pin 1234
+  add-staff --centre ID --name NAME --role admin|clerk|trainer --pin 123456
+      An admin's PIN is 6 digits, anyone else's 4 to 6.
+  import-export FILE [--centre ID]
+      Apply the changes a removed tablet exported (each once; running it
+      again changes nothing). --centre: refuse a file of another centre.
+  create-county-admin USERNAME [--password PASSWORD]
+      An account for the county admin area (/county). The password is asked
+      for at a terminal, or read from the first line of stdin when piped;
+      --password is for scripts. At least 10 characters.
 
 Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
 
@@ -89,15 +100,49 @@ const COMMANDS = new Map<string, (store: Store, positionals: string[], opts: Opt
     },
   ],
   [
+    'create-county-admin',
+    async (store, positionals, opts) => {
+      const username = required(positionals[0], 'USERNAME');
+      const password = text(opts, 'password') ?? (await readNewPassword());
+      try {
+        const admin = await createCountyAdmin(store, username, password);
+        console.log(`County admin ${admin.username} created.`);
+      } catch (error) {
+        if (error instanceof CountyAdminRefused) throw new UsageError(error.message);
+        throw error;
+      }
+    },
+  ],
+  [
     'add-staff',
     async (store, _positionals, opts) => {
       const role = required(text(opts, 'role'), '--role') as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
       const pin = required(text(opts, 'pin'), '--pin');
-      if (!PIN_PATTERN.test(pin)) throw new UsageError('--pin must be 4 to 8 digits');
+      const problem = pinProblem(role, pin);
+      if (problem) throw new UsageError(`--pin: ${problem}`);
       const centreId = await centreOrFirst(store, required(text(opts, 'centre'), '--centre'));
       const staff = await addStaff(store, { centreId, name: required(text(opts, 'name'), '--name'), role, pin });
       console.log(staff.id);
+    },
+  ],
+  [
+    'import-export',
+    async (store, positionals, opts) => {
+      const path = required(positionals[0], 'FILE');
+      let file: unknown;
+      try {
+        file = JSON.parse(await readFile(path, 'utf8'));
+      } catch (error) {
+        throw new UsageError(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      try {
+        const counts = await importExport(store, file, { centreId: text(opts, 'centre') });
+        console.log(`Applied ${counts.applied}, refused ${counts.refused}, already applied before ${counts.alreadyApplied}.`);
+      } catch (error) {
+        if (error instanceof ImportRefused) throw new Error(`file refused (${error.reason}): ${error.message}`);
+        throw error;
+      }
     },
   ],
 ]);
@@ -116,6 +161,7 @@ async function main(): Promise<number> {
         'name-ug': { type: 'string' },
         role: { type: 'string' },
         pin: { type: 'string' },
+        password: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

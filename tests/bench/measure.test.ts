@@ -6,7 +6,7 @@
 // BENCH_ONLY=pull (the fresh tablet's pull alone, sales seeded in the server's store),
 // BENCH_ONLY=push (the pushes alone); with BENCH_PROFILE=1 (CPU profiles of the pull
 // and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>;
-// or any of BENCH_ONLY=durable|ingest|twoProcess|fatPull (the 10,000 push over its
+// or any of BENCH_ONLY=durable|ingest|twoProcess|fatPull|proofVerify (the 10,000 push over its
 // durable floor, BENCH_DURABLE_SALES to shorten; the server figures, SERVER_SCALE knobs).
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -8,11 +8,11 @@ import { createProduct, receiveStock, type CommandContext } from '../../src/clie
 import { db } from '../../src/client/data/db';
 import { setMeta } from '../../src/client/data/meta';
 import { initI18n, setLanguage } from '../../src/client/i18n';
-import type { Language, Product, Staff } from '../../src/shared/domain/entities';
+import type { Language, Product, Role, Staff } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
-import { hashPin } from '../../src/shared/domain/pin';
+import { keyedStaff } from '../unit/support/local-device';
 
-/** A tablet enrolled at one centre with one clerk, as the app's real database holds it. */
+/** A tablet enrolled at one centre with one person (an admin unless told), as the app's real database holds it. */
 export interface TestCentre {
   centreId: string;
   deviceId: string;
@@ -23,7 +23,7 @@ export interface TestCentre {
 
 const PIN = '2468';
 
-export async function enrolledTablet(): Promise<TestCentre> {
+export async function enrolledTablet(role: Role = 'admin'): Promise<TestCentre> {
   const now = new Date().toISOString();
   const centreId = uuidv7();
   const deviceId = uuidv7();
@@ -35,19 +35,20 @@ export async function enrolledTablet(): Promise<TestCentre> {
     enrolledAt: now,
   });
   // Few iterations: the PIN check is the same code, just faster to run here.
-  const staff: Staff = {
-    id: uuidv7(),
-    centreId,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: 'seed',
-    name: 'Li Mei',
-    role: 'clerk',
-    active: true,
-    ...(await hashPin(PIN, 1000)),
-  };
+  const { staff, keys } = await keyedStaff(
+    { centreId, createdAt: now, updatedAt: now, createdBy: 'seed', name: 'Li Mei', role, active: true },
+    PIN,
+  );
   await db.staff.put(staff);
-  return { centreId, deviceId, staff, pin: PIN, ctx: { db, staffId: staff.id, deviceId, centreId } };
+  return { centreId, deviceId, staff, pin: PIN, ctx: { db, staffId: staff.id, deviceId, centreId, keys } };
+}
+
+/** Another person of the same centre, with their own PIN. */
+export async function addPerson(centre: TestCentre, name: string, role: Role, pin: string): Promise<Staff> {
+  const now = new Date().toISOString();
+  const { staff } = await keyedStaff({ centreId: centre.centreId, createdAt: now, updatedAt: now, createdBy: 'seed', name, role, active: true }, pin);
+  await db.staff.put(staff);
+  return staff;
 }
 
 export async function stockedProduct(

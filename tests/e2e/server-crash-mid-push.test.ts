@@ -23,7 +23,7 @@ afterAll(async () => {
 
 test('a server killed in the middle of a push loses nothing and duplicates nothing after the retry', async () => {
   const { page } = tablet;
-  await readyTablet(page, proxy.url, server.createEnrolCode(), '王芳', '1111');
+  await readyTablet(page, proxy.url, server.createEnrolCode(), '王芳', '111111');
 
   await tablet.setOffline(true);
   for (let i = 0; i < 3; i++) await sell(page, 'RICE-5KG');

@@ -8,6 +8,7 @@ import { storeKinds } from '../server/support/stores';
 import { fuzzRequests, type FuzzRequest, type FuzzTarget } from './support/fuzz-requests';
 import { inspectDb, type DbInspector } from './support/inspect-db';
 import { startInProcessServer, type InProcessServer } from './support/in-process-server';
+import { sign } from '../support/signing';
 
 /** The bench raises it (CUNZHAN_FUZZ_RUNS=20000); `npm test` runs this many on each store. */
 const RUNS = Number(process.env.CUNZHAN_FUZZ_RUNS) || 2000;
@@ -69,7 +70,7 @@ describe.each(storeKinds())('every endpoint under fuzzed requests, on $name', (k
     });
     expect(enrol.status).toBe(200);
     const device = enrol.body as EnrolResponse;
-    target = { deviceId: device.deviceId, token: device.token, staffId: server.clerk.id };
+    target = { deviceId: device.deviceId, token: device.token, staffId: server.clerk.id, signer: server.signer };
   });
   afterAll(async () => {
     await db?.close();
@@ -105,18 +106,22 @@ describe.each(storeKinds())('every endpoint under fuzzed requests, on $name', (k
     // Still up and still right: a real sale applies.
     expect((await send(server, { method: 'GET', path: API.health, headers: {}, body: undefined, label: 'health' })).status).toBe(200);
     const product = server.products[0]!;
-    const sale = {
-      id: uuidv7(),
-      kind: 'sale.create',
-      staffId: target.staffId,
-      createdAt: new Date().toISOString(),
-      args: {
-        saleId: uuidv7(),
-        receiptNo: 'F-OK',
-        lines: [{ productId: product.id, names: product.names, unit: product.unit, unitPriceFen: product.priceFen, qty: 1 }],
-        tenderedFen: product.priceFen,
+    const sale = sign(
+      server.signer,
+      {
+        id: uuidv7(),
+        kind: 'sale.create',
+        staffId: target.staffId,
+        createdAt: new Date().toISOString(),
+        args: {
+          saleId: uuidv7(),
+          receiptNo: 'F-OK',
+          lines: [{ productId: product.id, names: product.names, unit: product.unit, unitPriceFen: product.priceFen, qty: 1 }],
+          tenderedFen: product.priceFen,
+        },
       },
-    };
+      target.deviceId,
+    );
     const pushed = await send(server, {
       method: 'POST',
       path: API.push,

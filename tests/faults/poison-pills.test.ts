@@ -9,6 +9,7 @@ import { storeKinds } from '../server/support/stores';
 import { inspectDb, type DbInspector } from './support/inspect-db';
 import { startInProcessServer, type InProcessServer } from './support/in-process-server';
 import { enrolNodeTablet, type NodeTablet } from './support/node-tablet';
+import { sign } from '../support/signing';
 
 /** Text no store can hold: PostgreSQL refuses NUL, neither keeps half a surrogate pair as UTF-8. */
 const POISONS: readonly ((args: SaleArgs) => SaleArgs)[] = [
@@ -95,7 +96,8 @@ describe.each(storeKinds())('poison pills in a queue, on $name', (kind) => {
         lines: [{ productId: product.id, names: { ...product.names }, unit: product.unit, unitPriceFen: product.priceFen, qty: 1 }],
         tenderedFen: product.priceFen,
       };
-      return { id: uuidv7(), kind: 'sale.create', staffId: server.clerk.id, createdAt: new Date().toISOString(), args: poison ? poison(args) : args };
+      const unsigned = { id: uuidv7(), kind: 'sale.create', staffId: server.clerk.id, createdAt: new Date().toISOString(), args: poison ? poison(args) : args };
+      return sign(server.signer, unsigned, device.deviceId);
     };
     const mutations = [sale(), ...POISONS.flatMap((poison) => [sale(poison), sale()])];
     const response = await server.app.request(API.push, {

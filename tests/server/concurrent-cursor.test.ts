@@ -22,7 +22,7 @@ describe.each(storeKinds())('pull cursor under concurrent writers on $name', (ki
   beforeAll(async () => {
     opened = await kind.open();
     centre = await createCentre(opened.store, { en: 'Busy centre' });
-    staffId = (await makeStaff({ centreId: centre.id, name: 'Writer', role: 'clerk', pin: '1234' })).id;
+    staffId = (await makeStaff({ centreId: centre.id, name: 'Writer', role: 'clerk', pin: '1234' })).row.id;
   });
   afterAll(() => opened.dispose());
 

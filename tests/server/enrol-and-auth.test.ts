@@ -96,9 +96,14 @@ describe.each(storeKinds())('enrolment and device tokens on $name', (kind) => {
     expect(await opened.store.revokeDevice(revoked.deviceId, new Date().toISOString())).toBe(true);
     const res = await pull(app, revoked.token, 0);
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+    // Told apart from a token nobody knows, so the tablet can say it was removed.
+    expect(await res.json()).toMatchObject({ error: 'device_revoked' });
     const pushed = await push(app, revoked.token, { ...pushBody(shop, [saleMutation(shop)]), deviceId: revoked.deviceId });
     expect(pushed.status).toBe(401);
+    expect(await pushed.json()).toMatchObject({ error: 'device_revoked' });
+    const unknown = await pull(app, 'x'.repeat(43), 0);
+    expect(unknown.status).toBe(401);
+    expect(await unknown.json()).toMatchObject({ error: 'unauthorized' });
     expect((await pull(app, kept.token, 0)).status).toBe(200);
     expect(await opened.store.revokeDevice('0190a000-0000-7000-8000-000000000000', new Date().toISOString())).toBe(false);
   });

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { AnyRow, Product, TableName } from '../../src/shared/domain/entities';
 import type { EnrolResponse, PullResponse, PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, productUpdateMutation, pull, pullFrom, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { enrolDevice, makeCentre, productUpdateMutation, pull, pullFrom, push, pushBody, resigned, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 function idsOf(page: PullResponse): string[] {
@@ -37,9 +37,9 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     const { pages, cursor } = await pullFrom(app, aOffice.token, 0, 7);
     const seen = pages.flatMap(idsOf);
     const requests = pages.length;
-    // staff + product + 25 sales = 27 rows.
-    expect(seen).toHaveLength(27);
-    expect(new Set(seen).size).toBe(27);
+    // 2 staff + product + 25 sales = 28 rows.
+    expect(seen).toHaveLength(28);
+    expect(new Set(seen).size).toBe(28);
     expect(requests).toBe(4);
     expect(cursor).toBe(await opened.store.lastSeq(a.centre.id));
 
@@ -74,7 +74,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
   it("never shows one centre another centre's rows", async () => {
     const page = (await (await pull(app, b.device.token, 0)).json()) as PullResponse;
     const ids = idsOf(page);
-    expect(ids.sort()).toEqual([b.clerk.id, b.rice.id].sort());
+    expect(ids.sort()).toEqual([b.admin.id, b.clerk.id, b.rice.id].sort());
     for (const row of Object.values(page.rows).flat()) expect((row as AnyRow).centreId).toBe(b.centre.id);
   });
 
@@ -82,12 +82,13 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     const seqA = await opened.store.lastSeq(a.centre.id);
     const sellAsProduct = saleMutation(b, 1, undefined, a.rice.id);
     const renameA = productUpdateMutation(b, a.rice.id, { priceFen: 1 });
-    const asAClerk = { ...saleMutation(a), staffId: a.clerk.id };
+    // A's clerk, properly signed for B's tablet: A's keys are not B's centre's.
+    const asAClerk = resigned(a, saleMutation(a), {}, b.device.deviceId);
     const res = (await (await push(app, b.device.token, pushBody(b, [sellAsProduct, renameA, asAClerk]))).json()) as PushResponse;
     expect(res.results.map((r) => (r.status === 'refused' ? r.code : r.status))).toEqual([
       'unknown_product',
       'unknown_product',
-      'unknown_staff',
+      'bad_staff_proof',
     ]);
     // B's token with A's device id is refused before anything runs.
     const spoofed = await push(app, b.device.token, { ...pushBody(a, [saleMutation(a)]) });
@@ -100,7 +101,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
 
   it('keeps mutation ids per centre: the same id in two centres is two mutations', async () => {
     const shared = saleMutation(a);
-    const inB = { ...saleMutation(b), id: shared.id };
+    const inB = resigned(b, saleMutation(b), { id: shared.id });
     const resA = (await (await push(app, a.device.token, pushBody(a, [shared]))).json()) as PushResponse;
     const resB = (await (await push(app, b.device.token, pushBody(b, [inB]))).json()) as PushResponse;
     expect(resA.results[0]?.status).toBe('applied');

@@ -12,6 +12,7 @@ import {
   push,
   pushBody,
   receiveMutation,
+  resigned,
   saleMutation,
   type TestCentre,
 } from './support/centre';
@@ -51,7 +52,7 @@ describe.each(storeKinds())("a tablet's own rows on $name", (kind) => {
     const receive = receiveMutation(shop, shop.rice.id, 10);
     const reprice = productUpdateMutation(shop, shop.rice.id, { priceFen: 4200 });
     await pushAs(shop.device, [...mine, receive, reprice]);
-    const theirs = [saleMutation(shop)];
+    const theirs = [resigned(shop, saleMutation(shop), {}, other.deviceId)];
     await pushAs(other, theirs);
 
     const own = await pullFrom(app, shop.device.token, 0);

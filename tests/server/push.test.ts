@@ -94,7 +94,7 @@ describe.each(storeKinds())('push on $name', (kind) => {
     const odd = { ...saleMutation(shop), kind: 'sale.teleport' };
     const res = (await (await push(app, shop.device.token, pushBody(shop, [stranger, odd]))).json()) as PushResponse;
     expect(res.results).toEqual([
-      { id: stranger.id, status: 'refused', code: 'unknown_staff' },
+      { id: stranger.id, status: 'refused', code: 'bad_staff_proof' },
       { id: odd.id, status: 'refused', code: 'unknown_kind', detail: 'sale.teleport' },
     ]);
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, Staff, StockMovement } from '../../src/shared/domain/entities';
-import { verifyPin } from '../../src/shared/domain/pin';
+import { unwrapStaffSecret, type StaffKeyMaterial } from '../../src/shared/auth/staff-key';
 import type { EnrolResponse, PullResponse } from '../../src/shared/protocol/messages';
 import { runNode, spawnNode, type Spawned } from './support/process';
 
@@ -69,8 +69,11 @@ describe('the built server as a process', () => {
     const products = feed.rows.products as Product[];
     const movements = feed.rows.movements as StockMovement[];
     expect(staff.map((s) => `${s.name}:${s.role}`).sort()).toEqual(['李强:clerk', '王芳:admin', '阿依古丽:clerk'].sort());
-    expect(await verifyPin('1111', staff.find((s) => s.name === '王芳')!)).toBe(true);
-    expect(await verifyPin('2222', staff.find((s) => s.name === '王芳')!)).toBe(false);
+    // The demo admin's secret opens under her PIN, and under no other.
+    const wang = staff.find((s) => s.name === '王芳')!;
+    expect(wang.pinHash).toBeUndefined();
+    expect(await unwrapStaffSecret(wang as Staff & StaffKeyMaterial, '111111', wang.id)).not.toBeNull();
+    expect(await unwrapStaffSecret(wang as Staff & StaffKeyMaterial, '222222', wang.id)).toBeNull();
     expect(products.length).toBeGreaterThanOrEqual(30);
     for (const p of products) {
       expect(p.names['zh-CN'] && p.names.en && p.names.ug).toBeTruthy();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import type { PullResponse, PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, pull, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { enrolDevice, makeCentre, pull, push, pushBody, resigned, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 interface StoredRow {
@@ -56,7 +56,7 @@ describe.each(storeKinds())("the server's clock on $name", (kind) => {
     const since = Date.now();
     // A tablet whose clock is three days behind.
     const tabletTime = new Date(since - 3 * 86_400_000).toISOString();
-    const sale = { ...saleMutation(shop), createdAt: tabletTime };
+    const sale = resigned(shop, saleMutation(shop), { createdAt: tabletTime });
     const res = (await (await push(app, shop.device.token, pushBody(shop, [sale]))).json()) as PushResponse;
     expect(res.results).toEqual([{ id: sale.id, status: 'applied' }]);
 

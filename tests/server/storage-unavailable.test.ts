@@ -10,7 +10,7 @@ import { DataDirUnusable } from '../../src/server/store/sqlite/data-dir';
 import { SqliteStore } from '../../src/server/store/sqlite/sqlite-store';
 import { storageUnavailable } from '../../src/server/store/storage-errors';
 import type { MutationEnvelope, PushResponse } from '../../src/shared/protocol/messages';
-import { enrolDevice, makeCentre, pullFrom, push, pushBody, saleMutation, type TestCentre } from './support/centre';
+import { enrolDevice, makeCentre, pullFrom, push, pushBody, resigned, saleMutation, type TestCentre } from './support/centre';
 import { FaultyStore, pgError } from './support/faulty-store';
 import { storeKinds, type OpenedStore } from './support/stores';
 
@@ -20,7 +20,7 @@ function bulkySales(t: TestCentre, count: number): MutationEnvelope[] {
     const m = saleMutation(t);
     const args = m.args as { lines: { names: Record<string, string> }[] };
     for (const line of args.lines) line.names = { 'zh-CN': '大米'.repeat(50), en: 'Rice '.repeat(20) };
-    return m;
+    return resigned(t, m, { args });
   });
 }
 

@@ -75,11 +75,42 @@ describe('database versions', () => {
 
     const current = new CunzhanDb(name);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBeGreaterThanOrEqual(2);
     const day = { from: new Date('2026-03-02T00:00:00.000Z'), to: new Date('2026-03-03T00:00:00.000Z') };
     expect(await listSales(current, day)).toEqual([afternoon, morning]);
     expect(await listSales(current, { ...day, staffId: clerk })).toEqual([morning]);
     expect(await current.sales.get(yesterday.id)).toEqual(yesterday);
+    current.close();
+  });
+});
+
+describe('database version 3', () => {
+  it('a version 2 tablet with a queue from before proofs and a legacy staff row opens unchanged, with the new tables empty', async () => {
+    const name = `upgrade-v3-${uuidv7()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores({ sales: 'id, createdAt' });
+    const now = new Date().toISOString();
+    const staff = {
+      id: uuidv7(), centreId: uuidv7(), createdAt: now, updatedAt: now, createdBy: 'seed', name: '李强', role: 'clerk',
+      active: true, pinSalt: 'c2FsdA==', pinHash: 'aGFzaA==', pinIterations: 1000,
+    };
+    const queued = {
+      id: uuidv7(), kind: 'sale.create', args: { saleId: uuidv7() }, staffId: staff.id, deviceId: uuidv7(),
+      centreId: staff.centreId, createdAt: now, protocolVersion: 3, touched: [], before: [],
+    };
+    await v2.table('staff').add(staff);
+    await v2.table('outbox').add(queued);
+    v2.close();
+
+    const current = new CunzhanDb(name);
+    expect(await current.staff.get(staff.id)).toEqual(staff);
+    const [entry] = await current.outbox.toArray();
+    expect(entry).toMatchObject(queued);
+    expect(entry!.proof).toBeUndefined();
+    expect(await current.reviews.count()).toBe(0);
+    expect(await current.sessionKeys.count()).toBe(0);
+    expect(current.verno).toBe(3);
     current.close();
   });
 });

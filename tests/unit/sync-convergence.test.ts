@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyRow, Staff, TableName } from '../../src/shared/domain/entities';
 import { TABLE_NAMES } from '../../src/shared/domain/entities';
-import { uuidv7 } from '../../src/shared/domain/ids';
-import { hashPin, type PinHash } from '../../src/shared/domain/pin';
+import { staffKeysOf, type StaffKeys } from '../../src/shared/auth/staff-key';
 import { createCentre, writeServerRows } from '../../src/server/admin/operations';
+import { addSignedStaff } from '../support/signing';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { adjustStock, completeSale, createProduct, receiveStock, updateProduct } from '../../src/client/data/commands';
 import type { CommandContext } from '../../src/client/data/commands/run-command';
@@ -93,11 +93,9 @@ interface Tablet {
 const PUSH_BATCH = { initial: 2, min: 1, max: 4 };
 
 let server: TestServer;
-let pin: PinHash;
 
 beforeAll(async () => {
   server = await startTestServer();
-  pin = await hashPin('1357', 1000);
 });
 afterAll(async () => {
   await server.close();
@@ -190,11 +188,13 @@ describe('sync convergence (property)', () => {
         fc.asyncProperty(fc.array(action, { minLength: 5, maxLength: 30 }), fc.integer({ min: 0, max: 2 }), async (actions, openingStock) => {
           const now = new Date().toISOString();
           const centre = await createCentre(server.store, { en: 'Property centre' }, now);
-          const people: Staff[] = ['甲', '乙'].map((name) => {
-            const id = uuidv7();
-            return { id, centreId: centre.id, name, role: 'clerk', ...pin, active: true, createdAt: now, updatedAt: now, createdBy: id };
-          });
-          await writeServerRows(server.store, centre.id, people.map((row) => ({ table: 'staff' as const, row })));
+          // Admins, who may run every kind; each signs with the key their PIN unlocks.
+          const signed: { staff: Staff; keys: StaffKeys }[] = [];
+          for (const name of ['甲', '乙']) {
+            const { staff, signer } = await addSignedStaff(server.store, { centreId: centre.id, name, role: 'admin', pin: '135790' });
+            signed.push({ staff, keys: await staffKeysOf(signer.secret, signer.keyId) });
+          }
+          const people = signed.map((p) => p.staff);
           await serverProducts({ ...server, centre, staff: people[0]! }, 3, openingStock);
 
           const tablets: Tablet[] = [];
@@ -210,7 +210,7 @@ describe('sync convergence (property)', () => {
             tablets.push({ db, engine, deviceId: info.deviceId, dropNext, overtake: link.overtake });
           }
           const contexts = tablets.map((t) =>
-            people.map((s) => ({ db: t.db, staffId: s.id, deviceId: t.deviceId, centreId: centre.id })),
+            signed.map((s) => ({ db: t.db, staffId: s.staff.id, deviceId: t.deviceId, centreId: centre.id, keys: s.keys })),
           );
           // The second person is deactivated and reactivated on the server: their queued changes get refused.
           let secondActive = true;

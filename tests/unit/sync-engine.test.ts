@@ -8,7 +8,8 @@ import { BASE_URL, enrolTablet, serverProducts, startTestServer, syncedTablets, 
 import { createSyncEngine } from '../../src/client/sync/engine';
 import { enrolDevice, getDevice } from '../../src/client/data/device';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
-import { uuidv7 } from '../../src/shared/domain/ids';
+import { staffKeysOf } from '../../src/shared/auth/staff-key';
+import { addSignedStaff } from '../support/signing';
 import type { Transport } from '../../src/client/sync/transport';
 import { LIMITS } from '../../src/shared/protocol/messages';
 import { waitingCount, waitingEntries } from '../../src/client/data/outbox-queue';
@@ -100,22 +101,23 @@ describe('sync engine against the real server', () => {
     const [rice] = await serverProducts(server, 1, 4);
     const tablet = await enrolTablet(server);
     await tablet.engine.runOnce();
-    const sale = await completeSale({ lines: [{ productId: rice!.id, qty: 3 }], tenderedFen: 100_000 }, tablet.ctx);
-    expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(1);
-    // Meanwhile the county deactivates this clerk: the server refuses her queued sale.
+    await receiveStock({ productId: rice!.id, qty: 3, note: '' }, tablet.ctx);
+    expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(7);
+    // Meanwhile the county deactivates this person: the server refuses the queued receipt
+    // (a sale would apply, flagged for review: a villager paid for it).
     await writeServerRows(server.store, server.centre.id, [{ table: 'staff', row: { ...server.staff, active: false } }]);
 
     await tablet.engine.runOnce();
 
-    expect(await tablet.db.sales.get(sale.id)).toBeUndefined();
+    // Only the opening stock is left.
+    expect(await tablet.db.movements.where('productId').equals(rice!.id).count()).toBe(1);
     expect((await tablet.db.stockLevels.get(rice!.id))?.level).toBe(4);
     expect(await waitingCount(tablet.db)).toBe(0);
     const [refusal] = await tablet.db.refusals.toArray();
     expect(refusal).toMatchObject({
-      kind: 'sale.create',
+      kind: 'stock.receive',
       code: 'unknown_staff',
-      summary: { receiptNo: sale.receiptNo, totalFen: sale.totalFen },
-      rolledBack: [{ key: 'rollback.saleRemoved', params: { receiptNo: sale.receiptNo } }],
+      rolledBack: [{ key: 'rollback.movementRemoved', params: { delta: 3, reason: 'receive' } }],
     });
   });
 
@@ -140,10 +142,9 @@ describe('sync engine against the real server', () => {
 
   it('a refused edit is rolled back to the server\'s latest version, not the one the tablet started from', async () => {
     const [rice] = await serverProducts(server, 1, 1);
-    const temp = { ...server.staff, id: uuidv7(), name: '临时工' };
-    await writeServerRows(server.store, server.centre.id, [{ table: 'staff', row: temp }]);
+    const { staff: temp, signer } = await addSignedStaff(server.store, { centreId: server.centre.id, name: '临时工', role: 'admin', pin: '135791' });
     const [a, b] = await syncedTablets(server, 'a', 'b');
-    await updateProduct(rice!.id, { priceFen: 1 }, { ...a.ctx, staffId: temp.id });
+    await updateProduct(rice!.id, { priceFen: 1 }, { ...a.ctx, staffId: temp.id, keys: await staffKeysOf(signer.secret, signer.keyId) });
     await updateProduct(rice!.id, { names: { en: 'Rice, renamed on b' } }, b.ctx);
     await b.engine.runOnce();
     await writeServerRows(server.store, server.centre.id, [{ table: 'staff', row: { ...temp, active: false } }]);

@@ -1,5 +1,6 @@
 import { Outlet } from '@tanstack/react-router';
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
 import { ClockWarning } from '../features/sync/ClockWarning';
@@ -11,6 +12,8 @@ import { TopBar } from './TopBar';
 
 /** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
 export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
+  // Signed in means watched: a tablet left alone locks itself.
+  useEffect(() => watchIdle(), []);
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />
@@ -25,7 +28,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
           <Outlet />
         </Suspense>
       </main>
-      <NavBar />
+      <NavBar role={session.staff.role} />
     </div>
   );
 }

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { logout, type Session } from '../auth/session';
+import { lock, type Session } from '../auth/session';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { Icon } from '../ui/Icon';
 import { useFormat } from '../ui/format';
 import type { LocalizedName } from '../../shared/domain/entities';
 
-/** Centre, who is signed in (tap to switch), and the sync status. */
+/**
+ * Centre, who is signed in, the lock button, and the sync status. Locking is
+ * how people switch: lock, then the next person taps their name. Whatever
+ * the first person had in the cart waits under their name.
+ */
 export function TopBar({ centreName, session }: { centreName: LocalizedName; session: Session }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -16,16 +20,10 @@ export function TopBar({ centreName, session }: { centreName: LocalizedName; ses
           <img src="/icons/icon-192.png" alt="" width={32} height={32} />
           <strong data-testid="centre-name">{fmt.name(centreName)}</strong>
         </div>
-        <button
-          type="button"
-          class="button button-ghost button-small"
-          data-testid="switch-user"
-          onClick={logout}
-          title={t('app.switchUser')}
-        >
-          <Icon name="user" />
+        <button type="button" class="button button-small" data-testid="lock" onClick={lock} title={t('app.lockHint')}>
+          <Icon name="lock" />
           <span data-testid="current-staff">{session.staff.name}</span>
-          <span class="muted">· {t('app.switchUser')}</span>
+          <span class="muted">· {t('app.lock')}</span>
         </button>
       </div>
       <SyncStatus />

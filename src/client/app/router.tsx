@@ -1,11 +1,12 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
-import { AppShell } from './AppShell';
+import { RootFrame } from './RootFrame';
 import { ScreenError } from './ScreenError';
 import { parseSalesSearch, parseStockSearch } from '../routes/search';
+import { parseActivitySearch } from '../routes/activity-search';
 import { NotFound } from '../routes/not-found';
 
 // Each screen is its own chunk: the first screen only loads the shell.
-const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFound });
+const rootRoute = createRootRoute({ component: RootFrame, notFoundComponent: NotFound });
 
 const sellRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -60,7 +61,52 @@ const refusalsRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/refusals'), 'RefusalsRoute'),
 });
 
+const staffRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staff',
+  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffRoute'),
+});
+const staffNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staff/new',
+  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffNewRoute'),
+});
+const staffDetailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/staff/$staffId',
+  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffDetailRoute'),
+});
+const activityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/activity',
+  validateSearch: parseActivitySearch,
+  component: lazyRouteComponent(() => import('../routes/activity'), 'ActivityRoute'),
+});
+
+// The county admin area: online, desktop or tablet browser, its own sign-in (features/county).
+const countyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/county',
+  component: lazyRouteComponent(() => import('../routes/county'), 'CountyRoute'),
+});
+const countyCentresRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../routes/county-centres'), 'CountyCentresRoute'),
+});
+const countyCentreRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/centres/$centreId',
+  component: lazyRouteComponent(() => import('../routes/county-centre'), 'CountyCentreRoute'),
+});
+const countyImportRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/import',
+  component: lazyRouteComponent(() => import('../routes/county-import'), 'CountyImportRoute'),
+});
+
 const routeTree = rootRoute.addChildren([
+  countyRoute.addChildren([countyCentresRoute, countyCentreRoute, countyImportRoute]),
   sellRoute,
   salesRoute,
   receiptRoute,
@@ -71,6 +117,10 @@ const routeTree = rootRoute.addChildren([
   stockDetailRoute,
   settingsRoute,
   refusalsRoute,
+  staffRoute,
+  staffNewRoute,
+  staffDetailRoute,
+  activityRoute,
 ]);
 
 export interface RouterOptions {

@@ -1,24 +1,33 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { Staff } from '../../shared/domain/entities';
-import { verifyPin } from '../../shared/domain/pin';
+import { uuidv7 } from '../../shared/domain/ids';
 import { db as defaultDb, type CunzhanDb } from '../data/db';
-import { AppError, AppErrorCode } from '../data/errors';
-import { getMeta } from '../data/meta';
+import { checkPin } from './check-pin';
 
 /**
- * Who is working on this tablet right now. This module owns the session:
- * auto-lock and quick user switch (next issue) hook in here, through
- * `logout()` and `onSessionChange`.
+ * Who is working on this tablet right now, and the keys their PIN unlocked.
+ * The session (without keys) lives in sessionStorage, so a reload keeps the
+ * person signed in and closing the tab does not; the keys live in memory
+ * and, for reloads, in IndexedDB under the session's id: after a reload the
+ * session counts only once `restoreSession` has found its keys.
  */
 export interface Session {
+  /** Names this sign-in; the stored keys carry the same id. */
+  id: string;
   staff: Staff;
   deviceId: string;
   centreId: string;
   /** UTC ISO time of the login. */
   since: string;
+  /** The keys their PIN unlocked: they sign the person's changes. Never extractable, never in sessionStorage. */
+  keys: StaffKeys;
+  /** Epoch ms of the last time the person typed their PIN (sign-in or asked again). */
+  pinAt: number;
 }
 
-// sessionStorage: a reload of the tab keeps the person logged in, closing it does not.
+type StoredSession = Omit<Session, 'keys'> & { keyId: string };
+
 const STORAGE_KEY = 'cunzhan.session';
 const listeners = new Set<(session: Session | null) => void>();
 
@@ -26,23 +35,29 @@ function storage(): Storage | undefined {
   return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
 }
 
-function read(): Session | null {
+function read(): StoredSession | null {
   const text = storage()?.getItem(STORAGE_KEY);
   if (!text) return null;
   try {
-    return JSON.parse(text) as Session;
+    const session = JSON.parse(text) as Partial<StoredSession>;
+    // A session stored by the app before keys has no key: that person signs in again.
+    return typeof session.id === 'string' && typeof session.keyId === 'string' ? (session as StoredSession) : null;
   } catch {
     return null;
   }
 }
 
-let current: Session | null = read();
+let current: Session | null = null;
+/** The database holding the session's keys (the app's, or a test's). */
+let keysDb: CunzhanDb = defaultDb;
 
 function publish(session: Session | null): void {
   current = session;
   const store = storage();
-  if (session) store?.setItem(STORAGE_KEY, JSON.stringify(session));
-  else store?.removeItem(STORAGE_KEY);
+  if (session) {
+    const { keys, ...rest } = session;
+    store?.setItem(STORAGE_KEY, JSON.stringify({ ...rest, keyId: keys.keyId } satisfies StoredSession));
+  } else store?.removeItem(STORAGE_KEY);
   for (const listener of listeners) listener(session);
 }
 
@@ -55,36 +70,82 @@ export function onSessionChange(listener: (session: Session | null) => void): ()
   return () => listeners.delete(listener);
 }
 
-/** Checks the PIN against the staff row synced to this tablet (works offline). */
+/**
+ * At app start: takes back the keys of the tab's session from IndexedDB,
+ * or ends a session whose keys are gone. Keys left by a closed tab (no
+ * session in this one) are deleted.
+ */
+export async function restoreSession(database: CunzhanDb = defaultDb): Promise<Session | null> {
+  keysDb = database;
+  if (current) return current;
+  const stored = read();
+  const row = stored ? await database.sessionKeys.get(stored.id).catch(() => undefined) : undefined;
+  if (stored && row && row.staffId === stored.staff.id && row.keys.keyId === stored.keyId) {
+    const { keyId: _keyId, ...rest } = stored;
+    publish({ ...rest, keys: row.keys });
+    return current;
+  }
+  await database.sessionKeys.clear().catch(() => undefined);
+  storage()?.removeItem(STORAGE_KEY);
+  return null;
+}
+
+/** Checks the PIN by unwrapping the person's key on this tablet (works offline) and opens a session. */
 export async function login(staffId: string, pin: string, database: CunzhanDb = defaultDb): Promise<Session> {
-  const device = await getMeta(database, 'device');
-  if (!device) throw new AppError(AppErrorCode.notEnrolled);
-  const staff = await database.staff.get(staffId);
-  if (!staff || !staff.active || staff.centreId !== device.centre.id) throw new AppError(AppErrorCode.wrongPin);
-  if (!(await verifyPin(pin, staff))) throw new AppError(AppErrorCode.wrongPin);
+  const { staff, keys, device } = await checkPin(staffId, pin, database);
+  const now = Date.now();
   const session: Session = {
+    id: uuidv7(),
     staff,
     deviceId: device.deviceId,
     centreId: device.centre.id,
-    since: new Date().toISOString(),
+    since: new Date(now).toISOString(),
+    keys,
+    pinAt: now,
   };
+  await database.transaction('rw', database.sessionKeys, async () => {
+    await database.sessionKeys.clear();
+    await database.sessionKeys.put({ id: session.id, staffId, keys });
+  });
+  keysDb = database;
   publish(session);
   return session;
 }
 
+/** The signed-in person types their PIN again (screens that ask for it); throws as `checkPin` does. */
+export async function confirmPin(pin: string): Promise<void> {
+  const session = current;
+  if (!session) throw new Error('confirmPin without a session');
+  await checkPin(session.staff.id, pin, keysDb);
+  if (current?.id === session.id) publish({ ...session, pinAt: Date.now() });
+}
+
+/** A sync brought the signed-in person's row changed (a new role, a new name): the session follows it. */
+export function refreshSessionStaff(staff: Staff): void {
+  if (current && current.staff.id === staff.id && current.staff !== staff) publish({ ...current, staff });
+}
+
 /** Why a session ended other than by the person's own logout: told once on the login screen. */
-export type LogoutReason = 'deactivated';
+export type LogoutReason = 'deactivated' | 'idle';
 let endedBecause: LogoutReason | null = null;
 
-export function logout(): void {
-  endedBecause = null;
+function end(reason: LogoutReason | null): void {
+  endedBecause = reason;
+  // The keys go with the session; a failed delete is cleared at the next start.
+  void keysDb.sessionKeys.clear().catch(() => undefined);
   publish(null);
 }
 
+/** Locks the tablet: the person's cart stays parked under their name until they sign in again. */
+export function logout(): void {
+  end(null);
+}
+
+export const lock = logout;
+
 /** Ends the session for the person (see `LogoutReason`). */
 export function endSessionBecause(reason: LogoutReason): void {
-  endedBecause = reason;
-  publish(null);
+  end(reason);
 }
 
 /** The reason the last session was ended for the person, once; null after that or for a plain logout. */

@@ -4,6 +4,7 @@ import type {
   Centre,
   LocalizedName,
   Product,
+  Review,
   Sale,
   Staff,
   StockMovement,
@@ -11,6 +12,7 @@ import type {
   TableName,
 } from '../../shared/domain/entities';
 import type { RefusalCode } from '../../shared/domain/refusals';
+import type { StaffKeys } from '../../shared/auth/staff-key';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
 export interface StockLevel {
@@ -36,6 +38,13 @@ export interface OutboxEntry {
   centreId: string;
   createdAt: string;
   protocolVersion: number;
+  /**
+   * Which key of the author signed, and the proof (shared/auth/PROOF.md).
+   * Absent on entries queued before proofs: they are signed when their
+   * author next signs in, and the push stops before the first unsigned one.
+   */
+  keyId?: string;
+  proof?: string;
   /** Rows this mutation wrote, as `table:id` keys. */
   touched: string[];
   before: RowImage[];
@@ -111,6 +120,18 @@ export interface ClockReading {
   readAt: string;
 }
 
+/**
+ * The signed-in person's keys, kept while the tab's session lasts so a reload
+ * does not ask for the PIN again. CryptoKeys survive IndexedDB's structured
+ * clone and stay non-extractable. One row at most; cleared on lock.
+ */
+export interface SessionKeysRow {
+  /** The session's id (sessionStorage holds the same). */
+  id: string;
+  staffId: string;
+  keys: StaffKeys;
+}
+
 export const DEFAULT_DB_NAME = 'cunzhan';
 
 export function rowKey(table: TableName, id: string): string {
@@ -137,6 +158,8 @@ export class CunzhanDb extends Dexie {
   refusals!: Table<Refusal, string>;
   shadow!: Table<ShadowRow, string>;
   meta!: Table<MetaRow, string>;
+  reviews!: Table<Review, string>;
+  sessionKeys!: Table<SessionKeysRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Chromium commits with relaxed durability by default: a sale the screen called saved
@@ -159,6 +182,12 @@ export class CunzhanDb extends Dexie {
     // made a first sync of many sales markedly faster. Rows are untouched.
     this.version(2).stores({
       sales: 'id, createdAt',
+    });
+    // Reviews sync from the server (flagged changes for an admin); session
+    // keys hold the signed-in person's CryptoKeys for the tab's session.
+    this.version(3).stores({
+      reviews: 'id, createdAt',
+      sessionKeys: 'id',
     });
   }
 

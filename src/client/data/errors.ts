@@ -9,6 +9,10 @@ export const AppErrorCode = {
   enrolCodeExpired: 'enrol_code_expired',
   enrolCodeUsed: 'enrol_code_used',
   wrongPin: 'wrong_pin',
+  /** Too many wrong PINs for this person: see `retryAfterSeconds`. */
+  lockedOut: 'locked_out',
+  /** The action needs an admin's PIN. */
+  notAdmin: 'not_admin',
   notLoggedIn: 'not_logged_in',
   notEnrolled: 'not_enrolled',
   storageFull: 'storage_full',

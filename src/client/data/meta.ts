@@ -15,6 +15,26 @@ export interface MetaValues {
   clock: ClockReading;
   /** An enrolment sent but not yet answered: retried with the same secret (S13). */
   pendingEnrolment: PendingEnrolment;
+  /** Wrong PINs per staff id, kept across reloads (auth/pin-attempts.ts). */
+  pinMisses: Record<string, PinMisses>;
+  /** Idle time before the tablet locks itself, set by an admin in Settings. */
+  idleLockMs: number;
+  /** The server said this tablet was removed: syncing stops, the queue waits for export. */
+  revoked: RevokedState;
+}
+
+/** A run of wrong PINs for one person and when the next try is allowed (epoch ms). */
+export interface PinMisses {
+  misses: number;
+  lockedUntil: number;
+}
+
+export interface RevokedState {
+  at: string;
+  /** The server's error code: device_revoked, or unauthorized for a token it does not know. */
+  code: string;
+  /** When the unsynced changes were last exported to a file. */
+  exportedAt?: string;
 }
 export type MetaKey = keyof MetaValues;
 

@@ -1,5 +1,6 @@
+import { guarded } from '../app/guarded';
 import { ProductsScreen } from '../features/products/ProductsScreen';
 
-export function ProductsRoute() {
+export const ProductsRoute = guarded({ screen: 'products' }, function Products() {
   return <ProductsScreen />;
-}
+});

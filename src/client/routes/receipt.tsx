@@ -1,7 +1,8 @@
+import { guarded } from '../app/guarded';
 import { useParams } from '@tanstack/react-router';
 import { ReceiptScreen } from '../features/sales/ReceiptScreen';
 
-export function ReceiptRoute() {
+export const ReceiptRoute = guarded({ screen: 'sales' }, function Receipt() {
   const { saleId } = useParams({ from: '/sales/$saleId' });
   return <ReceiptScreen saleId={saleId} />;
-}
+});

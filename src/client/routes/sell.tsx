@@ -1,5 +1,6 @@
+import { guarded } from '../app/guarded';
 import { SellScreen } from '../features/sales/SellScreen';
 
-export function SellRoute() {
+export const SellRoute = guarded({ screen: 'sell' }, function Sell() {
   return <SellScreen />;
-}
+});

@@ -1,5 +1,12 @@
+import { guarded } from '../app/guarded';
+import { RequirePinAgain } from '../auth/RequirePinAgain';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 
-export function SettingsRoute() {
-  return <SettingsScreen />;
-}
+// Settings hold the tablet's lock time and its enrolment: the PIN is asked again.
+export const SettingsRoute = guarded({ screen: 'settings' }, function Settings() {
+  return (
+    <RequirePinAgain>
+      <SettingsScreen />
+    </RequirePinAgain>
+  );
+});

@@ -1,3 +1,4 @@
+import { BUILD_ID } from '../build-id';
 import { DEFAULT_DB_NAME, type CunzhanDb } from '../data/db';
 import { AppErrorCode, toAppError } from '../data/errors';
 import { onMutationQueued } from '../data/local-changes';
@@ -7,11 +8,16 @@ import { IDLE_INTERVAL_MS, NUDGE_DELAY_MS, retryDelay } from './backoff';
 import { BatchSizer, type BatchSizeLimits } from './batch-size';
 import { clockWatch } from './clock';
 import { withSyncLock } from './lock';
-import { browserOnline, watchOnline } from './online';
+import { watchOnline } from './online';
+import { firstUnsigned } from './outbox';
 import { pullChanges } from './pull';
 import { pushOutbox, type SyncEndpoint } from './push';
 import { createStatusStore, type StatusStore } from './status';
 import { fetchTransport, type Transport } from './transport';
+
+/** Every sync request says which build the tablet runs and how many changes it holds back. */
+export const APP_VERSION_HEADER = 'X-Cunzhan-App-Version';
+export const PENDING_HEADER = 'X-Cunzhan-Pending';
 
 export interface SyncEngineOptions {
   db: CunzhanDb;
@@ -45,8 +51,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const transport = options.transport ?? fetchTransport;
   const baseUrl = options.baseUrl ?? globalThis.location?.origin ?? 'http://localhost';
   const lockName = database.name === DEFAULT_DB_NAME ? 'cunzhan-sync' : `cunzhan-sync:${database.name}`;
+  // Online only once a request has come back: the browser's flag says a
+  // network exists, not that the server can be reached through it.
   const status = createStatusStore({
-    online: browserOnline(),
+    online: false,
+    revoked: false,
+    waitingFor: null,
     syncing: false,
     pending: 0,
     lastSyncAt: null,
@@ -67,8 +77,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   void refreshFromDb();
 
   async function refreshFromDb(): Promise<void> {
-    const [pending, lastSyncAt] = await Promise.all([waitingCount(database), getMeta(database, 'lastSyncAt')]);
-    status.update({ pending, lastSyncAt: lastSyncAt ?? null });
+    const [pending, lastSyncAt, unsigned, revoked] = await Promise.all([
+      waitingCount(database),
+      getMeta(database, 'lastSyncAt'),
+      firstUnsigned(database),
+      getMeta(database, 'revoked'),
+    ]);
+    status.update({ pending, lastSyncAt: lastSyncAt ?? null, waitingFor: unsigned?.staffId ?? null, revoked: !!revoked });
   }
 
   /**
@@ -78,7 +93,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
    */
   async function withEndpoint(work: (target: SyncEndpoint) => Promise<void>): Promise<void> {
     const device = await getMeta(database, 'device');
-    if (!device) return;
+    // A removed tablet stops syncing: its queue waits to be exported (features/revoked).
+    if (!device || (await getMeta(database, 'revoked'))) return;
     const clock = clockWatch();
     const target: SyncEndpoint = {
       db: database,
@@ -87,6 +103,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       deviceId: device.deviceId,
       centreId: device.centre.id,
       token: device.token,
+      report: { [APP_VERSION_HEADER]: BUILD_ID, [PENDING_HEADER]: String(await waitingCount(database)) },
       onServerTime: clock.onServerTime,
     };
     try {
@@ -125,6 +142,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function cycle(): Promise<void> {
     await withSyncLock(lockName, async () => {
+      if (await getMeta(database, 'revoked')) {
+        status.update({ revoked: true, online: false });
+        return;
+      }
       status.update({ syncing: true, progress: null });
       try {
         await runOnce();
@@ -136,7 +157,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const error = toAppError(e);
         serverAskedMs = Math.min(MAX_SERVER_ASKED_MS, (error.retryAfterSeconds ?? 0) * 1000);
         const code = error.code;
-        status.update({ lastError: code, online: code === AppErrorCode.serverUnreachable ? false : status.get().online });
+        if (code === AppErrorCode.deviceRevoked) await markRevoked(error.detail);
+        // Any answer, even an error, shows the server is reachable; only a request that got none says offline.
+        status.update({ lastError: code, online: code !== AppErrorCode.serverUnreachable && code !== AppErrorCode.deviceRevoked });
       } finally {
         // Answered entries are swept after the sync, whether or not all of it succeeded.
         await sweepAnswered(database).catch(() => undefined);
@@ -144,6 +167,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await refreshFromDb().catch(() => undefined);
       }
     });
+  }
+
+  /** The server no longer knows this tablet: remembered, so a reload does not try again. */
+  async function markRevoked(code: string | undefined): Promise<void> {
+    if (!(await getMeta(database, 'revoked'))) {
+      await setMeta(database, 'revoked', { at: new Date().toISOString(), code: code ?? AppErrorCode.deviceRevoked });
+    }
+    status.update({ revoked: true });
   }
 
   function syncNow(): Promise<void> {
@@ -171,10 +202,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clearTimeout(timer);
       timer = setTimeout(() => void syncNow(), delay);
     };
-    afterCycle = () => schedule(failures > 0 ? Math.max(retryDelay(failures), serverAskedMs) : IDLE_INTERVAL_MS);
+    afterCycle = () => {
+      if (!status.get().revoked) schedule(failures > 0 ? Math.max(retryDelay(failures), serverAskedMs) : IDLE_INTERVAL_MS);
+    };
+    // Going offline is news at once; coming online is only a reason to try.
     const stopOnline = watchOnline((online) => {
-      status.update({ online });
       if (online) void syncNow();
+      else status.update({ online: false });
     });
     const stopNudges = onMutationQueued(() => {
       void refreshFromDb().catch(() => undefined);

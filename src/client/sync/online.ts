@@ -1,9 +1,6 @@
-/** The browser's idea of connectivity; a failed request is the stronger signal. */
-export function browserOnline(): boolean {
-  return globalThis.navigator?.onLine ?? true;
-}
-
-/** Calls back on `online`/`offline` events; a no-op outside a browser window. */
+/**
+ * Calls back on `online`/`offline` events (the browser's idea of a network;
+ * only a request that comes back shows the server is reachable); a no-op outside a browser window. */
 export function watchOnline(onChange: (online: boolean) => void): () => void {
   if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return () => undefined;
   const online = () => onChange(true);

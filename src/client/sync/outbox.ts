@@ -1,5 +1,5 @@
 import type { CunzhanDb, OutboxEntry } from '../data/db';
-import { waitingAfter, waitingEntries, waitingTouching } from '../data/outbox-queue';
+import { answeredThrough, waitingAfter, waitingEntries, waitingTouching } from '../data/outbox-queue';
 import { LIMITS } from '../../shared/protocol/messages';
 import type { SizedText } from './transport';
 
@@ -42,7 +42,10 @@ export function utf8Length(text: string): number {
 /**
  * The next batch after `afterSeq`: at most 500 mutations and PUSH_MAX_BYTES,
  * all of one protocol version (a queue from before an app update is sent
- * with the version it was made under, S8). Each envelope is stringified once.
+ * with the version it was made under, S8), and none past the first entry
+ * without a proof: that one waits for its author to sign in and sign it
+ * (auth/sign-queue.ts), and the ones after it wait too, to keep the order
+ * (S2). Each envelope is stringified once.
  */
 export async function readBatch(
   database: CunzhanDb,
@@ -53,14 +56,14 @@ export async function readBatch(
 ): Promise<OutboxBatch | null> {
   const candidates = await waitingAfter(database, afterSeq).limit(maxCount).toArray();
   const first = candidates[0];
-  if (!first) return null;
+  if (!first || first.proof === undefined) return null;
   const entries: OutboxEntry[] = [];
   const parts: string[] = [];
   let bytes = 0;
   for (const entry of candidates) {
-    if (entry.protocolVersion !== first.protocolVersion) break;
-    const { id, kind, args, staffId, createdAt } = entry;
-    const part = JSON.stringify({ id, kind, args, staffId, createdAt });
+    if (entry.protocolVersion !== first.protocolVersion || entry.proof === undefined) break;
+    const { id, kind, args, staffId, createdAt, keyId, proof } = entry;
+    const part = JSON.stringify({ id, kind, args, staffId, createdAt, keyId, proof });
     const size = utf8Length(part) + 1;
     if (entries.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
@@ -86,6 +89,16 @@ export function pushBodyParts(batch: OutboxBatch, after: string | null): SizedTe
   const predecessor = after === null ? '' : `"after":${JSON.stringify(after)},`;
   const head = `{${predecessor}${batch.envelopeFields},"mutations":`;
   return [{ text: head, bytes: utf8Length(head) }, batch.mutations, { text: '}', bytes: 1 }];
+}
+
+/** The first waiting entry, when it waits for its author to sign in; else null. */
+export async function firstUnsigned(database: CunzhanDb): Promise<OutboxEntry | null> {
+  const [first] = await waitingEntriesHead(database);
+  return first && first.proof === undefined ? first : null;
+}
+
+async function waitingEntriesHead(database: CunzhanDb): Promise<OutboxEntry[]> {
+  return waitingAfter(database, await answeredThrough(database)).limit(1).toArray();
 }
 
 /**

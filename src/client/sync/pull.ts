@@ -26,7 +26,7 @@ async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): 
   const url = new URL(API.pull, endpoint.baseUrl);
   url.searchParams.set('after', String(after));
   url.searchParams.set('limit', String(limit));
-  const request = new Request(url, { headers: { Authorization: `Bearer ${endpoint.token}` } });
+  const request = new Request(url, { headers: { ...endpoint.report, Authorization: `Bearer ${endpoint.token}` } });
   const response = await send(endpoint.transport, request);
   // Checked whole before any of it is written: a bad page leaves rows and cursor as they were.
   const page = await readReply(response, (value) => checkPullReply(value, after, endpoint.centreId));
@@ -80,6 +80,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
     database.movements,
     database.sales,
     database.staff,
+    database.reviews,
     database.stockLevels,
     database.shadow,
     database.outbox,

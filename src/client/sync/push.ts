@@ -17,6 +17,8 @@ export interface SyncEndpoint {
   /** This tablet's centre: a pulled row of any other is a bad reply. */
   centreId: string;
   token: string;
+  /** Headers every sync request carries, so the county sees what each tablet runs and holds back. */
+  report?: Record<string, string>;
   /** Told the server's clock as each reply arrives, with the tablet's at that moment. */
   onServerTime?: (serverMs: number, deviceMs: number) => void;
 }
@@ -191,6 +193,7 @@ async function pushPass(
 
 async function postBatch(endpoint: SyncEndpoint, { batch, body, encoding }: PreparedBatch, signal: AbortSignal): Promise<PushResponse> {
   const headers: Record<string, string> = {
+    ...endpoint.report,
     Authorization: `Bearer ${endpoint.token}`,
     'Content-Type': 'application/json',
   };

@@ -36,6 +36,7 @@ export async function settlePushResults(
     database.movements,
     database.sales,
     database.staff,
+    database.reviews,
     database.meta,
   ];
   await database.transaction('rw', tables, async () => {

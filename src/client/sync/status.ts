@@ -7,7 +7,12 @@ export interface SyncProgress {
 }
 
 export interface SyncStatus {
+  /** True only after a request reached the server, until one fails to or the browser goes offline. */
   online: boolean;
+  /** The server removed this tablet: nothing syncs any more. */
+  revoked: boolean;
+  /** The author of the first waiting change, when it waits for them to sign in (made before proofs). */
+  waitingFor: string | null;
   syncing: boolean;
   pending: number;
   lastSyncAt: string | null;

@@ -22,6 +22,7 @@ const PATHS = {
   backspace: 'M9 5h11v14H9l-6-7zM12 9l5 6M17 9l-5 6',
   key: 'M11 14a4 4 0 1 1-8 0 4 4 0 0 1 8 0zM9.8 11.2L19 2M15 6l3 3M13 8l2 2',
   storage: 'M4 5h16v5H4zM4 14h16v5H4zM7 7.5v.01M7 16.5v.01',
+  lock: 'M6 11h12v10H6zM8 11V8a4 4 0 0 1 8 0v3M12 15v2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,9 @@
+import { toBase64 } from '../../shared/auth/base64';
+import { newStaffSecret, wrapStaffSecret } from '../../shared/auth/staff-key';
 import type { AnyRow, Centre, LocalizedName, Role, Staff, TableName } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
-import { hashPin, PIN_PATTERN } from '../../shared/domain/pin';
-import type { Store } from '../store/store';
+import { isPinAllowed, pinRuleFor } from '../../shared/domain/pin-rule';
+import type { Store, StoredStaffKey } from '../store/store';
 
 /** Writes rows the server itself makes (seed, admin): each gets a fresh seq, like a push. */
 export async function writeServerRows(store: Store, centreId: string, rows: readonly { table: TableName; row: AnyRow }[]) {
@@ -23,25 +25,58 @@ export interface NewStaff {
   createdBy?: string;
 }
 
-/** A staff member with a hashed PIN; tablets of the centre get them on their next pull. */
-export async function makeStaff(input: NewStaff, now = new Date().toISOString()): Promise<Staff> {
-  if (!PIN_PATTERN.test(input.pin)) throw new Error('PIN must be 4 to 8 digits');
+/** A staff row and the secret behind it, which the server keeps (staff_keys) and the row holds wrapped. */
+export interface MadeStaff {
+  row: Staff;
+  key: StoredStaffKey;
+}
+
+export function pinProblem(role: Role, pin: string): string | undefined {
+  if (isPinAllowed(role, pin)) return undefined;
+  const { minLength, maxLength } = pinRuleFor(role);
+  return minLength === maxLength ? `a ${role}'s PIN is ${minLength} digits` : `a ${role}'s PIN is ${minLength} to ${maxLength} digits`;
+}
+
+/** A new secret wrapped under `pin` for the staff member `staffId`. */
+export async function newStaffKey(staffId: string, pin: string, now: string) {
+  const secret = newStaffSecret();
+  const keyId = crypto.randomUUID();
+  const material = await wrapStaffSecret(secret, pin, staffId, keyId);
+  const key: StoredStaffKey = { staffId, keyId, secret: toBase64(secret), createdAt: now };
+  return { material, key };
+}
+
+/** A staff member with a new secret wrapped under their PIN; not stored yet (see writeStaff). */
+export async function makeStaff(input: NewStaff, now = new Date().toISOString()): Promise<MadeStaff> {
+  const problem = pinProblem(input.role, input.pin);
+  if (problem) throw new Error(problem);
   const id = uuidv7();
-  return {
+  const { material, key } = await newStaffKey(id, input.pin, now);
+  const row: Staff = {
     id,
     centreId: input.centreId,
     name: input.name,
     role: input.role,
-    ...(await hashPin(input.pin)),
     active: true,
+    ...material,
     createdAt: now,
     updatedAt: now,
     createdBy: input.createdBy ?? id,
   };
+  return { row, key };
 }
 
+/** Stores staff secrets and rows (and any other rows) in one transaction. */
+export async function writeStaff(store: Store, centreId: string, staff: readonly MadeStaff[], more: readonly { table: TableName; row: AnyRow }[] = []) {
+  await store.inCentreTx(centreId, async (tx) => {
+    await tx.addStaffKeys(staff.map((s) => s.key));
+    await tx.writeRows([...staff.map((s) => ({ table: 'staff' as const, row: s.row })), ...more]);
+  });
+}
+
+/** Adds a staff member; tablets of the centre get them on their next pull. */
 export async function addStaff(store: Store, input: NewStaff): Promise<Staff> {
-  const staff = await makeStaff(input);
-  await writeServerRows(store, input.centreId, [{ table: 'staff', row: staff }]);
-  return staff;
+  const made = await makeStaff(input);
+  await writeStaff(store, input.centreId, [made]);
+  return made.row;
 }

@@ -1,12 +1,15 @@
 import type { AnyRow, SyncedTables, TableName } from '../../shared/domain/entities';
-import { decideMutation, prepareMutation, type PreparedMutation } from '../../shared/mutations/registry';
+import { decideMutation, prepareMutation, tablesReadWhole, type PreparedMutation } from '../../shared/mutations/registry';
 import { refuse, type Decision, type ReadState, type RowChange, type RowKey } from '../../shared/mutations/types';
 import type { MutationEnvelope, MutationResult } from '../../shared/protocol/messages';
 import { RefusalCode } from '../../shared/domain/refusals';
 import { toStorableText } from '../../shared/domain/text';
 import { silentLogger, type Logger } from '../log';
 import { isRefusableStoreError } from '../store/storage-errors';
-import { rowKey, type AppliedRecord, type CentreTx, type Store } from '../store/store';
+import { rowKey, type AppliedRecord, type CentreTx, type DeviceSyncReport, type Store, type StoredStaffKey } from '../store/store';
+import { proofKeyCacheOf } from '../auth/proof-keys';
+import { BatchProofs } from './batch-proofs';
+import { reviewsOf } from './reviews';
 
 export interface BatchContext {
   centreId: string;
@@ -17,6 +20,8 @@ export interface BatchContext {
   after?: string | null | undefined;
   /** Where a mutation refused for a store error is told about, with the error. */
   log?: Logger | undefined;
+  /** What the tablet told about itself, recorded in the same transaction. */
+  report?: DeviceSyncReport | undefined;
 }
 
 /** The batch this one follows is not applied (yet): nothing of this one is. */
@@ -36,6 +41,9 @@ export class PredecessorNotApplied extends Error {
  * Each mutation's args are parsed once; the rows all of them read are loaded
  * in one go and kept in an overlay, so a mutation sees what earlier ones in
  * the same batch wrote. Rows written remember this device as their origin.
+ * Each mutation's proof is checked after its args and before its staff
+ * member's role (auth/PROOF.md): the keys it needs are loaded and derived
+ * once for the batch (and kept per process), so the check itself is an HMAC.
  *
  * The whole batch is written at once. If the store throws on that, the
  * batch is undone to a savepoint and written again mutation by mutation,
@@ -50,13 +58,21 @@ export function applyBatch(store: Store, ctx: BatchContext, mutations: readonly 
     if (after !== null && !known.has(after)) throw new PredecessorNotApplied(after);
     const prepared = new Map<string, PreparedMutation>();
     const reads = new Map<string, RowKey>();
+    const whole = new Set<TableName>();
+    const pending: { m: MutationEnvelope; prepared: Extract<PreparedMutation, { valid: true }> }[] = [];
     for (const m of mutations) {
       if (known.has(m.id) || prepared.has(m.id)) continue;
       const p = prepareSafely(m, ctx);
       prepared.set(m.id, p);
       for (const key of p.reads) reads.set(rowKey(key.table, key.id), key);
+      if (p.valid) {
+        pending.push({ m, prepared: p });
+        for (const table of tablesReadWhole(p.kind)) whole.add(table);
+      }
     }
-    const batch: Batch = { tx, ctx, mutations, prepared, reads: [...reads.values()] };
+    const proofs = await BatchProofs.load(tx, proofKeyCacheOf(store), ctx, pending);
+    const batch: Batch = { tx, ctx, mutations, prepared, reads: [...reads.values()], whole: [...whole], proofs };
+    if (ctx.report) await tx.recordDeviceSync(ctx.deviceId, ctx.report);
     try {
       return await tx.savepoint(() => applyAtOnce(batch, new Map(known)));
     } catch (error) {
@@ -72,13 +88,25 @@ interface Batch {
   mutations: readonly MutationEnvelope[];
   prepared: ReadonlyMap<string, PreparedMutation>;
   reads: readonly RowKey[];
+  /** Tables read whole (ReadState.all), loaded into the overlay too. */
+  whole: readonly TableName[];
+  proofs: BatchProofs;
 }
 
 /** The rows the batch reads, as an overlay later mutations see earlier ones' writes in. */
 async function overlayOf(batch: Batch) {
   const overlay = await batch.tx.loadRows(batch.reads);
+  for (const table of batch.whole) {
+    for (const row of await batch.tx.loadTable(table)) overlay.set(rowKey(table, row.id), row);
+  }
+  batch.proofs.startPass();
   const state: ReadState = {
     get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
+    all: <T extends TableName>(table: T) => {
+      if (!batch.whole.includes(table)) throw new Error(`${table} was not loaded whole`);
+      const prefix = rowKey(table, '');
+      return [...overlay].filter(([key]) => key.startsWith(prefix)).map(([, row]) => row as SyncedTables[T]);
+    },
   };
   const write = (changes: readonly RowChange[]) => {
     for (const change of changes) overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
@@ -93,6 +121,7 @@ async function applyAtOnce(batch: Batch, known: Map<string, MutationResult>): Pr
   const results: MutationResult[] = [];
   const writes: RowChange[] = [];
   const records: AppliedRecord[] = [];
+  const keys: StoredStaffKey[] = [];
   for (const m of batch.mutations) {
     const stored = known.get(m.id);
     if (stored) {
@@ -102,11 +131,17 @@ async function applyAtOnce(batch: Batch, known: Map<string, MutationResult>): Pr
     const { result, changes } = decide(batch, m, overlay.state);
     overlay.write(changes);
     writes.push(...changes);
+    if (result.status === 'applied') {
+      const key = batch.proofs.keyOf(m.id, ctx.appliedAt);
+      if (key) keys.push(key);
+      batch.proofs.applied(m.id);
+    }
     // A mutation repeated within one batch is still applied once.
     known.set(m.id, result);
     results.push(result);
     records.push(recordOf(ctx, m, result));
   }
+  await tx.addStaffKeys(keys);
   await tx.writeRows(writes, ctx.deviceId);
   await tx.recordResults(records, ctx.appliedAt);
   return results;
@@ -126,9 +161,13 @@ async function applyOneByOne(batch: Batch, known: Map<string, MutationResult>): 
     let { result, changes } = decide(batch, m, overlay.state);
     try {
       await tx.savepoint(async () => {
+        // The key counts for later mutations only once it is written: a failed write undoes it.
+        const key = result.status === 'applied' ? batch.proofs.keyOf(m.id, ctx.appliedAt) : undefined;
+        if (key) await tx.addStaffKeys([key]);
         await tx.writeRows(changes, ctx.deviceId);
         await tx.recordResults([recordOf(ctx, m, result)], ctx.appliedAt);
       });
+      if (result.status === 'applied') batch.proofs.applied(m.id);
       overlay.write(changes);
     } catch (error) {
       if (!isRefusableStoreError(error)) throw error;
@@ -146,15 +185,15 @@ async function applyOneByOne(batch: Batch, known: Map<string, MutationResult>): 
 /** The mutation's result and the rows it writes; a decide that throws refuses its mutation only. */
 function decide(batch: Batch, m: MutationEnvelope, state: ReadState): { result: MutationResult; changes: RowChange[] } {
   const { ctx } = batch;
+  const prepared = batch.prepared.get(m.id)!;
   let decision: Decision;
   try {
-    decision = decideMutation(batch.prepared.get(m.id)!, state, {
-      mutationId: m.id,
-      centreId: ctx.centreId,
-      staffId: m.staffId,
-      deviceId: ctx.deviceId,
-      now: m.createdAt,
-    });
+    const mctx = { mutationId: m.id, centreId: ctx.centreId, staffId: m.staffId, deviceId: ctx.deviceId, now: m.createdAt };
+    decision = (prepared.valid ? batch.proofs.check(m, prepared) : null) ?? decideMutation(prepared, state, mctx);
+    if (decision.ok && prepared.valid) {
+      const who = { centreId: ctx.centreId, staffId: m.staffId, deviceId: ctx.deviceId, at: ctx.appliedAt };
+      decision = { ok: true, changes: [...decision.changes, ...reviewsOf(prepared.kind, decision.changes, state, who)] };
+    }
   } catch (error) {
     logRejected(ctx, m, error);
     decision = refuse(RefusalCode.serverRejected);

@@ -17,6 +17,13 @@ function unauthorized(sentCredentials: boolean): ApiError {
   return new ApiError(401, ApiErrorCode.unauthorized, 'a valid device token is required', { 'WWW-Authenticate': challenge });
 }
 
+/** The county removed this tablet: it is told so, apart from a token nobody knows, so it can say what happened. */
+function revoked(): ApiError {
+  return new ApiError(401, ApiErrorCode.deviceRevoked, 'this tablet was removed from its centre', {
+    'WWW-Authenticate': 'Bearer realm="cunzhan", error="invalid_token"',
+  });
+}
+
 /**
  * Bearer-token check for sync routes. The device found here fixes the centre
  * every later read and write is scoped to; a revoked device stops at once.
@@ -25,8 +32,9 @@ export function requireDevice(store: Store): MiddlewareHandler<{ Variables: Devi
   return async (c, next) => {
     const header = c.req.header('authorization');
     const match = BEARER.exec(header ?? '');
-    const device = match ? await store.findActiveDevice(sha256Hex(match[1]!)) : undefined;
+    const device = match ? await store.findDeviceByToken(sha256Hex(match[1]!)) : undefined;
     if (!device) throw unauthorized(header !== undefined && header.trim() !== '');
+    if (device.revokedAt !== null) throw revoked();
     c.set('device', device);
     await next();
   };

@@ -22,6 +22,23 @@ const DEVICE_NUMBERS = `
   CREATE UNIQUE INDEX devices_centre_no ON devices(centre_id, device_no);
 `;
 
+/** Plain SQL both dialects run alike (county admin area). */
+const COUNTY_ADMINS = `
+  CREATE TABLE county_admins (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE county_sessions (
+    id_hash TEXT PRIMARY KEY,
+    admin_id TEXT NOT NULL REFERENCES county_admins(id),
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+  );
+  CREATE INDEX county_sessions_admin ON county_sessions(admin_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -142,5 +159,46 @@ export const MIGRATIONS: readonly Migration[] = [
     // made, and this records when the server took the row (NULL: before this).
     sqlite: 'ALTER TABLE rows ADD COLUMN received_at TEXT;',
     postgres: 'ALTER TABLE rows ADD COLUMN received_at TEXT;',
+  },
+  {
+    version: 5,
+    name: 'staff secrets, device sync state',
+    // Every staff secret the server was given (a new PIN makes a new one; old ones stay,
+    // so changes signed before a PIN reset still verify). Never synced, never pulled.
+    // Devices record when and with which app they last synced, and what they still held.
+    sqlite: `
+      CREATE TABLE staff_keys (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        staff_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (centre_id, staff_id, key_id)
+      ) WITHOUT ROWID;
+      ALTER TABLE devices ADD COLUMN last_sync_at TEXT;
+      ALTER TABLE devices ADD COLUMN app_version TEXT;
+      ALTER TABLE devices ADD COLUMN pending_count INTEGER;
+    `,
+    postgres: `
+      CREATE TABLE staff_keys (
+        centre_id TEXT NOT NULL REFERENCES centres(id),
+        staff_id TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        secret TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (centre_id, staff_id, key_id)
+      );
+      ALTER TABLE devices ADD COLUMN last_sync_at TEXT;
+      ALTER TABLE devices ADD COLUMN app_version TEXT;
+      ALTER TABLE devices ADD COLUMN pending_count INTEGER;
+    `,
+  },
+  {
+    version: 6,
+    name: 'county admins and their sessions',
+    // County staff sign in to the admin area with a password (scrypt, parameters in
+    // the hash). A session is kept only as the sha256 of its cookie value.
+    sqlite: COUNTY_ADMINS,
+    postgres: COUNTY_ADMINS,
   },
 ];

@@ -8,6 +8,7 @@ import { PredecessorNotApplied } from '../apply/apply-batch';
 import { PushOrder } from '../apply/push-order';
 import { requireDevice, type DeviceVariables } from '../auth/device-auth';
 import { ApiError } from '../http/api-error';
+import { deviceReport } from '../http/device-report';
 import { readJsonBody } from '../http/json-body';
 import type { Logger } from '../log';
 import type { FeedPage, Store } from '../store/store';
@@ -56,7 +57,9 @@ export function syncRoutes(store: Store, predecessorWaitMs?: number, log?: Logge
       if (body.deviceId !== device.id) {
         throw new ApiError(403, ApiErrorCode.deviceMismatch, 'deviceId is not the device of this token');
       }
-      const ctx = { centreId: device.centreId, deviceId: device.id, appliedAt: new Date().toISOString(), after: body.after, log };
+      const appliedAt = new Date().toISOString();
+      const report = deviceReport((name) => c.req.header(name), appliedAt);
+      const ctx = { centreId: device.centreId, deviceId: device.id, appliedAt, after: body.after, log, report };
       const results = await order.apply(store, ctx, body.mutations).catch((error: unknown) => {
         if (!(error instanceof PredecessorNotApplied)) throw error;
         throw new ApiError(409, ApiErrorCode.outOfOrder, `${error.message}: push the batch before this one first`);
@@ -73,6 +76,7 @@ export function syncRoutes(store: Store, predecessorWaitMs?: number, log?: Logge
       const device = c.get('device');
       // The tablet already holds the sales and movements it made: they are not sent back.
       const page = await store.pull(device.centreId, after, limit, device.id);
+      await store.recordDeviceSync(device.id, deviceReport((name) => c.req.header(name), new Date().toISOString()));
       return c.body(pullBody(page), 200, { 'Content-Type': 'application/json; charset=utf-8' });
     });
 }

@@ -1,6 +1,6 @@
 import type { Centre, Product, Role, StockMovement, TableName, AnyRow } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
-import { createCentre, makeStaff, writeServerRows } from '../admin/operations';
+import { createCentre, makeStaff, writeStaff } from '../admin/operations';
 import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
 import type { Store } from '../store/store';
 import { DEMO_PRODUCTS } from './demo-products';
@@ -8,7 +8,7 @@ import { DEMO_PRODUCTS } from './demo-products';
 const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
 
 export const DEMO_STAFF: readonly { name: string; role: Role; pin: string }[] = [
-  { name: '王芳', role: 'admin', pin: '1111' },
+  { name: '王芳', role: 'admin', pin: '111111' },
   { name: '李强', role: 'clerk', pin: '2222' },
   { name: '阿依古丽', role: 'clerk', pin: '3333' },
 ];
@@ -40,9 +40,9 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
     DEMO_STAFF.map((s) => makeStaff({ centreId: centre.id, name: s.name, role: s.role, pin: s.pin }, now)),
   );
   // The admin records themself (makeStaff's default); the admin adds the clerks.
-  const staff = [admin!, ...clerks.map((c) => ({ ...c, createdBy: admin!.id }))];
-  const base = { centreId: centre.id, createdAt: now, updatedAt: now, createdBy: admin!.id };
-  const rows: { table: TableName; row: AnyRow }[] = staff.map((row) => ({ table: 'staff', row }));
+  const staff = [admin!, ...clerks.map((c) => ({ ...c, row: { ...c.row, createdBy: admin!.row.id } }))];
+  const base = { centreId: centre.id, createdAt: now, updatedAt: now, createdBy: admin!.row.id };
+  const rows: { table: TableName; row: AnyRow }[] = [];
   for (const p of DEMO_PRODUCTS) {
     const product: Product = {
       ...base,
@@ -67,7 +67,7 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
     };
     rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
   }
-  await writeServerRows(store, centre.id, rows);
+  await writeStaff(store, centre.id, staff, rows);
   return { centre, seeded: true };
 }
 

@@ -9,6 +9,9 @@ export interface DeviceRecord {
   token_hash: string;
   enrolled_at: string;
   revoked_at: string | null;
+  last_sync_at?: string | null;
+  app_version?: string | null;
+  pending_count?: number | null;
 }
 
 export function toDevice(r: DeviceRecord): Device {
@@ -20,5 +23,8 @@ export function toDevice(r: DeviceRecord): Device {
     tokenHash: r.token_hash,
     enrolledAt: r.enrolled_at,
     revokedAt: r.revoked_at,
+    lastSyncAt: r.last_sync_at ?? null,
+    appVersion: r.app_version ?? null,
+    pendingCount: r.pending_count ?? null,
   };
 }

@@ -1,6 +1,7 @@
-import { INSERT_ONLY_TABLES, type AnyRow, type Centre, type TableName } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type Centre, type SyncedTables, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import type { RowChange, RowKey } from '../../shared/mutations/types';
+import type { CountyStore } from './county-store';
 
 /** An enrolled tablet. Only the sha256 of its token is ever stored. */
 export interface Device {
@@ -12,6 +13,26 @@ export interface Device {
   tokenHash: string;
   enrolledAt: string;
   revokedAt: string | null;
+  /** What the tablet told on its last push or pull (null: never told). */
+  lastSyncAt: string | null;
+  appVersion: string | null;
+  /** Changes it still held, not yet pushed. */
+  pendingCount: number | null;
+}
+
+/** What a push or pull tells about the tablet (X-Cunzhan-App-Version, X-Cunzhan-Pending). */
+export interface DeviceSyncReport {
+  at: string;
+  appVersion?: string | undefined;
+  pendingCount?: number | undefined;
+}
+
+/** A staff secret the server keeps (never synced): base64 of its 32 bytes. */
+export interface StoredStaffKey {
+  staffId: string;
+  keyId: string;
+  secret: string;
+  createdAt: string;
 }
 
 /** A device about to be enrolled; its centre comes from the code, its number from the centre. */
@@ -80,6 +101,14 @@ export interface CentreTx {
    */
   writeRows(changes: readonly RowChange[], origin?: string): Promise<void>;
   recordResults(records: readonly AppliedRecord[], appliedAt: string): Promise<void>;
+  /** Every row of this centre in `table`: for small tables only (staff). */
+  loadTable<T extends TableName>(table: T): Promise<SyncedTables[T][]>;
+  /** Every stored key of these staff members of this centre. */
+  staffKeys(staffIds: readonly string[]): Promise<StoredStaffKey[]>;
+  /** Stores new staff secrets of this centre; a key id already stored for that staff member fails. */
+  addStaffKeys(keys: readonly StoredStaffKey[]): Promise<void>;
+  /** Store.recordDeviceSync inside this transaction: a push records it with no commit of its own. */
+  recordDeviceSync(deviceId: string, report: DeviceSyncReport): Promise<void>;
   /**
    * Runs `work` inside a SAVEPOINT: if it throws, what it wrote is undone and
    * the error rethrown, and the transaction goes on (TransactionLost when the
@@ -99,6 +128,8 @@ export function rowKey(table: TableName, id: string): string {
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
+  /** The county admin area's accounts, sessions and views (county-store.ts). */
+  readonly county: CountyStore;
   /** Runs pending versioned migrations. Safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -120,6 +151,11 @@ export interface Store {
 
   /** An active (not revoked) device holding this token hash. */
   findActiveDevice(tokenHash: string): Promise<Device | undefined>;
+  /** The device holding this token hash, revoked or not: a revoked tablet is told so. */
+  findDeviceByToken(tokenHash: string): Promise<Device | undefined>;
+  getDevice(id: string): Promise<Device | undefined>;
+  /** Records a push or pull of the device (its last sync, app version, pending changes). */
+  recordDeviceSync(id: string, report: DeviceSyncReport): Promise<void>;
   listDevices(centreId?: string): Promise<Device[]>;
   /** Returns false when no such device exists. */
   revokeDevice(id: string, at: string): Promise<boolean>;

@@ -37,11 +37,22 @@ export interface Centre {
 export interface Staff extends RowBase {
   name: string;
   role: Role;
-  /** PBKDF2-SHA256 of the PIN, both base64; verified on the tablet. */
-  pinSalt: string;
-  pinHash: string;
-  pinIterations: number;
   active: boolean;
+  /** When an admin deactivated them; their later sales still apply and are flagged for review. */
+  deactivatedAt?: string | null;
+  /**
+   * The staff member's secret wrapped under their PIN (auth/staff-key.ts):
+   * unwrapping it is the PIN check, and the secret signs their changes.
+   * Absent only on rows made before keys existed.
+   */
+  keyId?: string;
+  keySalt?: string;
+  keyIterations?: number;
+  wrappedKey?: string;
+  /** Legacy rows only (before keys): PBKDF2-SHA256 of the PIN, checked on the tablet until a key is adopted. */
+  pinSalt?: string;
+  pinHash?: string;
+  pinIterations?: number;
 }
 
 export type ProductKind = 'stock' | 'platform' | 'produce';
@@ -96,15 +107,32 @@ export interface Sale extends RowBase {
   deviceId: string;
 }
 
+export type ReviewKind = 'sale_by_inactive_staff';
+
+/**
+ * Something the server applied but wants an admin to look at, written by
+ * the server in the same transaction as what it flags. Rows are updated
+ * later (when an admin settles them), so the table is not insert-only.
+ */
+export interface Review extends RowBase {
+  kind: ReviewKind;
+  refTable: TableName;
+  refId: string;
+  /** Who made the flagged change, and on which tablet. */
+  staffId: string;
+  deviceId: string;
+}
+
 /** Tables that sync. The name is used on the wire and in both databases. */
 export interface SyncedTables {
   staff: Staff;
   products: Product;
   movements: StockMovement;
   sales: Sale;
+  reviews: Review;
 }
 export type TableName = keyof SyncedTables;
-export const TABLE_NAMES: readonly TableName[] = ['staff', 'products', 'movements', 'sales'];
+export const TABLE_NAMES: readonly TableName[] = ['staff', 'products', 'movements', 'sales', 'reviews'];
 /**
  * Tables whose rows are only ever inserted, never changed: stock movements
  * and sales. A row's stock effect counts once, when it first appears.

@@ -2,15 +2,69 @@ import type { Role } from './entities';
 import type { MutationKind } from '../mutations/kinds';
 
 /**
- * Which role may run which mutation: one table read by the tablet (to hide
- * what a person may not do) and by the server (to refuse it).
+ * What each role may do: one table read by the tablet (to hide what a
+ * person may not do) and by the server (to refuse it). README's "Staff and
+ * roles" shows the same table.
  */
-const ALLOWED: Record<Role, ReadonlySet<MutationKind>> = {
-  admin: new Set<MutationKind>(['product.create', 'product.update', 'stock.receive', 'stock.adjust', 'sale.create']),
-  clerk: new Set<MutationKind>(['product.create', 'product.update', 'stock.receive', 'stock.adjust', 'sale.create']),
-  trainer: new Set<MutationKind>([]),
+
+/** A clerk may write off (count down, damage, spoil) at most this many units in one adjustment. */
+export const CLERK_WRITE_OFF_MAX = 5;
+
+type Rule = boolean | ((args: unknown) => boolean);
+
+/** A stock adjustment that is not a write-off of more than CLERK_WRITE_OFF_MAX units. */
+function smallAdjustment(args: unknown): boolean {
+  const delta = typeof args === 'object' && args !== null ? (args as { delta?: unknown }).delta : undefined;
+  return typeof delta === 'number' && delta >= -CLERK_WRITE_OFF_MAX;
+}
+
+const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
+  admin: {
+    'product.create': true,
+    'product.update': true,
+    'stock.receive': true,
+    'stock.adjust': true,
+    'sale.create': true,
+    'staff.create': true,
+    'staff.resetPin': true,
+    'staff.setRole': true,
+    'staff.deactivate': true,
+    'staff.adoptKey': true,
+  },
+  clerk: {
+    'sale.create': true,
+    'stock.receive': true,
+    'stock.adjust': smallAdjustment,
+    'staff.adoptKey': true,
+  },
+  // Training comes later: nothing that writes yet, except taking up their own key.
+  trainer: {
+    'staff.adoptKey': true,
+  },
 };
 
-export function roleMayRun(role: Role, kind: MutationKind): boolean {
-  return ALLOWED[role].has(kind);
+/**
+ * Whether `role` may run `kind`; `args` (already parsed) matter for some
+ * kinds. Without args, a kind allowed only for some args counts as allowed:
+ * the tablet asks that way to show a screen, and checks again with the args.
+ */
+export function roleMayRun(role: Role, kind: MutationKind, args?: unknown): boolean {
+  const rule = RULES[role][kind];
+  if (rule === undefined || rule === false) return false;
+  if (rule === true || args === undefined) return true;
+  return rule(args);
+}
+
+export const SCREENS = ['sell', 'sales', 'products', 'stock', 'settings', 'staff', 'activity'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+/** Products are read-only for clerks: product.create and product.update are admin-only. */
+const SCREENS_OF: Record<Role, ReadonlySet<Screen>> = {
+  admin: new Set(SCREENS),
+  clerk: new Set<Screen>(['sell', 'sales', 'products', 'stock', 'settings']),
+  trainer: new Set<Screen>(['sales', 'settings']),
+};
+
+export function roleMaySee(role: Role, screen: Screen): boolean {
+  return SCREENS_OF[role].has(screen);
 }

@@ -8,6 +8,14 @@ export const RefusalCode = {
   unsupportedProtocol: 'unsupported_protocol',
   unknownStaff: 'unknown_staff',
   notPermitted: 'not_permitted',
+  /** No proof, or one that does not verify under a key of this staff member of this centre (auth/PROOF.md). */
+  badStaffProof: 'bad_staff_proof',
+  /** The change would leave the centre without an active admin. */
+  lastAdmin: 'last_admin',
+  /** An admin cannot deactivate themself: another admin must. */
+  cannotDeactivateSelf: 'cannot_deactivate_self',
+  /** A key was offered for a staff member who already has one (the first adoption won). */
+  keyExists: 'key_exists',
   unknownProduct: 'unknown_product',
   alreadyExists: 'already_exists',
   insufficientTender: 'insufficient_tender',

@@ -1,12 +1,18 @@
 import * as v from 'valibot';
 import { RefusalCode } from '../domain/refusals';
 import { roleMayRun } from '../domain/permissions';
-import { isMutationKind, type MutationKind } from './kinds';
+import { APPLIED_WHEN_INACTIVE, isMutationKind, type MutationKind } from './kinds';
 import { productCreate } from './product-create';
 import { productUpdate } from './product-update';
 import { saleCreate } from './sale-create';
 import { stockAdjust } from './stock-adjust';
 import { stockReceive } from './stock-receive';
+import { staffAdoptKey } from './staff/staff-adopt-key';
+import { staffCreate } from './staff/staff-create';
+import { staffDeactivate } from './staff/staff-deactivate';
+import { staffResetPin } from './staff/staff-reset-pin';
+import { staffSetRole } from './staff/staff-set-role';
+import type { TableName } from '../domain/entities';
 import { refuse, type Decision, type MutationContext, type MutationDef, type ReadState, type RowKey } from './types';
 
 // Each definition is typed by its own args; the registry forgets them on purpose.
@@ -16,7 +22,17 @@ const MUTATIONS: Record<MutationKind, MutationDef<any>> = {
   'stock.receive': stockReceive,
   'stock.adjust': stockAdjust,
   'sale.create': saleCreate,
+  'staff.create': staffCreate,
+  'staff.resetPin': staffResetPin,
+  'staff.setRole': staffSetRole,
+  'staff.deactivate': staffDeactivate,
+  'staff.adoptKey': staffAdoptKey,
 };
+
+/** Tables whose every row of the centre the kind reads (ReadState.all). */
+export function tablesReadWhole(kind: MutationKind): readonly TableName[] {
+  return MUTATIONS[kind].readsAll ?? [];
+}
 
 /**
  * A mutation checked for what needs no rows (known kind, valid args), with
@@ -46,13 +62,16 @@ export function prepareMutation(kind: string, args: unknown, staffId: string): P
 
 /**
  * Decides a prepared mutation on the rows it reads. Checks run in this
- * order: known kind, valid args (both in `prepareMutation`), a staff member
- * of this centre, a role that may run it, then the kind's own rules.
+ * order: known kind, valid args (both in `prepareMutation`), then on the
+ * server the staff member's proof, then a staff member of this centre who
+ * is active (a sale by someone deactivated since still applies), a role
+ * that may run it with these args, then the kind's own rules.
  */
 export function decideMutation(prepared: PreparedMutation, state: ReadState, ctx: MutationContext): Decision {
   if (!prepared.valid) return prepared.refusal;
   const staff = state.get('staff', ctx.staffId);
-  if (!staff || !staff.active || staff.centreId !== ctx.centreId) return refuse(RefusalCode.unknownStaff);
-  if (!roleMayRun(staff.role, prepared.kind)) return refuse(RefusalCode.notPermitted);
+  if (!staff || staff.centreId !== ctx.centreId) return refuse(RefusalCode.unknownStaff);
+  if (!staff.active && !APPLIED_WHEN_INACTIVE.includes(prepared.kind)) return refuse(RefusalCode.unknownStaff);
+  if (!roleMayRun(staff.role, prepared.kind, prepared.args)) return refuse(RefusalCode.notPermitted);
   return MUTATIONS[prepared.kind].decide(prepared.args, state, ctx);
 }

@@ -21,6 +21,12 @@ export interface RowKey {
 /** The rows a mutation asked for (its `reads`), already loaded by the caller. */
 export interface ReadState {
   get<T extends TableName>(table: T, id: string): SyncedTables[T] | undefined;
+  /**
+   * Every row of the centre in a table a kind names in `readsAll` (staff:
+   * whether an admin would be the last). A reader that cannot give it leaves
+   * it out, and the rule that needs it is then the server's alone.
+   */
+  all?<T extends TableName>(table: T): SyncedTables[T][];
 }
 
 export interface RowChange {
@@ -42,6 +48,8 @@ export interface MutationDef<A> {
   /** Tried before `schema`, which is costly per mutation: yes only for args it keeps unchanged. */
   accepts?: (args: unknown) => args is A;
   reads(args: A): RowKey[];
+  /** Tables whose every row of the centre this kind reads (see ReadState.all); few rows only. */
+  readsAll?: readonly TableName[];
   decide(args: A, state: ReadState, ctx: MutationContext): Decision;
 }
 

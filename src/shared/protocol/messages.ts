@@ -24,7 +24,7 @@ export const LIMITS = {
 } as const;
 
 /** One queued user action as it travels. Device and version travel once per batch. */
-const mutationEnvelope = v.strictObject({
+export const mutationEnvelope = v.strictObject({
   id: uuid,
   kind: v.pipe(storableText, v.maxLength(64)),
   args: v.unknown(),
@@ -126,6 +126,8 @@ export const ApiErrorCode = {
   bodyTooLarge: 'body_too_large',
   unsupportedEncoding: 'unsupported_encoding',
   unauthorized: 'unauthorized',
+  /** The token was good but the county removed this tablet: it can no longer sync (export its changes instead). */
+  deviceRevoked: 'device_revoked',
   deviceMismatch: 'device_mismatch',
   unsupportedProtocol: 'unsupported_protocol',
   /** The batch named in `after` is not applied yet: send this one again after its answer. */
@@ -142,6 +144,14 @@ export const ApiErrorCode = {
   storageUnavailable: 'storage_unavailable',
   internal: 'internal',
   unavailable: 'unavailable',
+  /** County admin area: the session ran out (idle or too old); sign in again. */
+  sessionExpired: 'session_expired',
+  /** County admin area: a state-changing request without the session's X-CSRF-Token. */
+  csrf: 'csrf',
+  /** County admin area: wrong username or password. */
+  badCredentials: 'bad_credentials',
+  /** County admin area: an uploaded export file was refused as a whole; nothing of it was applied. */
+  importRefused: 'import_refused',
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 

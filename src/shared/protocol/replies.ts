@@ -66,13 +66,14 @@ function isSaleLine(line: unknown): boolean {
  * tablet pulls tens of thousands of rows and must not wait on the checks.
  */
 const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean } = {
+  // Rows carry key material since keys exist, and the PIN hash only before (legacy): both optional, each whole.
   staff: (row) =>
     isText(row['name']) &&
     (row['role'] === 'admin' || row['role'] === 'clerk' || row['role'] === 'trainer') &&
-    isText(row['pinSalt']) &&
-    isText(row['pinHash']) &&
-    isInt(row['pinIterations']) &&
-    typeof row['active'] === 'boolean',
+    typeof row['active'] === 'boolean' &&
+    (row['deactivatedAt'] === undefined || row['deactivatedAt'] === null || isText(row['deactivatedAt'])) &&
+    allOrNone(row, ['keyId', 'keySalt', 'wrappedKey'], ['keyIterations']) &&
+    allOrNone(row, ['pinSalt', 'pinHash'], ['pinIterations']),
   products: (row) =>
     isText(row['sku']) &&
     isText(row['barcode']) &&
@@ -89,7 +90,15 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     for (const line of lines) if (!isSaleLine(line)) return false;
     return isText(row['receiptNo']) && isInt(row['totalFen']) && isInt(row['tenderedFen']) && isInt(row['changeFen']);
   },
+  reviews: (row) => isText(row['kind']) && isText(row['refTable']) && isUuid(row['refId']) && isUuid(row['staffId']) && isText(row['deviceId']),
 };
+
+/** Either every one of the fields is there (texts, then integers) or none is. */
+function allOrNone(row: Record<string, unknown>, texts: readonly string[], ints: readonly string[]): boolean {
+  const present = [...texts, ...ints].filter((field) => row[field] !== undefined).length;
+  if (present === 0) return true;
+  return present === texts.length + ints.length && texts.every((f) => isText(row[f])) && ints.every((f) => isInt(row[f]));
+}
 
 export function isRowOf(table: TableName, row: unknown): row is AnyRow {
   return isRowBase(row) && ROW_CHECKS[table](row);
@@ -104,6 +113,7 @@ export const pullReply = v.object({
     products: rowsOf('products'),
     movements: rowsOf('movements'),
     sales: rowsOf('sales'),
+    reviews: rowsOf('reviews'),
   } satisfies Record<TableName, unknown>),
   cursor: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   hasMore: v.boolean(),

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { addSignedStaff, sign, signerFromRow, type TestSigner } from '../../support/signing';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { seedDemoIfEmpty } from '../../../src/server/seed/demo';
 import type { Store } from '../../../src/server/store/store';
@@ -50,6 +51,8 @@ export interface IngestRun {
 interface Shelf {
   products: Product[];
   staffId: string;
+  /** The clerk's key: every sale is signed, as a tablet signs it, and the server checks it. */
+  signer: TestSigner;
 }
 
 interface Tablet {
@@ -62,13 +65,13 @@ interface Tablet {
 
 /** One push body of `n` counter sales, as a tablet sends it (gzip JSON, naming the batch before). */
 function pushBody(tablet: Tablet, random: () => number, n: number): Uint8Array {
-  const { products, staffId } = tablet.shelf;
+  const { products, staffId, signer } = tablet.shelf;
   const mutations: MutationEnvelope[] = [];
   const byId = new Map(products.map((p) => [p.id, p]));
   const prefix = receiptPrefix(tablet.device.deviceId, tablet.device.deviceNo);
   for (let i = 0; i < n; i++) {
     const { lines, tenderedFen } = basket(products, random);
-    mutations.push({
+    const sale = {
       id: uuidv7(),
       kind: 'sale.create',
       staffId,
@@ -82,7 +85,8 @@ function pushBody(tablet: Tablet, random: () => number, n: number): Uint8Array {
         }),
         tenderedFen,
       },
-    });
+    };
+    mutations.push(sign(signer, sale, tablet.device.deviceId));
   }
   const body = { protocolVersion: PROTOCOL_VERSION, deviceId: tablet.device.deviceId, after: tablet.lastId, mutations };
   tablet.lastId = mutations.at(-1)!.id;
@@ -93,13 +97,15 @@ function pushBody(tablet: Tablet, random: () => number, n: number): Uint8Array {
 async function centres(store: Store, count: number): Promise<{ centreId: string; shelf: Shelf }[]> {
   const demo = (await seedDemoIfEmpty(store)).centre;
   const { products, staff } = await centreShelf(store, demo.id);
-  const out = [{ centreId: demo.id, shelf: { products, staffId: (staff.find((s) => s.role === 'clerk') ?? staff[0]!).id } }];
+  // The demo clerk 李强's PIN is 2222 (seed/demo.ts).
+  const demoClerk = staff.find((s) => s.role === 'clerk') ?? staff[0]!;
+  const out = [{ centreId: demo.id, shelf: { products, staffId: demoClerk.id, signer: await signerFromRow(demoClerk, '2222') } }];
   for (let i = 1; i < count; i++) {
     const centre = await createCentre(store, { 'zh-CN': `压测站 ${i}`, en: `Load centre ${i}` });
-    const clerk = await addStaff(store, { centreId: centre.id, name: `Clerk ${i}`, role: 'clerk', pin: '2222' });
+    const { staff: clerk, signer } = await addSignedStaff(store, { centreId: centre.id, name: `Clerk ${i}`, role: 'clerk', pin: '2222' });
     const copies = products.map((p) => ({ ...p, id: uuidv7(), centreId: centre.id, createdBy: clerk.id }));
     await writeServerRows(store, centre.id, copies.map((row) => ({ table: 'products' as const, row })));
-    out.push({ centreId: centre.id, shelf: { products: copies, staffId: clerk.id } });
+    out.push({ centreId: centre.id, shelf: { products: copies, staffId: clerk.id, signer } });
   }
   return out;
 }

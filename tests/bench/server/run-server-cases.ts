@@ -3,6 +3,7 @@ import { buildHarness } from '../support/build-harness';
 import { freshPostgres, freshSqlite, type BenchDb } from './bench-db';
 import { fatPullCase, type FatPullRun } from './fat-pull';
 import { ingestCase, type IngestRun } from './ingest';
+import { proofVerifyCase, type ProofVerifyRun } from './proof-verify';
 import { twoProcessCase, type TwoProcessRun } from './two-process';
 
 /** Why a case could not be measured. */
@@ -16,10 +17,11 @@ export interface ServerCases {
   ingestPg?: Outcome<IngestRun>;
   twoProcess?: Outcome<TwoProcessRun>;
   fatPull?: Outcome<FatPullRun>;
+  proofVerify?: Outcome<ProofVerifyRun>;
 }
 
 /** The server-side parts of the bench, by their BENCH_ONLY names. */
-export const SERVER_PARTS = ['ingest', 'twoProcess', 'fatPull'] as const;
+export const SERVER_PARTS = ['ingest', 'twoProcess', 'fatPull', 'proofVerify'] as const;
 export type ServerPart = (typeof SERVER_PARTS)[number];
 
 function envNumber(name: string, fallback: number): number {
@@ -34,6 +36,7 @@ export const SERVER_SCALE = {
   ingestCentres: envNumber('BENCH_INGEST_CENTRES', 5),
   twoProcessSales: envNumber('BENCH_TWO_PROCESS_SALES', 5000),
   fatPullSales: envNumber('BENCH_FAT_PULL_SALES', 2000),
+  proofVerifyMutations: envNumber('BENCH_PROOF_MUTATIONS', 10_000),
 };
 
 async function outcome<T>(what: string, log: (line: string) => void, run: () => Promise<T>): Promise<Outcome<T>> {
@@ -67,6 +70,13 @@ export async function runServerCases(parts: ReadonlySet<ServerPart>, log: (line:
       log(`ingest on ${kind}: ${run.salesPerSec} sales/s, p99 ${run.p99Ms} ms (${run.requests} requests, ${run.sales} sales in ${run.elapsedMs} ms)`);
       return run;
     });
+  if (parts.has('proofVerify')) {
+    cases.proofVerify = await outcome('proof verification', log, async () => {
+      const run = await proofVerifyCase(SERVER_SCALE.proofVerifyMutations);
+      log(`proof verification: ${run.usPerMutation} µs per mutation (runs ${run.runsUs.join(', ')} µs)`);
+      return run;
+    });
+  }
   if (parts.has('ingest')) {
     cases.ingestSqlite = await outcome('ingest on SQLite', log, () => withDb(freshSqlite, ingest('SQLite', 10_000)));
     cases.ingestPg = await outcome('ingest on PostgreSQL', log, () => withDb(() => freshPostgres(), ingest('PostgreSQL', 5_000)));

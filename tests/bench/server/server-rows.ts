@@ -1,10 +1,17 @@
 import { ms, TARGETS, verdict, type BenchResults, type Row } from '../support/results';
 import type { IngestRun } from './ingest';
+import type { ProofVerifyRun } from './proof-verify';
 import type { Outcome, ServerCases } from './run-server-cases';
 
 type ServerFigures = Pick<
   BenchResults,
-  'ingestSalesPerSecSqlite' | 'ingestP99MsSqlite' | 'ingestSalesPerSecPg' | 'ingestP99MsPg' | 'twoProcessPushRatio' | 'fatPullPeakRssMb'
+  | 'ingestSalesPerSecSqlite'
+  | 'ingestP99MsSqlite'
+  | 'ingestSalesPerSecPg'
+  | 'ingestP99MsPg'
+  | 'twoProcessPushRatio'
+  | 'fatPullPeakRssMb'
+  | 'proofVerifyUsPerMutation'
 >;
 
 function ok<T extends object>(o: Outcome<T> | undefined): T | undefined {
@@ -22,6 +29,7 @@ export function serverFigures(cases: ServerCases): ServerFigures {
     ingestP99MsPg: pg?.p99Ms ?? null,
     twoProcessPushRatio: ok(cases.twoProcess)?.ratio ?? null,
     fatPullPeakRssMb: ok(cases.fatPull)?.peakRssMb ?? null,
+    proofVerifyUsPerMutation: ok(cases.proofVerify)?.usPerMutation ?? null,
   };
 }
 
@@ -91,5 +99,20 @@ export function serverRows(r: BenchResults): Row[] {
           verdict(r.pass.fatPullPeakRssMb!),
         ]
       : notMeasured('Server peak RSS under the largest pull', server.fatPull, fatTarget),
+    proofRow(server.proofVerify),
+  ];
+}
+
+/** Information only: the server's cost of checking each change's signature. */
+function proofRow(o: Outcome<ProofVerifyRun> | undefined): Row {
+  const run = ok(o);
+  if (!run) return ['Proof check per mutation (info)', 'not measured', o && 'notMeasured' in o ? String(o.notMeasured).slice(0, 120) : 'not run', '', '', ''];
+  return [
+    'Proof check per mutation, server CPU (info)',
+    `${run.usPerMutation} µs`,
+    `${run.mutations.toLocaleString('en')} signed sales through the server's check; runs ${run.runsUs.join(', ')} µs`,
+    '',
+    '',
+    '',
   ];
 }

@@ -118,6 +118,8 @@ export interface BenchResults {
   ingestP99MsPg: number | null;
   twoProcessPushRatio: number | null;
   fatPullPeakRssMb: number | null;
+  /** µs of server CPU per verified mutation proof (information). */
+  proofVerifyUsPerMutation: number | null;
   targets: typeof TARGETS;
   pass: Record<string, boolean>;
   cases: {

@@ -16,7 +16,8 @@ async function enrol(page: Page, code: string): Promise<void> {
   await page.getByTestId('staff-tile').first().waitFor({ timeout: 30_000 });
 }
 
-async function login(page: Page, staffName: string, pin: string): Promise<void> {
+/** On the login screen: tap a name, type the PIN. */
+export async function login(page: Page, staffName: string, pin: string): Promise<void> {
   await page.getByTestId('staff-tile').filter({ hasText: staffName }).click();
   await page.getByTestId('pin-input').fill(pin);
   await page.getByTestId('pin-submit').click();
@@ -29,6 +30,18 @@ export async function readyTablet(page: Page, appUrl: string, enrolCode: string,
   await enrol(page, enrolCode);
   await login(page, staffName, pin);
   await waitForOfflineReady(page);
+}
+
+/** The lock button in the top bar: the tablet shows who may sign in next. */
+export async function lockTablet(page: Page): Promise<void> {
+  await page.getByTestId('lock').click();
+  await page.getByTestId('staff-tile').first().waitFor();
+}
+
+/** Two taps to switch (lock, then the next person's name), and their PIN. */
+export async function switchTo(page: Page, staffName: string, pin: string): Promise<void> {
+  await lockTablet(page);
+  await login(page, staffName, pin);
 }
 
 export async function goTo(page: Page, tab: 'sell' | 'sales' | 'products' | 'stock' | 'settings'): Promise<void> {

@@ -83,12 +83,17 @@ export class ServerProcess {
     this.child = null;
   }
 
-  /** A one-time enrolment code from the admin command, as county staff would make it. */
-  createEnrolCode(): string {
-    const result = spawnSync(process.execPath, [CLI, 'create-code', '--json'], { env: this.env(), encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`admin create-code failed: ${result.stderr}`);
-    const line = result.stdout.trim().split('\n').pop() ?? '';
+  /** A one-time enrolment code from the admin command, as county staff would make it (default: the demo centre). */
+  createEnrolCode(centreId?: string): string {
+    const line = this.admin('create-code', '--json', ...(centreId ? ['--centre', centreId] : [])).trim().split('\n').pop() ?? '';
     return (JSON.parse(line) as { code: string }).code;
+  }
+
+  /** Runs the admin command (`npm run admin -- …`) against this server's data; returns what it printed. */
+  admin(...args: string[]): string {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env: this.env(), encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`admin ${args[0]} failed: ${result.stderr}${result.stdout}`);
+    return result.stdout;
   }
 
   async dispose(): Promise<void> {

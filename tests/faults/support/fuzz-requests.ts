@@ -3,12 +3,15 @@ import fc from 'fast-check';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import { API } from '../../../src/shared/protocol/endpoints';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
+import { sign, type TestSigner } from '../../support/signing';
 
 /** What the fuzz knows of the server: one enrolled device and its centre's clerk. */
 export interface FuzzTarget {
   deviceId: string;
   token: string;
   staffId: string;
+  /** The clerk's key: near-valid pushes are signed, so they pass the proof and fail later. */
+  signer: TestSigner;
 }
 
 export interface FuzzRequest {
@@ -49,18 +52,24 @@ function nearValidPush(target: FuzzTarget) {
   return {
     protocolVersion: PROTOCOL_VERSION,
     deviceId: target.deviceId,
-    mutations: [1, 2].map((n) => ({
-      id: uuidv7(),
-      kind: 'sale.create',
-      staffId: target.staffId,
-      createdAt: new Date().toISOString(),
-      args: {
-        saleId: uuidv7(),
-        receiptNo: `F-${n}`,
-        lines: [{ productId: uuidv7(), names: { en: 'Nothing' }, unit: '个', unitPriceFen: 100, qty: 1 }],
-        tenderedFen: 100,
-      },
-    })),
+    mutations: [1, 2].map((n) =>
+      sign(
+        target.signer,
+        {
+          id: uuidv7(),
+          kind: 'sale.create',
+          staffId: target.staffId,
+          createdAt: new Date().toISOString(),
+          args: {
+            saleId: uuidv7(),
+            receiptNo: `F-${n}`,
+            lines: [{ productId: uuidv7(), names: { en: 'Nothing' }, unit: '个', unitPriceFen: 100, qty: 1 }],
+            tenderedFen: 100,
+          },
+        },
+        target.deviceId,
+      ),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { createApp, type AppDeps } from '../../../src/server/app';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { listen, type Listening } from '../../../src/server/server';
@@ -8,6 +8,7 @@ import type { Centre, Product, Staff, StockMovement } from '../../../src/shared/
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import type { OpenedStore, StoreKind } from '../../server/support/stores';
 import type { DataLocation } from './inspect-db';
+import { addSignedStaff, type TestSigner } from '../../support/signing';
 
 /** The real app over a real store and a real socket, in this process (quicker to start than a built server). */
 export interface InProcessServer {
@@ -18,6 +19,8 @@ export interface InProcessServer {
   port: number;
   centre: Centre;
   clerk: Staff;
+  /** Signs as the clerk (PIN 2222), as the clerk's tablet would. */
+  signer: TestSigner;
   products: Product[];
   /** A one-time enrolment code for the centre. */
   issueCode(): Promise<string>;
@@ -32,7 +35,7 @@ export async function startInProcessServer(
   const store = opened.store;
   const app = createApp({ store, ...options.deps });
   const centre = await createCentre(store, { 'zh-CN': '故障站', en: 'Fault centre' });
-  const clerk = await addStaff(store, { centreId: centre.id, name: '李强', role: 'clerk', pin: '2222' });
+  const { staff: clerk, signer } = await addSignedStaff(store, { centreId: centre.id, name: '李强', role: 'clerk', pin: '2222' });
   const products = seedProducts(centre.id, clerk.id, options.products ?? 3);
   await writeServerRows(store, centre.id, [
     ...products.map((row) => ({ table: 'products' as const, row })),
@@ -48,6 +51,7 @@ export async function startInProcessServer(
     port,
     centre,
     clerk,
+    signer,
     products,
     issueCode: async () => (await issueEnrolCode(store, centre.id, 1)).code,
     async close() {

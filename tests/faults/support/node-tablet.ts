@@ -7,6 +7,8 @@ import type { BatchSizeLimits } from '../../../src/client/sync/batch-size';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';
 import type { Transport } from '../../../src/client/sync/transport';
 import { uuidv7 } from '../../../src/shared/domain/ids';
+import { staffKeysOf } from '../../../src/shared/auth/staff-key';
+import { signerFromRow } from '../../support/signing';
 
 /** A sale as the tablet queued it: the mutation, the row it makes, in queue order. */
 export interface QueuedSale {
@@ -53,6 +55,8 @@ export interface TabletOptions {
   label: string;
   pushBatch?: Partial<BatchSizeLimits>;
   transport?: Transport;
+  /** The PIN of the staff member who sells (the clerk): their key signs what the tablet pushes. */
+  pin?: string;
 }
 
 let tablets = 0;
@@ -86,7 +90,10 @@ export async function enrolNodeTablet(options: TabletOptions): Promise<NodeTable
   await createSyncEngine({ db, transport: direct, baseUrl: options.setupUrl }).runOnce();
   const staff = (await db.staff.toArray()).find((s) => s.role === 'clerk') ?? (await db.staff.toArray())[0];
   if (!staff) throw new Error('the first sync brought no staff');
-  const ctx: CommandContext = { db, staffId: staff.id, deviceId: device.deviceId, centreId: device.centre.id };
+  // Signed in as a tablet signs in: the PIN unlocks the key that signs each sale.
+  const signer = await signerFromRow(staff, options.pin ?? '2222');
+  const keys = await staffKeysOf(signer.secret, signer.keyId);
+  const ctx: CommandContext = { db, staffId: staff.id, deviceId: device.deviceId, centreId: device.centre.id, keys };
   const engine = createSyncEngine({
     db,
     baseUrl: options.syncUrl,

@@ -1,16 +1,20 @@
 import type { Hono } from 'hono';
 import { expect } from 'vitest';
-import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import type { Store } from '../../../src/server/store/store';
 import type { AnyRow, Centre, Product, Sale, Staff, StockMovement } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import type { EnrolResponse, MutationEnvelope, PullResponse } from '../../../src/shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
+import { addSignedStaff, sign, TEST_PINS, type TestSigner, type Unsigned } from '../../support/signing';
 
 export interface TestCentre {
   centre: Centre;
   clerk: Staff;
+  admin: Staff;
+  /** Each staff member's signer, by staff id. */
+  signers: Map<string, TestSigner>;
   rice: Product;
   /** An enrolled tablet of this centre. */
   device: EnrolResponse;
@@ -51,20 +55,31 @@ export async function enrolDevice(store: Store, app: Hono, centreId: string, dev
   return (await res.json()) as EnrolResponse;
 }
 
-/** A centre with one clerk, one product, and one enrolled tablet. */
+/** A centre with an admin, a clerk, one product, and one enrolled tablet. */
 export async function makeCentre(store: Store, app: Hono, label: string): Promise<TestCentre> {
   const centre = await createCentre(store, { 'zh-CN': `${label}站`, en: `${label} centre` });
-  const clerk = await addStaff(store, { centreId: centre.id, name: `${label} clerk`, role: 'clerk', pin: '2222' });
-  const rice = productRow(centre.id, clerk.id, `RICE-${label}`, 3990);
+  const admin = await addSignedStaff(store, { centreId: centre.id, name: `${label} admin`, role: 'admin', pin: TEST_PINS.admin });
+  const clerk = await addSignedStaff(store, { centreId: centre.id, name: `${label} clerk`, role: 'clerk', pin: TEST_PINS.clerk });
+  const rice = productRow(centre.id, clerk.staff.id, `RICE-${label}`, 3990);
   await writeServerRows(store, centre.id, [{ table: 'products', row: rice }]);
-  return { centre, clerk, rice, device: await enrolDevice(store, app, centre.id) };
+  const signers = new Map([admin, clerk].map((s) => [s.staff.id, s.signer]));
+  return { centre, clerk: clerk.staff, admin: admin.staff, signers, rice, device: await enrolDevice(store, app, centre.id) };
+}
+
+/**
+ * `m` signed for the centre's tablet by its staff member (by `m.staffId`),
+ * or left unsigned when the centre knows no such staff member.
+ */
+export function signed(t: TestCentre, m: Unsigned, deviceId = t.device.deviceId): MutationEnvelope {
+  const signer = t.signers.get(m.staffId);
+  return signer ? sign(signer, m, deviceId) : m;
 }
 
 let receiptCounter = 0;
 
 export function saleMutation(t: TestCentre, qty = 1, tenderedFen?: number, productId = t.rice.id): MutationEnvelope {
   const total = t.rice.priceFen * qty;
-  return {
+  return signed(t, {
     id: uuidv7(),
     kind: 'sale.create',
     staffId: t.clerk.id,
@@ -75,39 +90,56 @@ export function saleMutation(t: TestCentre, qty = 1, tenderedFen?: number, produ
       lines: [{ productId, names: t.rice.names, unit: t.rice.unit, unitPriceFen: t.rice.priceFen, qty }],
       tenderedFen: tenderedFen ?? total,
     },
-  };
+  });
 }
 
-/** A new product, created as a tablet would push it. */
-export function productCreateMutation(t: TestCentre, id: string): MutationEnvelope {
-  return {
+/** `m` changed by `patch` and signed again, as a tablet that made it so would have. */
+export function resigned(t: TestCentre, m: MutationEnvelope, patch: Partial<Unsigned>, deviceId = t.device.deviceId): MutationEnvelope {
+  const { keyId: _keyId, proof: _proof, ...unsigned } = m;
+  return signed(t, { ...unsigned, ...patch }, deviceId);
+}
+
+/** A new product, created by the centre's admin as a tablet would push it. */
+export function productCreateMutation(t: TestCentre, id: string, staffId = t.admin.id): MutationEnvelope {
+  return signed(t, {
     id: uuidv7(),
     kind: 'product.create',
-    staffId: t.clerk.id,
+    staffId,
     createdAt: new Date().toISOString(),
     args: { id, sku: `S-${id.slice(-6)}`, barcode: '', names: { 'zh-CN': '醋' }, unit: '瓶', priceFen: 650, lowStockThreshold: 2 },
-  };
+  });
 }
 
-/** A product edit, as a tablet of `t` would push it. */
-export function productUpdateMutation(t: TestCentre, productId: string, patch: Record<string, unknown>): MutationEnvelope {
-  return {
+/** A product edit by the centre's admin (or `staffId`), as a tablet of `t` would push it. */
+export function productUpdateMutation(t: TestCentre, productId: string, patch: Record<string, unknown>, staffId = t.admin.id): MutationEnvelope {
+  return signed(t, {
     id: uuidv7(),
     kind: 'product.update',
-    staffId: t.clerk.id,
+    staffId,
     createdAt: new Date().toISOString(),
     args: { id: productId, patch },
-  };
+  });
 }
 
 export function receiveMutation(t: TestCentre, productId: string, qty: number): MutationEnvelope {
-  return {
+  return signed(t, {
     id: uuidv7(),
     kind: 'stock.receive',
     staffId: t.clerk.id,
     createdAt: new Date().toISOString(),
     args: { movementId: uuidv7(), productId, qty, note: '' },
-  };
+  });
+}
+
+/** A stock adjustment (negative: a write-off) by `staffId` (the clerk unless named). */
+export function adjustMutation(t: TestCentre, productId: string, delta: number, staffId = t.clerk.id): MutationEnvelope {
+  return signed(t, {
+    id: uuidv7(),
+    kind: 'stock.adjust',
+    staffId,
+    createdAt: new Date().toISOString(),
+    args: { movementId: uuidv7(), productId, delta, reason: delta < 0 ? 'damage' : 'count', note: '' },
+  });
 }
 
 export function pushBody(t: TestCentre, mutations: MutationEnvelope[]) {

@@ -23,6 +23,10 @@ export class FaultyStore implements Store {
     return this.inner.kind;
   }
 
+  get county() {
+    return this.inner.county;
+  }
+
   migrate = () => this.inner.migrate();
   close = () => this.inner.close();
   createCentre: Store['createCentre'] = (centre) => this.inner.createCentre(centre);
@@ -32,6 +36,9 @@ export class FaultyStore implements Store {
   createEnrolCode: Store['createEnrolCode'] = (code) => this.inner.createEnrolCode(code);
   usableEnrolCodeUntil: Store['usableEnrolCodeUntil'] = (centreId, now) => this.inner.usableEnrolCodeUntil(centreId, now);
   findActiveDevice: Store['findActiveDevice'] = (tokenHash) => this.inner.findActiveDevice(tokenHash);
+  findDeviceByToken: Store['findDeviceByToken'] = (tokenHash) => this.inner.findDeviceByToken(tokenHash);
+  getDevice: Store['getDevice'] = (id) => this.inner.getDevice(id);
+  recordDeviceSync: Store['recordDeviceSync'] = (id, report) => this.inner.recordDeviceSync(id, report);
   listDevices: Store['listDevices'] = (centreId) => this.inner.listDevices(centreId);
   revokeDevice: Store['revokeDevice'] = (id, at) => this.inner.revokeDevice(id, at);
   pull: Store['pull'] = (centreId, after, limit, device) => this.inner.pull(centreId, after, limit, device);

@@ -1,6 +1,7 @@
-import type { Centre, Product, Staff } from '../../../src/shared/domain/entities';
+import type { Centre, Product, Role, Staff } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import { hashPin } from '../../../src/shared/domain/pin';
+import { newStaffSecret, staffKeysOf, wrapStaffSecret, type StaffKeys } from '../../../src/shared/auth/staff-key';
 import { CunzhanDb } from '../../../src/client/data/db';
 import { setMeta } from '../../../src/client/data/meta';
 import type { CommandContext } from '../../../src/client/data/commands/run-command';
@@ -19,30 +20,40 @@ export interface LocalDevice {
   db: CunzhanDb;
   centre: Centre;
   staff: Staff;
+  /** The staff member's keys, as signing in with TEST_PIN unlocks them. */
+  keys: StaffKeys;
   ctx: CommandContext;
 }
 
-/** An enrolled tablet with one clerk, set up without a server (as a first pull would leave it). */
-export async function localDevice(label = 'device'): Promise<LocalDevice> {
+/** Few iterations: the PIN check is the same code, just faster to run in tests. */
+export const TEST_KEY_ITERATIONS = 1000;
+
+/** A staff row with a key wrapped under `pin` (as the server or an admin makes it), and its keys. */
+export async function keyedStaff(fields: Omit<Staff, 'id'> & { id?: string }, pin: string): Promise<{ staff: Staff; keys: StaffKeys }> {
+  const id = fields.id ?? uuidv7();
+  const secret = newStaffSecret();
+  const keyId = uuidv7();
+  const material = await wrapStaffSecret(secret, pin, id, keyId, TEST_KEY_ITERATIONS);
+  return { staff: { ...fields, id, ...material }, keys: await staffKeysOf(secret, keyId) };
+}
+
+/**
+ * An enrolled tablet with one staff member, an admin unless `role` says
+ * otherwise (admins may run every kind), set up without a server (as a first
+ * pull would leave it). `legacy`: the row predates keys (a PIN hash only).
+ */
+export async function localDevice(label = 'device', options: { legacy?: boolean; role?: Role } = {}): Promise<LocalDevice> {
   const db = freshDb(label);
   const now = new Date().toISOString();
   const centre: Centre = { id: uuidv7(), name: { 'zh-CN': '测试站', en: 'Test centre' }, createdAt: now, updatedAt: now };
   const staffId = uuidv7();
-  const staff: Staff = {
-    id: staffId,
-    centreId: centre.id,
-    name: '李强',
-    role: 'clerk',
-    ...(await hashPin(TEST_PIN, 1000)),
-    active: true,
-    createdAt: now,
-    updatedAt: now,
-    createdBy: staffId,
-  };
+  const base = { id: staffId, centreId: centre.id, name: '李强', role: options.role ?? 'admin', active: true, createdAt: now, updatedAt: now, createdBy: staffId };
+  const { staff, keys } = await keyedStaff(base, TEST_PIN);
+  const row: Staff = options.legacy ? { ...base, ...(await hashPin(TEST_PIN, TEST_KEY_ITERATIONS)) } : staff;
   const deviceId = uuidv7();
   await setMeta(db, 'device', { deviceId, token: 'test-token', centre, name: 'Counter tablet', enrolledAt: now });
-  await db.staff.put(staff);
-  return { db, centre, staff, ctx: { db, staffId, deviceId, centreId: centre.id } };
+  await db.staff.put(row);
+  return { db, centre, staff: row, keys, ctx: { db, staffId, deviceId, centreId: centre.id, keys } };
 }
 
 export function productInput(overrides: Partial<Pick<Product, 'sku' | 'barcode' | 'names' | 'unit' | 'priceFen' | 'lowStockThreshold'>> = {}) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Centre, Product, Staff, StockMovement } from '../../../src/shared/domain/entities';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import { createApp } from '../../../src/server/app';
-import { addStaff, createCentre, writeServerRows } from '../../../src/server/admin/operations';
+import { createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
@@ -14,9 +14,12 @@ import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../..
 import type { Transport } from '../../../src/client/sync/transport';
 import { freshDb } from './local-device';
 import type { CunzhanDb } from '../../../src/client/data/db';
+import { staffKeysOf } from '../../../src/shared/auth/staff-key';
+import { addSignedStaff, type TestSigner } from '../../support/signing';
 
 export const BASE_URL = 'http://cunzhan.test';
-export const STAFF_PIN = '2468';
+/** An admin's PIN is six digits; the test server's person is an admin, who may run every kind. */
+export const STAFF_PIN = '246802';
 
 /** The real server app on a real SQLite file in a temp dir, reached without a port. */
 export interface TestServer {
@@ -24,6 +27,8 @@ export interface TestServer {
   transport: Transport;
   centre: Centre;
   staff: Staff;
+  /** The staff member's known secret: their tablets sign with it. */
+  signer: TestSigner;
   close(): Promise<void>;
 }
 
@@ -34,12 +39,13 @@ export async function startTestServer(): Promise<TestServer> {
   const app = createApp({ store });
   const now = new Date().toISOString();
   const centre = await createCentre(store, { 'zh-CN': '测试站', en: 'Test centre' }, now);
-  const staff = await addStaff(store, { centreId: centre.id, name: '王芳', role: 'clerk', pin: STAFF_PIN });
+  const { staff, signer } = await addSignedStaff(store, { centreId: centre.id, name: '王芳', role: 'admin', pin: STAFF_PIN });
   return {
     store,
     transport: (request) => Promise.resolve(app.fetch(request)),
     centre,
     staff,
+    signer,
     async close() {
       await store.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -101,7 +107,8 @@ export async function enrolTablet(
     db,
     engine,
     deviceId: device.deviceId,
-    ctx: { db, staffId: server.staff.id, deviceId: device.deviceId, centreId: server.centre.id },
+    // Signed as the signed-in person's changes are: the keys their PIN unlocks.
+    ctx: { db, staffId: server.staff.id, deviceId: device.deviceId, centreId: server.centre.id, keys: await staffKeysOf(server.signer.secret, server.signer.keyId) },
   };
 }
 

@@ -6,6 +6,8 @@ import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/domain/text';
 import { decideMutation, prepareMutation } from '../../../shared/mutations/registry';
 import type { Decision, ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
+import type { StaffKeys } from '../../../shared/auth/staff-key';
+import { signMutation } from '../../../shared/auth/staff-proof';
 import { getSession } from '../../auth/session';
 import { db as defaultDb, rowKey, type CunzhanDb, type OutboxEntry, type RowImage } from '../db';
 import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../errors';
@@ -18,13 +20,19 @@ export interface CommandContext {
   staffId: string;
   deviceId: string;
   centreId: string;
+  /**
+   * The person's keys, which sign the change. The signed-in session always
+   * has them; a change queued without them waits, like one queued before
+   * proofs existed, until its author signs in (auth/sign-queue.ts).
+   */
+  keys?: StaffKeys;
 }
 
 /** The logged-in person on the app's database; throws `not_logged_in` otherwise. */
 function currentContext(): CommandContext {
   const session = getSession();
   if (!session) throw new AppError(AppErrorCode.notLoggedIn);
-  return { db: defaultDb, staffId: session.staff.id, deviceId: session.deviceId, centreId: session.centreId };
+  return { db: defaultDb, staffId: session.staff.id, deviceId: session.deviceId, centreId: session.centreId, keys: session.keys };
 }
 
 /** Loads the rows `keys` names into a ReadState (bulk per table). */
@@ -78,13 +86,33 @@ function commandTables(database: CunzhanDb) {
   ];
 }
 
+/** Runs the shared decide on the rows the mutation reads, in the caller's transaction. */
+async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown, ctx: CommandContext, mutationId: string, createdAt: string) {
+  const prepared = prepareMutation(kind, args, ctx.staffId);
+  const rows = await loadState(database, prepared.reads);
+  const decision = decideMutation(prepared, readStateOf(rows), {
+    mutationId,
+    centreId: ctx.centreId,
+    staffId: ctx.staffId,
+    deviceId: ctx.deviceId,
+    now: createdAt,
+  });
+  // Refused before anything is written: the tablet never queues what the server would refuse for its form.
+  if (!decision.ok) throw refusedInput(decision);
+  return { decision, rows };
+}
+
 /**
- * The generic part of every command: inside ONE read-write transaction,
- * build the mutation's args (which may read local rows, e.g. price
- * snapshots), run the shared decide on the rows it reads, write the changed
- * rows, their stock effects and the outbox entry. The promise resolves only
- * after the transaction committed ("saved" means saved); then the sync
- * engine is nudged.
+ * The generic part of every command, in three steps. (1) In one read-write
+ * transaction, build the mutation's args (which may read local rows, e.g.
+ * price snapshots, and take the next receipt number) and check them with the
+ * shared decide. (2) Sign them, outside any transaction: an await on
+ * WebCrypto inside an IndexedDB transaction lets it commit early. (3) In ONE
+ * read-write transaction, decide again on the rows as they are now, write the
+ * changed rows, their stock effects and the signed outbox entry. The promise
+ * resolves only after that committed ("saved" means saved); then the sync
+ * engine is nudged. A change refused in (3) after a pull moved the rows in
+ * between leaves a gap in receipt numbers, nothing worse.
  */
 export async function runCommand(
   kind: MutationKind,
@@ -93,24 +121,23 @@ export async function runCommand(
 ): Promise<RowChange[]> {
   const ctx = context ?? currentContext();
   const database = ctx.db;
+  const mutationId = uuidv7();
+  const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
+    const args = await database.transaction('rw', commandTables(database), async () => {
+      const built = await buildArgs(database, ctx);
+      await decideHere(database, kind, built, ctx, mutationId, createdAt);
+      return built;
+    });
+    const signed = ctx.keys
+      ? {
+          keyId: ctx.keys.keyId,
+          proof: await signMutation(ctx.keys.proofKey, { id: mutationId, kind, args, staffId: ctx.staffId, createdAt, keyId: ctx.keys.keyId }, ctx.deviceId),
+        }
+      : {};
     changes = await database.transaction('rw', commandTables(database), async () => {
-      const args = await buildArgs(database, ctx);
-      const mutationId = uuidv7();
-      const createdAt = new Date().toISOString();
-      const prepared = prepareMutation(kind, args, ctx.staffId);
-      const rows = await loadState(database, prepared.reads);
-      const decision = decideMutation(prepared, readStateOf(rows), {
-        mutationId,
-        centreId: ctx.centreId,
-        staffId: ctx.staffId,
-        deviceId: ctx.deviceId,
-        now: createdAt,
-      });
-      // Refused before anything is written: the tablet never queues what the server would refuse for its form.
-      if (!decision.ok) throw refusedInput(decision);
-
+      const { decision, rows } = await decideHere(database, kind, args, ctx, mutationId, createdAt);
       const before: RowImage[] = decision.changes.map(({ table, row }) => {
         const key = rowKey(table, row.id);
         return { key, row: rows.get(key) ?? null };
@@ -128,6 +155,7 @@ export async function runCommand(
         centreId: ctx.centreId,
         createdAt,
         protocolVersion: PROTOCOL_VERSION,
+        ...signed,
         touched: before.map((b) => b.key),
         before,
       };

@@ -1,18 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedName, Staff } from '../../../shared/domain/entities';
-import { PIN_PATTERN } from '../../../shared/domain/pin';
 import { login, takeLogoutReason } from '../../auth/session';
-import { toAppError } from '../../data/errors';
 import { useStaffList } from '../../data/queries/staff';
-import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
-import { PinPad } from './PinPad';
-
-const MAX_PIN = 8;
+import { AdminUnlock } from './AdminUnlock';
+import { PinForm } from './PinForm';
+import { useLockout } from './useLockout';
 
 /** Pick your name, then type your PIN: checked on the tablet, works offline. */
 export function LoginScreen({ centreName }: { centreName: LocalizedName }) {
@@ -33,9 +30,9 @@ export function LoginScreen({ centreName }: { centreName: LocalizedName }) {
             <p class="muted">{fmt.name(centreName)}</p>
           </div>
         </div>
-        {endedBecause === 'deactivated' && !chosen && (
-          <p class="notice" role="status" data-testid="logout-reason">
-            {t('login.deactivated')}
+        {endedBecause && !chosen && (
+          <p class="notice" role="status" data-testid="logout-reason" data-reason={endedBecause}>
+            {t(endedBecause === 'idle' ? 'login.idleLocked' : 'login.deactivated')}
           </p>
         )}
         {chosen ? (
@@ -70,29 +67,8 @@ export function LoginScreen({ centreName }: { centreName: LocalizedName }) {
 
 function PinStep({ staff, onBack }: { staff: Staff; onBack(): void }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const canSubmit = PIN_PATTERN.test(pin) && !busy;
-
-  async function submit() {
-    if (!canSubmit) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await login(staff.id, pin);
-    } catch (e) {
-      setError(`errors.${toAppError(e).code}`);
-      setPin('');
-      setBusy(false);
-    }
-  }
-
-  function type(next: string) {
-    setError(null);
-    setPin(next.replace(/\D/g, '').slice(0, MAX_PIN));
-  }
+  const lockedMs = useLockout(staff.id);
+  const [unlocking, setUnlocking] = useState(false);
 
   return (
     <div class="pin-step">
@@ -101,39 +77,16 @@ function PinStep({ staff, onBack }: { staff: Staff; onBack(): void }) {
         {t('login.otherPerson')}
       </button>
       <h2>{t('login.enterPin', { name: staff.name })}</h2>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <input
-          class="pin-input"
-          data-testid="pin-input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={t('login.pin')}
-          value={pin}
-          maxLength={MAX_PIN}
-          dir="ltr"
-          autoFocus
-          onInput={(e) => type(e.currentTarget.value)}
-        />
-        <p class="muted pin-length" aria-hidden="true">
-          {t('login.pinDigits', { count: pin.length, n: fmt.number(pin.length) })}
-        </p>
-        <ErrorText code={error} />
-        <PinPad
-          onDigit={(d) => type(pin + d)}
-          onDelete={() => type(pin.slice(0, -1))}
-          onSubmit={() => void submit()}
-          canSubmit={canSubmit}
-        />
-        <button type="submit" class="button button-primary button-large" data-testid="pin-submit" disabled={!canSubmit}>
-          {busy ? t('login.checking') : t('login.submit')}
-        </button>
-      </form>
+      <PinForm staffId={staff.id} submitLabel={t('login.submit')} onPin={async (pin) => void (await login(staff.id, pin))} />
+      {lockedMs > 0 &&
+        (unlocking ? (
+          <AdminUnlock locked={staff} onDone={() => setUnlocking(false)} />
+        ) : (
+          <button type="button" class="button" data-testid="ask-unlock" onClick={() => setUnlocking(true)}>
+            <Icon name="key" />
+            {t('login.askUnlock')}
+          </button>
+        ))}
     </div>
   );
 }

@@ -1,18 +1,32 @@
 import { useCallback, useState } from 'react';
+import { getSession } from '../../auth/session';
 
 export interface CartLine {
   productId: string;
   qty: number;
 }
 
-// Kept in sessionStorage: leaving the screen to check stock, or a reload,
-// does not empty a cart the villager is waiting on.
-const STORAGE_KEY = 'cunzhan.cart';
+// Kept in sessionStorage, one cart per staff member: leaving the screen to
+// check stock, or a reload, does not empty a cart the villager is waiting on,
+// and a cart parked when its person locked the tablet waits for them alone:
+// it is never sold under another name.
+const STORAGE_PREFIX = 'cunzhan.cart.';
+/** Where the one cart of the app before parking lived: it belongs to whoever was signed in. */
+const OLD_KEY = 'cunzhan.cart';
 const MAX_QTY = 9999;
 
-function load(): CartLine[] {
+export function cartKey(staffId: string): string {
+  return STORAGE_PREFIX + staffId;
+}
+
+function load(key: string): CartLine[] {
   try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]');
+    const old = sessionStorage.getItem(OLD_KEY);
+    if (old !== null) {
+      if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, old);
+      sessionStorage.removeItem(OLD_KEY);
+    }
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
       (l): l is CartLine =>
@@ -23,27 +37,29 @@ function load(): CartLine[] {
   }
 }
 
-function save(lines: readonly CartLine[]): void {
+function save(key: string, lines: readonly CartLine[]): void {
   try {
-    if (lines.length === 0) sessionStorage.removeItem(STORAGE_KEY);
-    else sessionStorage.setItem(STORAGE_KEY, JSON.stringify(lines));
+    if (lines.length === 0) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, JSON.stringify(lines));
   } catch {
     // The cart still works in memory.
   }
 }
 
-export function useCart() {
-  const [lines, setLines] = useState<CartLine[]>(load);
+/** The cart of `staffId` (the signed-in person), parked under their id whenever it changes. */
+export function useCart(staffId: string = getSession()?.staff.id ?? '') {
+  const key = cartKey(staffId);
+  const [lines, setLines] = useState<CartLine[]>(() => load(key));
 
   // Saved as it changes, not in an effect: confirming a sale clears the cart
   // and leaves the screen in the same tick, before any effect would run.
   const change = useCallback((next: (current: CartLine[]) => CartLine[]) => {
     setLines((current) => {
       const updated = next(current);
-      save(updated);
+      save(key, updated);
       return updated;
     });
-  }, []);
+  }, [key]);
 
   const add = useCallback(
     (productId: string) =>
@@ -66,9 +82,9 @@ export function useCart() {
   );
 
   const clear = useCallback(() => {
-    save([]);
+    save(key, []);
     setLines([]);
-  }, []);
+  }, [key]);
 
   return { lines, add, setQty, remove: (productId: string) => setQty(productId, 0), clear };
 }

@@ -6,13 +6,14 @@ import { logout, useSession } from '../../auth/session';
 import { useDevice } from '../../data/device';
 import { useRefusals } from '../../data/queries';
 import { useStorageEstimate } from '../../data/storage';
+import { IdleLockSetting } from './IdleLockSetting';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { useFormat } from '../../ui/format';
 
 const MB = 1024 * 1024;
 
-/** Language, storage, this tablet, and the list of refused changes. */
+/** Language, the lock time (admins), storage, this tablet, and the list of refused changes. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -29,6 +30,8 @@ export function SettingsScreen() {
         <h2>{t('settings.language')}</h2>
         <LanguageSwitcher />
       </div>
+
+      {session?.staff.role === 'admin' && <IdleLockSetting />}
 
       <div class="card" data-testid="storage">
         <h2>

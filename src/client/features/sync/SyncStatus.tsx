@@ -1,4 +1,6 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { db } from '../../data/db';
 import { AppErrorCode } from '../../data/errors';
 import { syncNow, useSyncStatus } from '../../sync';
 import { Icon } from '../../ui/Icon';
@@ -12,6 +14,8 @@ export function SyncStatus() {
   const now = useNow();
   const status = useSyncStatus();
   const progress = status.progress;
+  const waitingFor = status.waitingFor;
+  const author = useLiveQuery(async () => (waitingFor ? ((await db.staff.get(waitingFor))?.name ?? '') : null), [waitingFor], null);
   // "Offline" already says the server is out of reach: repeating it in red
   // would alarm staff about the normal state of a village tablet.
   const error = status.lastError === AppErrorCode.serverUnreachable && !status.online ? null : status.lastError;
@@ -36,6 +40,11 @@ export function SyncStatus() {
       <span class="sync-last muted" data-testid="last-sync">
         {status.lastSyncAt ? t('sync.lastSync', { when: fmt.relative(status.lastSyncAt, now) }) : t('sync.never')}
       </span>
+      {author !== null && (
+        <span class="sync-error" role="status" data-testid="waiting-for-author">
+          {t('sync.waitingForAuthor', { name: author })}
+        </span>
+      )}
       {error && (
         <span class="sync-error" role="status">
           {t(`errors.${error}`)}

@@ -5,9 +5,10 @@ import { MIGRATIONS } from '../../migrations/migrations';
 import { FeedPageBuilder, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
+import { PostgresCountyStore } from './postgres-county-store';
 
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
@@ -18,11 +19,13 @@ const PULL_CHUNK_ROWS = 64;
 export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
+  readonly county: PostgresCountyStore;
 
   constructor(databaseUrl: string, poolSize = 10) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
+    this.county = new PostgresCountyStore(this.pool);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -152,6 +155,20 @@ export class PostgresStore implements Store {
     return rows[0] && toDevice(rows[0]);
   }
 
+  async findDeviceByToken(tokenHash: string): Promise<Device | undefined> {
+    const { rows } = await this.pool.query<DeviceRecord>('SELECT * FROM devices WHERE token_hash = $1', [tokenHash]);
+    return rows[0] && toDevice(rows[0]);
+  }
+
+  async getDevice(id: string): Promise<Device | undefined> {
+    const { rows } = await this.pool.query<DeviceRecord>('SELECT * FROM devices WHERE id = $1', [id]);
+    return rows[0] && toDevice(rows[0]);
+  }
+
+  async recordDeviceSync(id: string, report: DeviceSyncReport): Promise<void> {
+    await recordSync(this.pool, id, report);
+  }
+
   async listDevices(centreId?: string): Promise<Device[]> {
     const { rows } =
       centreId === undefined
@@ -195,6 +212,14 @@ export class PostgresStore implements Store {
     const { rows } = await this.pool.query<{ last_seq: string }>('SELECT last_seq FROM centres WHERE id = $1', [centreId]);
     return rows[0] ? Number(rows[0].last_seq) : 0;
   }
+}
+
+/** A report without a field keeps what was recorded before. */
+async function recordSync(db: pg.Pool | pg.PoolClient, id: string, report: DeviceSyncReport): Promise<void> {
+  await db.query(
+    'UPDATE devices SET last_sync_at = $1, app_version = COALESCE($2, app_version), pending_count = COALESCE($3, pending_count) WHERE id = $4',
+    [report.at, report.appVersion ?? null, report.pendingCount ?? null, id],
+  );
 }
 
 /** Set-based statements: one round trip per step, whatever the batch size. */
@@ -252,6 +277,30 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
         [centreId, `[${rows.join(',')}]`, appliedAt],
       );
     },
+    async loadTable(table) {
+      const { rows } = await client.query<{ data: never }>('SELECT data FROM rows WHERE centre_id = $1 AND tbl = $2', [centreId, table]);
+      return rows.map((r) => r.data);
+    },
+    async staffKeys(staffIds) {
+      if (staffIds.length === 0) return [];
+      const { rows } = await client.query<{ staff_id: string; key_id: string; secret: string; created_at: string }>(
+        'SELECT staff_id, key_id, secret, created_at FROM staff_keys WHERE centre_id = $1 AND staff_id = ANY($2::text[])',
+        [centreId, staffIds],
+      );
+      return rows.map((r) => ({ staffId: r.staff_id, keyId: r.key_id, secret: r.secret, createdAt: r.created_at }));
+    },
+    async addStaffKeys(keys) {
+      for (const k of keys) {
+        await client.query('INSERT INTO staff_keys (centre_id, staff_id, key_id, secret, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          centreId,
+          k.staffId,
+          k.keyId,
+          k.secret,
+          k.createdAt,
+        ]);
+      }
+    },
+    recordDeviceSync: (deviceId, report) => recordSync(client, deviceId, report),
     async savepoint(work) {
       const name = `sp${++savepoints}`;
       await client.query(`SAVEPOINT ${name}`);

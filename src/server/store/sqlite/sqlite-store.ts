@@ -8,15 +8,24 @@ import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
 import { prepareDataDir, unopenable } from './data-dir';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { rowKey, type CentreTx, type Device, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { toCentre, type CentreRecord } from '../centre-record';
 import { resultOf, storedResult } from './stored-result';
+import { SqliteCountyStore } from './sqlite-county-store';
+
+interface StaffKeyRecord {
+  staff_id: string;
+  key_id: string;
+  secret: string;
+  created_at: string;
+}
 
 /** The default store: one SQLite file `<dataDir>/cunzhan.db`. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
+  readonly county: SqliteCountyStore;
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
   private statements: Statements | undefined;
@@ -39,6 +48,7 @@ export class SqliteStore implements Store {
       throw unopenable(dataDir, file, error);
     }
     this.db = db;
+    this.county = new SqliteCountyStore(db, this.queue);
   }
 
   /** Runs a PRAGMA on the store's own connection, where some (max_page_count) hold; for maintenance and tests. */
@@ -142,6 +152,26 @@ export class SqliteStore implements Store {
     });
   }
 
+  findDeviceByToken(tokenHash: string): Promise<Device | undefined> {
+    return this.queue.run(() => {
+      const r = this.sql.deviceByToken.get(tokenHash) as DeviceRecord | undefined;
+      return r && toDevice(r);
+    });
+  }
+
+  getDevice(id: string): Promise<Device | undefined> {
+    return this.queue.run(() => {
+      const r = this.sql.getDevice.get(id) as DeviceRecord | undefined;
+      return r && toDevice(r);
+    });
+  }
+
+  recordDeviceSync(id: string, report: DeviceSyncReport): Promise<void> {
+    return this.queue.run(() => {
+      this.sql.recordDeviceSync.run(report.at, report.appVersion ?? null, report.pendingCount ?? null, id);
+    });
+  }
+
   listDevices(centreId?: string): Promise<Device[]> {
     return this.queue.run(() => {
       const rows = centreId === undefined ? this.sql.listDevices.all() : this.sql.listCentreDevices.all(centreId);
@@ -203,6 +233,18 @@ export class SqliteStore implements Store {
         const values: unknown[] = [];
         for (const r of records) values.push(centreId, r.id, r.deviceId, r.kind, storedResult(r.result), appliedAt);
         sql.insertApplied.run(values);
+      },
+      loadTable: async (table) => (sql.tableRows.all(centreId, table) as { data: string }[]).map((r) => JSON.parse(r.data) as never),
+      staffKeys: async (staffIds) => {
+        if (staffIds.length === 0) return [];
+        const rows = sql.staffKeys.all(centreId, JSON.stringify(staffIds)) as StaffKeyRecord[];
+        return rows.map((r) => ({ staffId: r.staff_id, keyId: r.key_id, secret: r.secret, createdAt: r.created_at }));
+      },
+      addStaffKeys: async (keys) => {
+        for (const k of keys) sql.insertStaffKey.run(centreId, k.staffId, k.keyId, k.secret, k.createdAt);
+      },
+      recordDeviceSync: async (deviceId, report) => {
+        sql.recordDeviceSync.run(report.at, report.appVersion ?? null, report.pendingCount ?? null, deviceId);
       },
       savepoint: async (work) => {
         const name = `sp${++this.savepoints}`;

@@ -30,6 +30,17 @@ export function prepareStatements(db: Database.Database) {
     listDevices: db.prepare('SELECT * FROM devices ORDER BY enrolled_at, id'),
     listCentreDevices: db.prepare('SELECT * FROM devices WHERE centre_id = ? ORDER BY enrolled_at, id'),
     revokeDevice: db.prepare('UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
+    deviceByToken: db.prepare('SELECT * FROM devices WHERE token_hash = ?'),
+    getDevice: db.prepare('SELECT * FROM devices WHERE id = ?'),
+    // A report without a field keeps what was recorded before.
+    recordDeviceSync: db.prepare(
+      'UPDATE devices SET last_sync_at = ?, app_version = COALESCE(?, app_version), pending_count = COALESCE(?, pending_count) WHERE id = ?',
+    ),
+
+    staffKeys: db.prepare(
+      'SELECT staff_id, key_id, secret, created_at FROM staff_keys WHERE centre_id = ? AND staff_id IN (SELECT value FROM json_each(?))',
+    ),
+    insertStaffKey: db.prepare('INSERT INTO staff_keys (centre_id, staff_id, key_id, secret, created_at) VALUES (?, ?, ?, ?, ?)'),
 
     // Batch lookups take their keys as one JSON array: one statement per batch, not per key.
     getApplied: db.prepare(
@@ -37,6 +48,7 @@ export function prepareStatements(db: Database.Database) {
     ),
     insertApplied: new ChunkedInsert(db, 'INSERT INTO applied_mutations (centre_id, id, device_id, kind, result, applied_at)', 6),
 
+    tableRows: db.prepare('SELECT data FROM rows WHERE centre_id = ? AND tbl = ?'),
     getRows: db.prepare('SELECT id, data FROM rows WHERE centre_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))'),
     upsertRows: new ChunkedInsert(
       db,

@@ -1,0 +1,5 @@
+import { CentresScreen } from '../features/county/CentresScreen';
+
+export function CountyCentresRoute() {
+  return <CentresScreen />;
+}

@@ -1,0 +1,5 @@
+import { ImportScreen } from '../features/county/ImportScreen';
+
+export function CountyImportRoute() {
+  return <ImportScreen />;
+}
