@@ -23,6 +23,7 @@ export function assembleResults(cases: BenchResults['cases'], env: { browser: st
     firstScreenJsGzipBytes,
     saleP50Ms: sale.p50Ms,
     saleP95Ms: sale.p95Ms,
+    pinUnlockMs: sale.pinUnlock.medianMs,
     ...serverValues,
     targets: TARGETS,
     pass: {},
