@@ -19,6 +19,8 @@ export async function buildHarness(base = HARNESS_BASE): Promise<string> {
     root: HARNESS_ROOT,
     base,
     logLevel: 'warn',
+    // What the app's config defines: the sync engine reports the build to the server.
+    define: { __BUILD_ID__: JSON.stringify('bench') },
     // Not minified: function names stay readable in CPU profiles (BENCH_PROFILE=1).
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false, minify: false, reportCompressedSize: false },
   });
