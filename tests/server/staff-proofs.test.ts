@@ -48,7 +48,7 @@ describe.each(storeKinds())('staff proofs on $name', (kind) => {
     const before = await seqNow();
     const good = saleMutation(shop);
     const { keyId: _keyId, proof: _proof, ...unsigned } = good;
-    const forged = { ...saleMutation(shop), proof: 'A'.repeat(43) };
+    const forged = { ...saleMutation(shop), proof: 'A'.repeat(22) };
     const missing = unsigned;
     const noKeyId = { ...saleMutation(shop), keyId: undefined };
     // The clerk's proof, replayed under the admin's name.
@@ -91,7 +91,7 @@ describe.each(storeKinds())('staff proofs on $name', (kind) => {
   });
 
   it('answers a re-pushed refusal the same way', async () => {
-    const forged = { ...saleMutation(shop), proof: 'B'.repeat(43) };
+    const forged = { ...saleMutation(shop), proof: 'B'.repeat(22) };
     const first = await pushed([forged]);
     expect(await pushed([forged])).toEqual({ ...first, serverTime: expect.any(String) });
   });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { toBase64, toBase64Url } from '../../src/shared/auth/base64';
 import { proofKeyBytes, sealStaffSecret, staffKeysOf, unwrapStaffSecret, type StaffKeyMaterial } from '../../src/shared/auth/staff-key';
-import { proofText } from '../../src/shared/auth/staff-proof';
+import { PROOF_BYTES, proofText } from '../../src/shared/auth/staff-proof';
 import type { Role, Staff } from '../../src/shared/domain/entities';
 import type { MutationEnvelope } from '../../src/shared/protocol/messages';
 import { makeStaff, newStaffKey, writeStaff, type NewStaff } from '../../src/server/admin/operations';
@@ -38,7 +38,7 @@ export async function signerFromRow(row: Staff, pin: string): Promise<TestSigner
 
 /** The proof of `m` under `signer`'s key, for `deviceId`. */
 export function proofOf(signer: Pick<TestSigner, 'proofKey'>, m: Unsigned & { keyId: string }, deviceId: string): string {
-  return toBase64Url(createHmac('sha256', signer.proofKey).update(proofText(m, deviceId), 'utf8').digest());
+  return toBase64Url(createHmac('sha256', signer.proofKey).update(proofText(m, deviceId), 'utf8').digest().subarray(0, PROOF_BYTES));
 }
 
 /** `m` with `signer`'s key id and proof, for `deviceId`; signed as it stands (staffId included). */

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
  * the tablets that speak it.
  */
 const WIRE_HASHES: Record<number, string> = {
-  3: 'dd402719e55cb6dd2e4f16411f6d032ecfd63ab649bb7a5535d5129541451d57',
+  3: '5414975801e92f418ab488e29d4aa9190eef08e87e18223d0bc88008e8b9b494',
 };
 
 const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };

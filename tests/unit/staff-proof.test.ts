@@ -77,9 +77,9 @@ describe('mutation proofs', () => {
     const m = mutation();
     const device = uuidv7();
     const proof = await signMutation(keys.proofKey, m, device);
-    const node = createHmac('sha256', await proofKeyBytes(secret)).update(proofBytes(m, device)).digest('base64url');
+    const node = createHmac('sha256', await proofKeyBytes(secret)).update(proofBytes(m, device)).digest().subarray(0, 16).toString('base64url');
     expect(proof).toBe(node);
-    expect(proof).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(proof).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it('fails for another staff member, another device, another key and any altered field', async () => {
@@ -101,6 +101,7 @@ describe('mutation proofs', () => {
     ]) {
       expect(await verifyMutationProof(keys.proofKey, altered, device, proof)).toBe(false);
     }
-    expect(await verifyMutationProof(keys.proofKey, m, device, 'A'.repeat(43))).toBe(false);
+    expect(await verifyMutationProof(keys.proofKey, m, device, 'A'.repeat(22))).toBe(false);
+    expect(await verifyMutationProof(keys.proofKey, m, device, `${proof}A`)).toBe(false);
   });
 });

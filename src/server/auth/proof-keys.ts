@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { fromBase64 } from '../../shared/auth/base64';
 import { proofKeyBytes } from '../../shared/auth/staff-key';
-import { PROOF_PATTERN, proofText, type ProvenMutation } from '../../shared/auth/staff-proof';
+import { PROOF_BYTES, PROOF_PATTERN, proofText, type ProvenMutation } from '../../shared/auth/staff-proof';
 
 /** A staff secret with its signing key derived, ready to check proofs with node:crypto. */
 export interface ProofKey {
@@ -31,7 +31,7 @@ export function proofVerifies(key: ProofKey, m: ProvenMutation, deviceId: string
   } catch {
     return false;
   }
-  const expected = createHmac('sha256', key.hmac).update(text, 'utf8').digest();
+  const expected = createHmac('sha256', key.hmac).update(text, 'utf8').digest().subarray(0, PROOF_BYTES);
   const given = Buffer.from(proof, 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

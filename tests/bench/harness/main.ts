@@ -101,7 +101,8 @@ const api: HarnessApi = {
     const entries = await waitingEntries(db);
     floorPayload = {
       deviceId: device.deviceId,
-      mutations: entries.map(({ id, kind, args, staffId, createdAt }) => ({ id, kind, args, staffId, createdAt })),
+      // The same envelopes the app sends, signatures included: the floor carries the same bytes.
+      mutations: entries.map(({ id, kind, args, staffId, createdAt, keyId, proof }) => ({ id, kind, args, staffId, createdAt, keyId, proof })),
     };
     return { mutations: entries.length };
   },

@@ -5,8 +5,30 @@ export function keepAliveAgent(maxSockets: number): Agent {
   return new Agent({ keepAlive: true, maxSockets });
 }
 
-/** One POST over node:http (lighter than fetch for a load generator); resolves with status and body text. */
-export function post(
+/**
+ * One POST over node:http (lighter than fetch for a load generator); resolves
+ * with status and body text. A keep-alive socket the server closed while it
+ * sat idle (bodies are built between enrolment and the timed run) fails at
+ * once with ECONNRESET: such a request is sent again on a fresh socket, as
+ * Node's documentation advises; pushes are idempotent.
+ */
+export async function post(
+  agent: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: Uint8Array | string,
+): Promise<{ status: number; text: string }> {
+  try {
+    return await postOnce(agent, url, headers, body);
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error;
+    return postOnce(agent, url, headers, body);
+  }
+}
+
+class StaleSocket extends Error {}
+
+function postOnce(
   agent: Agent,
   url: string,
   headers: Record<string, string>,
@@ -30,7 +52,9 @@ export function post(
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleSocket(error.message) : error);
+    });
     req.end(body);
   });
 }
