@@ -70,7 +70,7 @@ describe.each(storeKinds())('every endpoint under fuzzed requests, on $name', (k
     });
     expect(enrol.status).toBe(200);
     const device = enrol.body as EnrolResponse;
-    target = { deviceId: device.deviceId, token: device.token, staffId: server.clerk.id, signer: server.signer };
+    target = { deviceId: device.deviceId, token: device.token, staffId: server.clerk.id, signer: server.signer, villagerId: server.villager.id };
   });
   afterAll(async () => {
     await db?.close();

@@ -6,6 +6,7 @@ import type { AnyRow, Product, TableName } from '../../src/shared/domain/entitie
 import type { EnrolResponse, PullResponse, PushResponse } from '../../src/shared/protocol/messages';
 import { enrolDevice, makeCentre, productUpdateMutation, pull, pullFrom, push, pushBody, resigned, saleMutation, type TestCentre } from './support/centre';
 import { storeKinds, type OpenedStore } from './support/stores';
+import { STANDARD_PLATFORMS, standardPlatformId } from '../../src/server/seed/platforms';
 
 function idsOf(page: PullResponse): string[] {
   return Object.values(page.rows).flatMap((rows) => (rows as AnyRow[]).map((r) => r.id));
@@ -37,10 +38,10 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
     const { pages, cursor } = await pullFrom(app, aOffice.token, 0, 7);
     const seen = pages.flatMap(idsOf);
     const requests = pages.length;
-    // 2 staff + product + 25 sales = 28 rows.
-    expect(seen).toHaveLength(28);
-    expect(new Set(seen).size).toBe(28);
-    expect(requests).toBe(4);
+    // 4 platforms (every centre's) + 2 staff + product + 25 sales = 32 rows.
+    expect(seen).toHaveLength(32);
+    expect(new Set(seen).size).toBe(32);
+    expect(requests).toBe(5);
     expect(cursor).toBe(await opened.store.lastSeq(a.centre.id));
 
     const empty = (await (await pull(app, aOffice.token, cursor)).json()) as PullResponse;
@@ -49,7 +50,7 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
 
   it('groups rows by table and sends the latest version of a row once', async () => {
     const page = (await (await pull(app, aOffice.token, 0)).json()) as PullResponse;
-    expect(Object.keys(page.rows).sort()).toEqual<TableName[]>(['products', 'sales', 'staff']);
+    expect(Object.keys(page.rows).sort()).toEqual<TableName[]>(['platforms', 'products', 'sales', 'staff']);
     expect(page.rows.sales).toHaveLength(25);
     expect((page.rows.products as Product[])[0]).toEqual(a.rice);
   });
@@ -74,7 +75,8 @@ describe.each(storeKinds())('pull and tenant isolation on $name', (kind) => {
   it("never shows one centre another centre's rows", async () => {
     const page = (await (await pull(app, b.device.token, 0)).json()) as PullResponse;
     const ids = idsOf(page);
-    expect(ids.sort()).toEqual([b.admin.id, b.clerk.id, b.rice.id].sort());
+    const platforms = STANDARD_PLATFORMS.map((p) => standardPlatformId(b.centre.id, p.key));
+    expect(ids.sort()).toEqual([b.admin.id, b.clerk.id, b.rice.id, ...platforms].sort());
     for (const row of Object.values(page.rows).flat()) expect((row as AnyRow).centreId).toBe(b.centre.id);
   });
 

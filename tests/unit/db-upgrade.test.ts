@@ -110,7 +110,71 @@ describe('database version 3', () => {
     expect(entry!.proof).toBeUndefined();
     expect(await current.reviews.count()).toBe(0);
     expect(await current.sessionKeys.count()).toBe(0);
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBeGreaterThanOrEqual(3);
+    current.close();
+  });
+});
+
+describe('database version 4', () => {
+  it('a version 3 tablet with products, sales, reviews, staff and a queue opens unchanged, with villagers, orders and parcels to fill', async () => {
+    const name = `upgrade-v4-${uuidv7()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(V1_STORES);
+    v3.version(2).stores({ sales: 'id, createdAt' });
+    v3.version(3).stores({ reviews: 'id, createdAt', sessionKeys: 'id' });
+    const now = new Date().toISOString();
+    const centreId = uuidv7();
+    const staff = { id: uuidv7(), centreId, createdAt: now, updatedAt: now, createdBy: 'seed', name: '王芳', role: 'admin', active: true };
+    const productId = uuidv7();
+    const product = {
+      id: productId, centreId, createdAt: now, updatedAt: now, createdBy: staff.id, sku: 'RICE-5', barcode: '',
+      names: { 'zh-CN': '大米' }, unit: '袋', priceFen: 4500, kind: 'stock', lowStockThreshold: 2, active: true,
+    };
+    const sale = {
+      id: uuidv7(), centreId, createdAt: now, updatedAt: now, createdBy: staff.id, receiptNo: 'A-0001',
+      lines: [{ productId, names: { 'zh-CN': '大米' }, unit: '袋', unitPriceFen: 4500, qty: 1, lineTotalFen: 4500 }],
+      totalFen: 4500, tenderedFen: 5000, changeFen: 500, payment: 'cash', channel: 'counter', deviceId: uuidv7(),
+    };
+    const review = { id: uuidv7(), centreId, createdAt: now, updatedAt: now, createdBy: 'server', kind: 'sale_by_inactive_staff', refTable: 'sales', refId: sale.id, staffId: staff.id, deviceId: sale.deviceId };
+    const queued = {
+      id: uuidv7(), kind: 'sale.create', args: { saleId: sale.id }, staffId: staff.id, deviceId: sale.deviceId, centreId,
+      createdAt: now, protocolVersion: 3, keyId: uuidv7(), proof: 'cHJvb2Y', touched: [`sales:${sale.id}`], before: [{ key: `sales:${sale.id}`, row: null }],
+    };
+    await v3.table('staff').add(staff);
+    await v3.table('products').add(product);
+    await v3.table('sales').add(sale);
+    await v3.table('stockLevels').add({ productId, level: 9 });
+    await v3.table('reviews').add(review);
+    await v3.table('outbox').add(queued);
+    await v3.table('meta').add({ key: 'cursor', value: 314 });
+    v3.close();
+
+    const current = new CunzhanDb(name);
+    await current.open();
+    expect(current.verno).toBe(4);
+    expect(await current.staff.get(staff.id)).toEqual(staff);
+    expect(await current.products.get(productId)).toEqual(product);
+    expect(await current.sales.get(sale.id)).toEqual(sale);
+    expect(await current.stockLevels.get(productId)).toEqual({ productId, level: 9 });
+    expect(await current.reviews.get(review.id)).toEqual(review);
+    expect(await current.outbox.where('touched').equals(`sales:${sale.id}`).toArray()).toMatchObject([queued]);
+    expect((await current.meta.get('cursor'))?.value).toBe(314);
+    for (const table of [current.customers, current.platforms, current.orders, current.parcels, current.pickupCodes, current.customerSearch]) {
+      expect(await table.count()).toBe(0);
+    }
+
+    // The new indexes answer: a multi-entry key prefix, a compound range, plain lookups.
+    await current.customerSearch.put({ id: 'c1', keys: ['王芳', 'wangfang', 'wf'] });
+    expect(await current.customerSearch.where('keys').startsWith('wa').primaryKeys()).toEqual(['c1']);
+    const parcel = {
+      id: uuidv7(), centreId, createdAt: now, updatedAt: now, createdBy: staff.id, trackingNo: 'SF1234567', carrier: '顺丰',
+      customerId: 'c1', orderId: null, pickupCode: '123456', status: 'waiting' as const, arrivedAt: now,
+      collectedAt: null, collectedBy: null, handoverMethod: null, returnedAt: null, deviceId: sale.deviceId,
+    };
+    await current.parcels.put(parcel);
+    expect(await current.parcels.where('[status+arrivedAt]').between(['waiting', ''], ['waiting', '\uffff']).count()).toBe(1);
+    expect(await current.parcels.where('trackingNo').equals('SF1234567').count()).toBe(1);
+    expect(await current.parcels.where('customerId').equals('c1').count()).toBe(1);
     current.close();
   });
 });

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
  * the tablets that speak it.
  */
 const WIRE_HASHES: Record<number, string> = {
-  3: '5414975801e92f418ab488e29d4aa9190eef08e87e18223d0bc88008e8b9b494',
+  3: '91d5ed30885b8a209a65be6edc3b029fe70029c19fd03a3ffafd42725f50cab6',
 };
 
 const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };

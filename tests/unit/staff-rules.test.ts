@@ -29,11 +29,23 @@ function decide(kind: string, args: unknown, by: Staff, state: ReadState) {
 }
 
 describe('roles', () => {
-  it('lets an admin run every kind, a trainer none that writes but their own key adoption', () => {
+  it('lets an admin run every kind, a trainer only their own key adoption and registering villagers', () => {
     for (const kind of MUTATION_KINDS) {
       expect(roleMayRun('admin', kind), kind).toBe(true);
-      expect(roleMayRun('trainer', kind), kind).toBe(kind === 'staff.adoptKey');
+      expect(roleMayRun('trainer', kind), kind).toBe(kind === 'staff.adoptKey' || kind === 'customer.create');
     }
+  });
+
+  it('lets a clerk serve villagers, orders and parcels, but not merge, delete, edit platforms or hand over by phone', () => {
+    for (const kind of ['customer.create', 'customer.update', 'order.create', 'order.transition', 'parcel.log', 'parcel.match', 'parcel.return'] as const) {
+      expect(roleMayRun('clerk', kind), kind).toBe(true);
+    }
+    for (const kind of ['customer.merge', 'customer.delete', 'platform.create', 'platform.update'] as const) {
+      expect(roleMayRun('clerk', kind), kind).toBe(false);
+    }
+    expect(roleMayRun('clerk', 'parcel.handover', { method: 'code' })).toBe(true);
+    expect(roleMayRun('clerk', 'parcel.handover', { method: 'phone_admin' })).toBe(false);
+    expect(roleMayRun('admin', 'parcel.handover', { method: 'phone_admin' })).toBe(true);
   });
 
   it('lets a clerk sell, receive and write off a few units, and nothing of products or staff', () => {
@@ -49,8 +61,8 @@ describe('roles', () => {
 
   it('shows each role its screens', () => {
     expect(SCREENS.filter((s) => roleMaySee('admin', s))).toEqual([...SCREENS]);
-    expect(SCREENS.filter((s) => roleMaySee('clerk', s))).toEqual(['sell', 'sales', 'products', 'stock', 'settings']);
-    expect(SCREENS.filter((s) => roleMaySee('trainer', s))).toEqual(['sales', 'settings']);
+    expect(SCREENS.filter((s) => roleMaySee('clerk', s))).toEqual(['sell', 'sales', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels']);
+    expect(SCREENS.filter((s) => roleMaySee('trainer', s))).toEqual(['sales', 'settings', 'villagers']);
   });
 
   it('refuses a clerk’s large write-off in the shared decide too', () => {

@@ -18,13 +18,17 @@ import { cachedLevels, freshDb, nonZero, stockFromRows } from './support/local-d
 import { overtakingLink } from './support/overtaking-link';
 import { BASE_URL, serverProducts, startTestServer, type TestServer } from './support/test-server';
 import { sweepAnswered, waitingCount } from '../../src/client/data/outbox-queue';
+import { performVillageAction, villageAction, type VillageAction } from './support/village-actions';
 
 /**
  * S6: several tablets, one real server (SQLite), random actions, random
  * push/pull order, responses lost after the server applied the request, and
  * pipelined push batches that sometimes reach the server out of order.
  * After everyone syncs, every tablet holds exactly the server's rows and
- * stock is the sum of movements and sale lines everywhere.
+ * stock is the sum of movements and sale lines everywhere. Villagers,
+ * orders and parcels join in (support/village-actions.ts), colliding on
+ * purpose: one parcel logged twice, one code proposed twice, one order
+ * moved on two tablets.
  */
 
 type Action =
@@ -34,7 +38,8 @@ type Action =
   | { type: 'edit'; device: number; staff: number; product: number; field: 'price' | 'name' | 'threshold' | 'active'; value: number }
   | { type: 'create'; device: number; staff: number; value: number }
   | { type: 'push' | 'pull' | 'sync'; device: number; drop: boolean; overtake: boolean; sweep: boolean }
-  | { type: 'toggleStaff' };
+  | { type: 'toggleStaff' }
+  | VillageAction;
 
 const DEVICES = 3;
 const device = fc.nat({ max: DEVICES - 1 });
@@ -79,6 +84,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.constant({ type: 'toggleStaff' as const }) },
+  { weight: 7, arbitrary: villageAction(device, staff) },
 );
 
 interface Tablet {
@@ -148,6 +154,14 @@ async function perform(
     return;
   }
   const ctx = contexts[a.device]![a.staff]!;
+  if (a.type === 'village') {
+    try {
+      await performVillageAction(a, tablet.db, ctx);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'invalid_input') throw e;
+    }
+    return;
+  }
   const products = await tablet.db.products.orderBy('id').toArray();
   try {
     if (a.type === 'create') {

@@ -1,21 +1,30 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/domain/entities';
 import { roleMaySee, type Screen } from '../../shared/domain/permissions';
 import { Icon, type IconName } from '../ui/Icon';
+import { MORE_ROWS } from './more-rows';
 
-const TABS: readonly { to: '/' | '/sales' | '/products' | '/stock' | '/staff' | '/settings'; screen: Screen; icon: IconName; exact: boolean }[] = [
+const TABS: readonly { to: '/' | '/orders' | '/parcels' | '/villagers'; screen: Screen; icon: IconName; exact: boolean }[] = [
   { to: '/', screen: 'sell', icon: 'cart', exact: true },
-  { to: '/sales', screen: 'sales', icon: 'receipt', exact: false },
-  { to: '/products', screen: 'products', icon: 'box', exact: false },
-  { to: '/stock', screen: 'stock', icon: 'layers', exact: false },
-  { to: '/staff', screen: 'staff', icon: 'key', exact: false },
-  { to: '/settings', screen: 'settings', icon: 'gear', exact: false },
+  { to: '/orders', screen: 'orders', icon: 'clipboard', exact: false },
+  { to: '/parcels', screen: 'parcels', icon: 'parcel', exact: false },
+  { to: '/villagers', screen: 'villagers', icon: 'users', exact: false },
 ];
 
-/** Bottom tab bar: big targets, an icon and a word on each; only the screens the person's role may open. */
+/** The screens More lists count as More: its tab stays lit while one of them is open. */
+function underMore(pathname: string): boolean {
+  return pathname === '/more' || MORE_ROWS.some((row) => pathname === row.to || pathname.startsWith(`${row.to}/`));
+}
+
+/**
+ * Bottom tab bar: the four daily jobs and More, big targets with an icon and
+ * a word; only the screens the person's role may open. The rest sit on More.
+ */
 export function NavBar({ role }: { role: Role }) {
   const { t } = useTranslation();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const moreActive = underMore(pathname);
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
       {TABS.filter((tab) => roleMaySee(role, tab.screen)).map((tab) => (
@@ -31,6 +40,15 @@ export function NavBar({ role }: { role: Role }) {
           <span>{t(`nav.${tab.screen}`)}</span>
         </Link>
       ))}
+      <Link
+        to="/more"
+        className={moreActive ? 'tab tab-active' : 'tab'}
+        aria-current={moreActive ? 'page' : undefined}
+        data-testid="nav-more"
+      >
+        <Icon name="menu" size={28} />
+        <span>{t('nav.more')}</span>
+      </Link>
     </nav>
   );
 }

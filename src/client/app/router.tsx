@@ -3,6 +3,7 @@ import { RootFrame } from './RootFrame';
 import { ScreenError } from './ScreenError';
 import { parseSalesSearch, parseStockSearch } from '../routes/search';
 import { parseActivitySearch } from '../routes/activity-search';
+import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-search';
 import { NotFound } from '../routes/not-found';
 
 // Each screen is its own chunk: the first screen only loads the shell.
@@ -83,6 +84,71 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/activity'), 'ActivityRoute'),
 });
 
+const moreRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/more',
+  component: lazyRouteComponent(() => import('../routes/more'), 'MoreRoute'),
+});
+const ordersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders',
+  validateSearch: parseOrdersSearch,
+  component: lazyRouteComponent(() => import('../routes/orders'), 'OrdersRoute'),
+});
+const orderNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders/new',
+  validateSearch: parseForVillagerSearch,
+  component: lazyRouteComponent(() => import('../routes/orders'), 'OrderNewRoute'),
+});
+const orderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders/$orderId',
+  component: lazyRouteComponent(() => import('../routes/orders'), 'OrderRoute'),
+});
+const parcelsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parcels',
+  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelsRoute'),
+});
+const parcelNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parcels/new',
+  validateSearch: parseForVillagerSearch,
+  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelNewRoute'),
+});
+const parcelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/parcels/$parcelId',
+  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelRoute'),
+});
+
+const villagersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagersRoute'),
+});
+const villagerNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/new',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerNewRoute'),
+});
+const villagerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/$customerId',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerRoute'),
+});
+const villagerEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/$customerId/edit',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerEditRoute'),
+});
+const villagerMergeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/$customerId/merge',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerMergeRoute'),
+});
+
 // The county admin area: online, desktop or tablet browser, its own sign-in (features/county).
 const countyRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -121,6 +187,18 @@ const routeTree = rootRoute.addChildren([
   staffNewRoute,
   staffDetailRoute,
   activityRoute,
+  villagersRoute,
+  villagerNewRoute,
+  villagerRoute,
+  villagerEditRoute,
+  villagerMergeRoute,
+  moreRoute,
+  ordersRoute,
+  orderNewRoute,
+  orderRoute,
+  parcelsRoute,
+  parcelNewRoute,
+  parcelRoute,
 ]);
 
 export interface RouterOptions {

@@ -132,6 +132,13 @@ export interface SessionKeysRow {
   keys: StaffKeys;
 }
 
+/** A villager's search keys (data/villager-search.ts): local, rebuilt whenever their row is written. */
+export interface CustomerSearchRow {
+  /** The customer's id. */
+  id: string;
+  keys: string[];
+}
+
 export const DEFAULT_DB_NAME = 'cunzhan';
 
 export function rowKey(table: TableName, id: string): string {
@@ -160,6 +167,12 @@ export class CunzhanDb extends Dexie {
   meta!: Table<MetaRow, string>;
   reviews!: Table<Review, string>;
   sessionKeys!: Table<SessionKeysRow, string>;
+  customers!: Table<SyncedTables['customers'], string>;
+  platforms!: Table<SyncedTables['platforms'], string>;
+  orders!: Table<SyncedTables['orders'], string>;
+  parcels!: Table<SyncedTables['parcels'], string>;
+  pickupCodes!: Table<SyncedTables['pickupCodes'], string>;
+  customerSearch!: Table<CustomerSearchRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Chromium commits with relaxed durability by default: a sale the screen called saved
@@ -188,6 +201,19 @@ export class CunzhanDb extends Dexie {
     this.version(3).stores({
       reviews: 'id, createdAt',
       sessionKeys: 'id',
+    });
+    // Villagers, assisted orders and parcels sync from the server. Customers
+    // are looked up by phone and village (the duplicate warning) and by whom
+    // they were merged into; `customerSearch` is local only: its multi-entry
+    // `keys` index is how search finds a villager without scanning them all.
+    // Nothing existing changes, so there is no upgrade function.
+    this.version(4).stores({
+      customers: 'id, updatedAt, phone, village, mergedInto',
+      platforms: 'id',
+      orders: 'id, customerId, status, createdAt, updatedAt',
+      parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
+      pickupCodes: 'id, parcelId',
+      customerSearch: 'id, *keys',
     });
   }
 

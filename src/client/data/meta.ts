@@ -21,6 +21,8 @@ export interface MetaValues {
   idleLockMs: number;
   /** The server said this tablet was removed: syncing stops, the queue waits for export. */
   revoked: RevokedState;
+  /** Wrong pickup codes typed per parcel id, kept across reloads (commands/parcel-handover.ts). */
+  pickupMisses: Record<string, number>;
 }
 
 /** A run of wrong PINs for one person and when the next try is allowed (epoch ms). */

@@ -7,6 +7,8 @@ import { checkPullReply } from '../../shared/protocol/replies';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
+import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
+import type { Customer } from '../../shared/domain/villagers';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
@@ -73,14 +75,23 @@ async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[])
  * optimistic version stays on screen until the mutation is answered.
  * Stock effects are added only for movements and sales new to this tablet;
  * those it already holds unchanged (its own, coming back) are not rewritten.
+ * Villagers' search keys are written with their rows, so a page is never
+ * half indexed: pinyin-pro is loaded before the transaction opens.
  */
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
+  const keys = page.rows.customers && page.rows.customers.length > 0 ? await loadSearchKeys() : undefined;
   const tables = [
     database.products,
     database.movements,
     database.sales,
     database.staff,
     database.reviews,
+    database.customers,
+    database.platforms,
+    database.orders,
+    database.parcels,
+    database.pickupCodes,
+    database.customerSearch,
     database.stockLevels,
     database.shadow,
     database.outbox,
@@ -102,6 +113,8 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
         else direct.push(row);
       }
       const store = database.synced(table) as Table<AnyRow, string>;
+      // Shadowed villagers keep the keys of their optimistic row until their change is answered.
+      if (table === 'customers') await writeSearchKeys(database, direct as Customer[], [], keys);
       if (!INSERT_ONLY_TABLES.includes(table)) {
         await store.bulkPut(direct);
         continue;

@@ -1,4 +1,5 @@
 import type { AnyRow, LocalizedName, Product, Sale, StockMovement } from '../../shared/domain/entities';
+import type { Customer } from '../../shared/domain/villagers';
 import type { OutboxEntry, RefusalSummary, RollbackNote } from '../data/db';
 import { parseRowKey } from '../data/db';
 
@@ -31,6 +32,13 @@ export function describeRefusal(
       const name = productNames.get(movement.productId);
       if (name) summary.productNames = [name];
       rolledBack.push({ key: 'rollback.movementRemoved', params: { delta: movement.delta, reason: movement.reason } });
+    } else if (table === 'customers') {
+      const customer = row as Customer;
+      rolledBack.push(
+        before
+          ? { key: 'rollback.villagerRestored', params: { name: customer.name } }
+          : { key: 'rollback.villagerRemoved', params: { name: customer.name } },
+      );
     } else if (table === 'products') {
       const product = row as Product;
       summary.productNames = [product.names];

@@ -4,6 +4,8 @@ import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../
 import { setMeta } from '../data/meta';
 import { answeredThrough, waitingAfter, waitingTouching } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
+import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
+import type { Customer } from '../../shared/domain/villagers';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
 
@@ -27,6 +29,8 @@ export async function settlePushResults(
     const result = byId.get(entry.id)!;
     return result.status === 'refused' ? [{ entry, result }] : [];
   });
+  // A villager's row put back (the server's, or as it was) gets its search keys again in the same transaction.
+  const keys = answered.some((e) => e.touched.some((key) => key.startsWith('customers:'))) ? await loadSearchKeys() : undefined;
   const tables = [
     database.outbox,
     database.shadow,
@@ -37,6 +41,12 @@ export async function settlePushResults(
     database.sales,
     database.staff,
     database.reviews,
+    database.customers,
+    database.platforms,
+    database.orders,
+    database.parcels,
+    database.pickupCodes,
+    database.customerSearch,
     database.meta,
   ];
   await database.transaction('rw', tables, async () => {
@@ -59,6 +69,7 @@ export async function settlePushResults(
       if (refusedKeys.has(key) || pending.has(key)) continue;
       const shadow = shadows.get(key);
       if (shadow) await putRow(database, shadow.table, shadow.row);
+      if (shadow?.table === 'customers') await writeSearchKeys(database, [shadow.row as Customer], [], keys);
     }
 
     // Refused: newest first, so the oldest `before` image is the one that stays.
@@ -80,6 +91,7 @@ export async function settlePushResults(
         // Stock effects follow whether the row exists, not whether it changed.
         if (restored) await database.synced(table).put(restored as never);
         else await database.synced(table).delete(id);
+        if (table === 'customers') await writeSearchKeys(database, restored ? [restored as Customer] : [], restored ? [] : [id], keys);
         if (INSERT_ONLY_TABLES.includes(table)) {
           if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
           if (!had && restored) await addStockEffects(database, [{ table, row: restored }], 1);

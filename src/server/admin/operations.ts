@@ -3,6 +3,7 @@ import { newStaffSecret, wrapStaffSecret } from '../../shared/auth/staff-key';
 import type { AnyRow, Centre, LocalizedName, Role, Staff, TableName } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
 import { isPinAllowed, pinRuleFor } from '../../shared/domain/pin-rule';
+import { standardPlatforms } from '../seed/platforms';
 import type { Store, StoredStaffKey } from '../store/store';
 
 /** Writes rows the server itself makes (seed, admin): each gets a fresh seq, like a push. */
@@ -10,9 +11,11 @@ export async function writeServerRows(store: Store, centreId: string, rows: read
   await store.inCentreTx(centreId, (tx) => tx.writeRows(rows));
 }
 
+/** A new centre with the standard online platforms (seed/platforms.ts), which its tablets pull like any row. */
 export async function createCentre(store: Store, name: LocalizedName, now = new Date().toISOString()): Promise<Centre> {
   const centre: Centre = { id: uuidv7(), name, createdAt: now, updatedAt: now };
   await store.createCentre(centre);
+  await writeServerRows(store, centre.id, standardPlatforms(centre.id, now).map((row) => ({ table: 'platforms' as const, row })));
   return centre;
 }
 

@@ -1,5 +1,5 @@
 import type { AnyRow, SyncedTables, TableName } from '../../shared/domain/entities';
-import { decideMutation, prepareMutation, tablesReadWhole, type PreparedMutation } from '../../shared/mutations/registry';
+import { decideMutation, followReads, prepareMutation, tablesReadWhole, type PreparedMutation } from '../../shared/mutations/registry';
 import { refuse, type Decision, type ReadState, type RowChange, type RowKey } from '../../shared/mutations/types';
 import type { MutationEnvelope, MutationResult } from '../../shared/protocol/messages';
 import { RefusalCode } from '../../shared/domain/refusals';
@@ -93,15 +93,39 @@ interface Batch {
   proofs: BatchProofs;
 }
 
-/** The rows the batch reads, as an overlay later mutations see earlier ones' writes in. */
+/** How often one mutation may ask for rows not loaded yet before it is decided on what there is. */
+const FOLLOW_ROUNDS = 3;
+
+/**
+ * The rows the batch reads, as an overlay later mutations see earlier ones'
+ * writes in. Rows named by the rows read (followReads: a parcel's order) are
+ * loaded next. A decide may still ask for a row nobody loaded, when an
+ * earlier mutation of the batch pointed it there (a parcel matched, then
+ * handed over): `missing` names those, `loadMissing` loads them as they
+ * were before the batch, which is right, since no mutation of the batch wrote them.
+ */
 async function overlayOf(batch: Batch) {
   const overlay = await batch.tx.loadRows(batch.reads);
+  const loaded = new Set(batch.reads.map((key) => rowKey(key.table, key.id)));
   for (const table of batch.whole) {
     for (const row of await batch.tx.loadTable(table)) overlay.set(rowKey(table, row.id), row);
   }
+  let missing = new Map<string, RowKey>();
+  const load = async (keys: readonly RowKey[]) => {
+    const fresh = keys.filter((key) => !loaded.has(rowKey(key.table, key.id)));
+    if (fresh.length === 0) return;
+    for (const key of fresh) loaded.add(rowKey(key.table, key.id));
+    for (const [key, row] of await batch.tx.loadRows(fresh)) if (!overlay.has(key)) overlay.set(key, row);
+  };
+  const peek: ReadState = { get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined };
+  await load([...batch.prepared.values()].flatMap((p) => followReads(p, peek)));
   batch.proofs.startPass();
   const state: ReadState = {
-    get: <T extends TableName>(table: T, id: string) => overlay.get(rowKey(table, id)) as SyncedTables[T] | undefined,
+    get: <T extends TableName>(table: T, id: string) => {
+      const key = rowKey(table, id);
+      if (!loaded.has(key) && !overlay.has(key) && !batch.whole.includes(table)) missing.set(key, { table, id });
+      return overlay.get(key) as SyncedTables[T] | undefined;
+    },
     all: <T extends TableName>(table: T) => {
       if (!batch.whole.includes(table)) throw new Error(`${table} was not loaded whole`);
       const prefix = rowKey(table, '');
@@ -111,7 +135,24 @@ async function overlayOf(batch: Batch) {
   const write = (changes: readonly RowChange[]) => {
     for (const change of changes) overlay.set(rowKey(change.table, change.row.id), change.row as AnyRow);
   };
-  return { state, write };
+  /** Loads the rows decides asked for and did not find loaded; false when there were none. */
+  const loadMissing = async () => {
+    if (missing.size === 0) return false;
+    const keys = [...missing.values()];
+    missing = new Map();
+    await load(keys);
+    return true;
+  };
+  return { state, write, loadMissing };
+}
+
+type Overlay = Awaited<ReturnType<typeof overlayOf>>;
+
+/** `decide`, again after loading the rows it asked for and did not find loaded. */
+async function decideLoading(batch: Batch, m: MutationEnvelope, overlay: Overlay) {
+  let decided = decide(batch, m, overlay.state);
+  for (let round = 0; round < FOLLOW_ROUNDS && (await overlay.loadMissing()); round++) decided = decide(batch, m, overlay.state);
+  return decided;
 }
 
 /** The fast path: every write of the batch in one statement, every result in another. */
@@ -128,7 +169,7 @@ async function applyAtOnce(batch: Batch, known: Map<string, MutationResult>): Pr
       results.push(stored);
       continue;
     }
-    const { result, changes } = decide(batch, m, overlay.state);
+    const { result, changes } = await decideLoading(batch, m, overlay);
     overlay.write(changes);
     writes.push(...changes);
     if (result.status === 'applied') {
@@ -158,7 +199,7 @@ async function applyOneByOne(batch: Batch, known: Map<string, MutationResult>): 
       results.push(stored);
       continue;
     }
-    let { result, changes } = decide(batch, m, overlay.state);
+    let { result, changes } = await decideLoading(batch, m, overlay);
     try {
       await tx.savepoint(async () => {
         // The key counts for later mutations only once it is written: a failed write undoes it.

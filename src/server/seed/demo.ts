@@ -1,9 +1,10 @@
 import type { Centre, Product, Role, StockMovement, TableName, AnyRow } from '../../shared/domain/entities';
-import { uuidv7 } from '../../shared/domain/ids';
+import { SERVER_DEVICE_ID, uuidv7 } from '../../shared/domain/ids';
 import { createCentre, makeStaff, writeStaff } from '../admin/operations';
 import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
 import type { Store } from '../store/store';
 import { DEMO_PRODUCTS } from './demo-products';
+import { demoVillageRows } from './demo-village-rows';
 
 const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
 
@@ -28,7 +29,8 @@ export interface SeedOutcome {
 
 /**
  * On the first start (no centres at all) creates the demo centre with its
- * staff, products and opening stock. Every row goes through the change feed,
+ * staff, products and opening stock, and two weeks of villagers, orders and
+ * parcels (demo-village-rows.ts). Every row goes through the change feed,
  * so an enrolled tablet receives it on its first pull.
  */
 export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString()): Promise<SeedOutcome> {
@@ -63,10 +65,12 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
       delta: p.initialStock,
       reason: 'receive',
       note: '', // the reason (received) says it all, in every language
-      deviceId: 'server',
+      deviceId: SERVER_DEVICE_ID,
     };
     rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
   }
+  const [first, second, third] = staff.map((s) => s.row.id);
+  rows.push(...demoVillageRows(centre.id, [first!, second!, third!], now));
   await writeStaff(store, centre.id, staff, rows);
   return { centre, seeded: true };
 }

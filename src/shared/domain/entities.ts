@@ -1,4 +1,7 @@
 import type { Fen } from './money';
+import type { Order, Platform } from './orders';
+import type { Parcel, PickupCode } from './parcels';
+import type { Customer } from './villagers';
 
 /** Languages every product name and every screen exists in. */
 export const LANGUAGES = ['zh-CN', 'en', 'ug'] as const;
@@ -130,9 +133,25 @@ export interface SyncedTables {
   movements: StockMovement;
   sales: Sale;
   reviews: Review;
+  customers: Customer;
+  platforms: Platform;
+  orders: Order;
+  parcels: Parcel;
+  pickupCodes: PickupCode;
 }
 export type TableName = keyof SyncedTables;
-export const TABLE_NAMES: readonly TableName[] = ['staff', 'products', 'movements', 'sales', 'reviews'];
+export const TABLE_NAMES: readonly TableName[] = [
+  'staff',
+  'products',
+  'movements',
+  'sales',
+  'reviews',
+  'customers',
+  'platforms',
+  'orders',
+  'parcels',
+  'pickupCodes',
+];
 /**
  * Tables whose rows are only ever inserted, never changed: stock movements
  * and sales. A row's stock effect counts once, when it first appears.

@@ -3,6 +3,9 @@
  * time, which keeps IndexedDB and SQLite b-trees append-mostly.
  * Within one millisecond a counter keeps ids of one device increasing.
  */
+/** The device id of rows the server wrote itself (a centre's opening stock), not any tablet. */
+export const SERVER_DEVICE_ID = 'server';
+
 let lastMs = 0;
 let counter = 0;
 

@@ -18,6 +18,11 @@ function smallAdjustment(args: unknown): boolean {
   return typeof delta === 'number' && delta >= -CLERK_WRITE_OFF_MAX;
 }
 
+/** A handover against the pickup code: the phone-and-admin handover is an admin's alone. */
+function handoverByCode(args: unknown): boolean {
+  return typeof args === 'object' && args !== null && (args as { method?: unknown }).method === 'code';
+}
+
 const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
   admin: {
     'product.create': true,
@@ -30,16 +35,37 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'staff.setRole': true,
     'staff.deactivate': true,
     'staff.adoptKey': true,
+    'customer.create': true,
+    'customer.update': true,
+    'customer.merge': true,
+    'customer.delete': true,
+    'platform.create': true,
+    'platform.update': true,
+    'order.create': true,
+    'order.transition': true,
+    'parcel.log': true,
+    'parcel.match': true,
+    'parcel.handover': true,
+    'parcel.return': true,
   },
   clerk: {
     'sale.create': true,
     'stock.receive': true,
     'stock.adjust': smallAdjustment,
     'staff.adoptKey': true,
+    'customer.create': true,
+    'customer.update': true,
+    'order.create': true,
+    'order.transition': true,
+    'parcel.log': true,
+    'parcel.match': true,
+    'parcel.handover': handoverByCode,
+    'parcel.return': true,
   },
-  // Training comes later: nothing that writes yet, except taking up their own key.
+  // Trainers register the villagers they teach; the rest of training comes later.
   trainer: {
     'staff.adoptKey': true,
+    'customer.create': true,
   },
 };
 
@@ -55,14 +81,14 @@ export function roleMayRun(role: Role, kind: MutationKind, args?: unknown): bool
   return rule(args);
 }
 
-export const SCREENS = ['sell', 'sales', 'products', 'stock', 'settings', 'staff', 'activity'] as const;
+export const SCREENS = ['sell', 'sales', 'products', 'stock', 'settings', 'staff', 'activity', 'villagers', 'orders', 'parcels'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Products are read-only for clerks: product.create and product.update are admin-only. */
 const SCREENS_OF: Record<Role, ReadonlySet<Screen>> = {
   admin: new Set(SCREENS),
-  clerk: new Set<Screen>(['sell', 'sales', 'products', 'stock', 'settings']),
-  trainer: new Set<Screen>(['sales', 'settings']),
+  clerk: new Set<Screen>(['sell', 'sales', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels']),
+  trainer: new Set<Screen>(['sales', 'settings', 'villagers']),
 };
 
 export function roleMaySee(role: Role, screen: Screen): boolean {

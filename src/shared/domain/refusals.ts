@@ -19,6 +19,22 @@ export const RefusalCode = {
   unknownProduct: 'unknown_product',
   alreadyExists: 'already_exists',
   insufficientTender: 'insufficient_tender',
+  /** No villager of this centre by that id, or one deleted or merged into another. */
+  unknownCustomer: 'unknown_customer',
+  unknownOrder: 'unknown_order',
+  unknownParcel: 'unknown_parcel',
+  unknownPlatform: 'unknown_platform',
+  /** An order's total is not the sum of its lines and fees. */
+  badTotal: 'bad_total',
+  /** The order's status cannot move that way (order-status.ts). */
+  illegalTransition: 'illegal_transition',
+  /** Another tablet moved the order further first (detail: its status now). */
+  orderConflict: 'order_conflict',
+  /** A parcel with this tracking number is logged already (detail: its id). */
+  duplicateTracking: 'duplicate_tracking',
+  wrongPickupCode: 'wrong_pickup_code',
+  /** The parcel was handed over or returned already (detail: when). */
+  alreadyCollected: 'already_collected',
   /** The store could not apply this one mutation (its error is logged on the server); the rest of its batch applied. */
   serverRejected: 'server_rejected',
 } as const;

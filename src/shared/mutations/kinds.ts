@@ -1,4 +1,4 @@
-/** Every mutation kind that exists. Each has one file in this folder (staff kinds in staff/). */
+/** Every mutation kind that exists. Each has one file in this folder or in the folder of its domain (staff/, customers/…). */
 export const MUTATION_KINDS = [
   'product.create',
   'product.update',
@@ -10,6 +10,18 @@ export const MUTATION_KINDS = [
   'staff.setRole',
   'staff.deactivate',
   'staff.adoptKey',
+  'customer.create',
+  'customer.update',
+  'customer.merge',
+  'customer.delete',
+  'platform.create',
+  'platform.update',
+  'order.create',
+  'order.transition',
+  'parcel.log',
+  'parcel.match',
+  'parcel.handover',
+  'parcel.return',
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 

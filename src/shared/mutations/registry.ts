@@ -12,6 +12,18 @@ import { staffCreate } from './staff/staff-create';
 import { staffDeactivate } from './staff/staff-deactivate';
 import { staffResetPin } from './staff/staff-reset-pin';
 import { staffSetRole } from './staff/staff-set-role';
+import { customerCreate } from './customers/customer-create';
+import { customerDelete } from './customers/customer-delete';
+import { customerMerge } from './customers/customer-merge';
+import { customerUpdate } from './customers/customer-update';
+import { orderCreate } from './orders/order-create';
+import { orderTransition } from './orders/order-transition';
+import { platformCreate } from './orders/platform-create';
+import { platformUpdate } from './orders/platform-update';
+import { parcelHandover } from './parcels/parcel-handover';
+import { parcelLog } from './parcels/parcel-log';
+import { parcelMatch } from './parcels/parcel-match';
+import { parcelReturn } from './parcels/parcel-return';
 import type { TableName } from '../domain/entities';
 import { refuse, type Decision, type MutationContext, type MutationDef, type ReadState, type RowKey } from './types';
 
@@ -27,6 +39,18 @@ const MUTATIONS: Record<MutationKind, MutationDef<any>> = {
   'staff.setRole': staffSetRole,
   'staff.deactivate': staffDeactivate,
   'staff.adoptKey': staffAdoptKey,
+  'customer.create': customerCreate,
+  'customer.update': customerUpdate,
+  'customer.merge': customerMerge,
+  'customer.delete': customerDelete,
+  'platform.create': platformCreate,
+  'platform.update': platformUpdate,
+  'order.create': orderCreate,
+  'order.transition': orderTransition,
+  'parcel.log': parcelLog,
+  'parcel.match': parcelMatch,
+  'parcel.handover': parcelHandover,
+  'parcel.return': parcelReturn,
 };
 
 /** Tables whose every row of the centre the kind reads (ReadState.all). */
@@ -58,6 +82,15 @@ export function prepareMutation(kind: string, args: unknown, staffId: string): P
     return { valid: false, refusal: refuse(RefusalCode.invalidArgs, detail), reads: [] };
   }
   return { valid: true, kind, args: parsed.output, reads: [{ table: 'staff', id: staffId }, ...def.reads(parsed.output)] };
+}
+
+/**
+ * The rows a prepared mutation reads through the rows `reads` found (a
+ * parcel's order): load them after those, before deciding.
+ */
+export function followReads(prepared: PreparedMutation, state: ReadState): RowKey[] {
+  if (!prepared.valid) return [];
+  return MUTATIONS[prepared.kind].readsAfter?.(prepared.args, state) ?? [];
 }
 
 /**

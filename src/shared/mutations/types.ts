@@ -48,6 +48,12 @@ export interface MutationDef<A> {
   /** Tried before `schema`, which is costly per mutation: yes only for args it keeps unchanged. */
   accepts?: (args: unknown) => args is A;
   reads(args: A): RowKey[];
+  /**
+   * Rows named by the rows `reads` found (a parcel's order, its villager),
+   * loaded after them. The server also loads, and decides again, when a
+   * mutation asks for a row an earlier one of its batch pointed it to.
+   */
+  readsAfter?(args: A, state: ReadState): RowKey[];
   /** Tables whose every row of the centre this kind reads (see ReadState.all); few rows only. */
   readsAll?: readonly TableName[];
   decide(args: A, state: ReadState, ctx: MutationContext): Decision;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { TABLE_NAMES, type AnyRow, type Centre, type TableName } from '../domain/entities';
 import { UUID_PATTERN } from '../domain/ids';
+import { ORDER_STATUSES } from '../domain/order-status';
 import { isoTime, uuid } from '../mutations/fields';
 import type { EnrolResponse, ErrorBody, MutationResult, PullResponse, PushResponse } from './messages';
 
@@ -91,7 +92,75 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     return isText(row['receiptNo']) && isInt(row['totalFen']) && isInt(row['tenderedFen']) && isInt(row['changeFen']);
   },
   reviews: (row) => isText(row['kind']) && isText(row['refTable']) && isUuid(row['refId']) && isUuid(row['staffId']) && isText(row['deviceId']),
+  customers: (row) =>
+    isText(row['name']) &&
+    typeof row['consent'] === 'boolean' &&
+    isText(row['phone']) &&
+    isText(row['village']) &&
+    isText(row['household']) &&
+    isNonNegativeInt(row['householdSize']) &&
+    isText(row['notes']) &&
+    (row['mergedInto'] === null || isUuid(row['mergedInto'])) &&
+    typeof row['deleted'] === 'boolean',
+  platforms: (row) => isNames(row['names']) && typeof row['active'] === 'boolean',
+  orders: (row) => {
+    const lines = row['lines'];
+    const history = row['history'];
+    if (!Array.isArray(lines) || lines.length === 0 || !Array.isArray(history)) return false;
+    for (const line of lines) if (!isOrderLine(line)) return false;
+    for (const entry of history) if (!isHistoryEntry(entry)) return false;
+    return (
+      isUuid(row['customerId']) &&
+      isUuid(row['platformId']) &&
+      isText(row['platformOrderNo']) &&
+      isNonNegativeInt(row['deliveryFeeFen']) &&
+      isNonNegativeInt(row['serviceFeeFen']) &&
+      isNonNegativeInt(row['depositFen']) &&
+      isNonNegativeInt(row['totalFen']) &&
+      isOrderStatus(row['status']) &&
+      isText(row['deviceId'])
+    );
+  },
+  parcels: (row) =>
+    isText(row['trackingNo']) &&
+    isText(row['carrier']) &&
+    (row['customerId'] === null || isUuid(row['customerId'])) &&
+    (row['orderId'] === null || isUuid(row['orderId'])) &&
+    isText(row['pickupCode']) &&
+    (row['status'] === 'waiting' || row['status'] === 'collected' || row['status'] === 'returned') &&
+    isText(row['arrivedAt']) &&
+    isTextOrNull(row['collectedAt']) &&
+    isTextOrNull(row['collectedBy']) &&
+    (row['handoverMethod'] === null || row['handoverMethod'] === 'code' || row['handoverMethod'] === 'phone_admin') &&
+    isTextOrNull(row['returnedAt']) &&
+    isText(row['deviceId']),
+  pickupCodes: (row) => isText(row['code']) && isUuid(row['parcelId']) && typeof row['active'] === 'boolean',
 };
+
+function isTextOrNull(value: unknown): boolean {
+  return value === null || isText(value);
+}
+
+function isOrderStatus(value: unknown): boolean {
+  return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+function isOrderLine(line: unknown): boolean {
+  return isObject(line) && isText(line['name']) && isInt(line['qty']) && isNonNegativeInt(line['unitPriceFen']);
+}
+
+/** The order's status and who moved it: the tablet shows the history and its superseded moves. */
+function isHistoryEntry(entry: unknown): boolean {
+  return (
+    isObject(entry) &&
+    isOrderStatus(entry['status']) &&
+    isText(entry['at']) &&
+    isText(entry['staffId']) &&
+    isText(entry['deviceId']) &&
+    isText(entry['mutationId']) &&
+    (entry['supersededBy'] === undefined || isText(entry['supersededBy']))
+  );
+}
 
 /** Either every one of the fields is there (texts, then integers) or none is. */
 function allOrNone(row: Record<string, unknown>, texts: readonly string[], ints: readonly string[]): boolean {
@@ -114,6 +183,11 @@ export const pullReply = v.object({
     movements: rowsOf('movements'),
     sales: rowsOf('sales'),
     reviews: rowsOf('reviews'),
+    customers: rowsOf('customers'),
+    platforms: rowsOf('platforms'),
+    orders: rowsOf('orders'),
+    parcels: rowsOf('parcels'),
+    pickupCodes: rowsOf('pickupCodes'),
   } satisfies Record<TableName, unknown>),
   cursor: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   hasMore: v.boolean(),

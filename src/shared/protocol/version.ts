@@ -14,8 +14,10 @@
  *       tablet makes its own device secret and sends it with the enrolment,
  *       which makes enrolling again after a cut return the same device;
  *       every mutation carries `keyId` and `proof`, its staff member's
- *       signature (src/shared/auth/PROOF.md). Versions 1 and 2 still parse,
- *       but the server applies no mutation without a valid proof.
+ *       signature (src/shared/auth/PROOF.md). Pull pages may carry the
+ *       villagers, orders and parcels tables (customers, platforms, orders,
+ *       parcels, pickupCodes). Versions 1 and 2 still parse, but the server
+ *       applies no mutation without a valid proof.
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */

@@ -44,7 +44,15 @@ export async function switchTo(page: Page, staffName: string, pin: string): Prom
   await login(page, staffName, pin);
 }
 
-export async function goTo(page: Page, tab: 'sell' | 'sales' | 'products' | 'stock' | 'settings'): Promise<void> {
+/** Screens with a tab of their own in the bottom bar; the others are rows of More. */
+const BAR_TABS = ['sell', 'orders', 'parcels', 'villagers'] as const;
+type Destination = (typeof BAR_TABS)[number] | 'sales' | 'products' | 'stock' | 'staff' | 'activity' | 'settings';
+
+export async function goTo(page: Page, tab: Destination): Promise<void> {
+  if (!(BAR_TABS as readonly string[]).includes(tab)) {
+    await page.getByTestId('nav-more').click();
+    await page.getByTestId('more-list').waitFor();
+  }
   await page.getByTestId(`nav-${tab}`).click();
 }
 

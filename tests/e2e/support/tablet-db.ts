@@ -61,7 +61,8 @@ export async function craftSignedPriceChange(page: Page, sku: string, priceFen: 
       const args = { id: product.id, patch: { priceFen } };
       const { staffId, keys } = keysRow!;
       const text = canonical(['cunzhan-proof-1', id, 'product.update', staffId, device.deviceId, createdAt, keys.keyId, args]);
-      const mac = new Uint8Array(await crypto.subtle.sign('HMAC', keys.proofKey, new TextEncoder().encode(text)));
+      // A proof is the HMAC's first 16 bytes (src/shared/auth/PROOF.md).
+      const mac = new Uint8Array(await crypto.subtle.sign('HMAC', keys.proofKey, new TextEncoder().encode(text))).slice(0, 16);
       const proof = btoa(String.fromCharCode(...mac)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
       const key = `products:${product.id}`;
       await new Promise<void>((ok, fail) => {

@@ -5,6 +5,7 @@ import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { listen, type Listening } from '../../../src/server/server';
 import type { Store } from '../../../src/server/store/store';
 import type { Centre, Product, Staff, StockMovement } from '../../../src/shared/domain/entities';
+import type { Customer } from '../../../src/shared/domain/villagers';
 import { uuidv7 } from '../../../src/shared/domain/ids';
 import type { OpenedStore, StoreKind } from '../../server/support/stores';
 import type { DataLocation } from './inspect-db';
@@ -22,6 +23,8 @@ export interface InProcessServer {
   /** Signs as the clerk (PIN 2222), as the clerk's tablet would. */
   signer: TestSigner;
   products: Product[];
+  /** A villager of the centre (no consent: a name only). */
+  villager: Customer;
   /** A one-time enrolment code for the centre. */
   issueCode(): Promise<string>;
   close(): Promise<void>;
@@ -37,9 +40,15 @@ export async function startInProcessServer(
   const centre = await createCentre(store, { 'zh-CN': '故障站', en: 'Fault centre' });
   const { staff: clerk, signer } = await addSignedStaff(store, { centreId: centre.id, name: '李强', role: 'clerk', pin: '2222' });
   const products = seedProducts(centre.id, clerk.id, options.products ?? 3);
+  const at = new Date().toISOString();
+  const villager: Customer = {
+    ...{ id: uuidv7(), centreId: centre.id, createdAt: at, updatedAt: at, createdBy: clerk.id },
+    ...{ name: '张桂兰', consent: false, phone: '', village: '', household: '', householdSize: 0, notes: '', mergedInto: null, deleted: false },
+  };
   await writeServerRows(store, centre.id, [
     ...products.map((row) => ({ table: 'products' as const, row })),
     ...products.map((p) => ({ table: 'movements' as const, row: openingStock(p) })),
+    { table: 'customers', row: villager },
   ]);
   let http: Listening | null = await listen(app, 0, '127.0.0.1');
   const port = http.port;
@@ -53,6 +62,7 @@ export async function startInProcessServer(
     clerk,
     signer,
     products,
+    villager,
     issueCode: async () => (await issueEnrolCode(store, centre.id, 1)).code,
     async close() {
       await http?.close();

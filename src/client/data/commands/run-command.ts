@@ -3,7 +3,7 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
 import { RefusalCode } from '../../../shared/domain/refusals';
 import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/domain/text';
-import { decideMutation, prepareMutation } from '../../../shared/mutations/registry';
+import { decideMutation, followReads, prepareMutation } from '../../../shared/mutations/registry';
 import type { Decision, ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { StaffKeys } from '../../../shared/auth/staff-key';
@@ -13,6 +13,8 @@ import { db as defaultDb, rowKey, type CunzhanDb, type OutboxEntry, type RowImag
 import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../errors';
 import { announceMutationQueued } from '../local-changes';
 import { addStockEffects } from '../stock-levels';
+import { loadSearchKeys, writeSearchKeys } from '../villager-search';
+import type { Customer } from '../../../shared/domain/villagers';
 
 /** Where a command runs and on whose behalf. */
 export interface CommandContext {
@@ -81,6 +83,12 @@ function commandTables(database: CunzhanDb) {
     database.sales,
     database.staff,
     database.stockLevels,
+    database.customers,
+    database.platforms,
+    database.orders,
+    database.parcels,
+    database.pickupCodes,
+    database.customerSearch,
     database.outbox,
     database.meta,
   ];
@@ -90,6 +98,9 @@ function commandTables(database: CunzhanDb) {
 async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown, ctx: CommandContext, mutationId: string, createdAt: string) {
   const prepared = prepareMutation(kind, args, ctx.staffId);
   const rows = await loadState(database, prepared.reads);
+  // Rows named by those just read (a parcel's order and villager).
+  const after = followReads(prepared, readStateOf(rows));
+  if (after.length > 0) for (const [key, row] of await loadState(database, after)) rows.set(key, row);
   const decision = decideMutation(prepared, readStateOf(rows), {
     mutationId,
     centreId: ctx.centreId,
@@ -112,7 +123,9 @@ async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown
  * changed rows, their stock effects and the signed outbox entry. The promise
  * resolves only after that committed ("saved" means saved); then the sync
  * engine is nudged. A change refused in (3) after a pull moved the rows in
- * between leaves a gap in receipt numbers, nothing worse.
+ * between leaves a gap in receipt numbers, nothing worse. A change to a
+ * villager writes their search keys in (3) too; pinyin-pro, which builds
+ * them, is loaded before (3) opens, as an await inside would commit it.
  */
 export async function runCommand(
   kind: MutationKind,
@@ -125,11 +138,12 @@ export async function runCommand(
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
-    const args = await database.transaction('rw', commandTables(database), async () => {
+    const { args, writesCustomers } = await database.transaction('rw', commandTables(database), async () => {
       const built = await buildArgs(database, ctx);
-      await decideHere(database, kind, built, ctx, mutationId, createdAt);
-      return built;
+      const { decision } = await decideHere(database, kind, built, ctx, mutationId, createdAt);
+      return { args: built, writesCustomers: decision.changes.some((c) => c.table === 'customers') };
     });
+    const keys = writesCustomers ? await loadSearchKeys() : undefined;
     const signed = ctx.keys
       ? {
           keyId: ctx.keys.keyId,
@@ -145,6 +159,8 @@ export async function runCommand(
       const fresh = decision.changes.filter((c, i) => INSERT_ONLY_TABLES.includes(c.table) && before[i]!.row === null);
       for (const { table, row } of decision.changes) await database.synced(table).put(row as never);
       await addStockEffects(database, fresh);
+      const customers = decision.changes.flatMap((c) => (c.table === 'customers' ? [c.row as Customer] : []));
+      if (customers.length > 0) await writeSearchKeys(database, customers, [], keys);
 
       const entry: OutboxEntry = {
         id: mutationId,

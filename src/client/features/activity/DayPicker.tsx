@@ -67,7 +67,9 @@ function MonthGrid({ value, max, onPick }: { value: string; max: string; onPick(
         <button type="button" class="icon-button" aria-label={t('activity.previousMonth')} onClick={() => setShown((m) => addMonths(m, -1))}>
           <Icon name="back" class="flip-rtl" />
         </button>
-        <strong data-testid="month-grid-title">{words.month(shown)}</strong>
+        <strong id="month-grid-title" data-testid="month-grid-title">
+          {words.month(shown)}
+        </strong>
         <button
           type="button"
           class="icon-button"
@@ -78,9 +80,10 @@ function MonthGrid({ value, max, onPick }: { value: string; max: string; onPick(
           <Icon name="back" class="flip-ltr" />
         </button>
       </div>
-      <div class="month-grid-days" role="grid">
+      {/* Each day's button says its weekday in full: the short heads are for the eye only. */}
+      <div class="month-grid-days" role="group" aria-labelledby="month-grid-title">
         {WEEK_ORDER.map((weekday) => (
-          <span key={`w${weekday}`} class="month-grid-weekday" role="columnheader">
+          <span key={`w${weekday}`} class="month-grid-weekday" aria-hidden="true">
             {words.weekdayShort(weekday)}
           </span>
         ))}

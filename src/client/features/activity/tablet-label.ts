@@ -11,6 +11,8 @@ export function tabletLabel(t: TFunction, name: TabletName | null): string {
         : t('activity.thisTabletLettered', { name: name.name, letters: name.letters });
     case 'letters':
       return t('activity.tablet', { letters: name.letters });
+    case 'server':
+      return t('activity.serverTablet');
     case 'unknown':
       return t('activity.tabletUnknown', { short: name.short });
   }

@@ -1,3 +1,4 @@
+import { SERVER_DEVICE_ID } from '../../../shared/domain/ids';
 import { deviceLetters } from '../../data/commands/receipt-no';
 
 /**
@@ -9,6 +10,7 @@ import { deviceLetters } from '../../data/commands/receipt-no';
 export type TabletName =
   | { kind: 'this'; name: string; letters?: string }
   | { kind: 'letters'; letters: string }
+  | { kind: 'server' }
   | { kind: 'unknown'; short: string };
 
 export interface OwnTablet {
@@ -44,6 +46,7 @@ export function tabletNames(
 export function tabletNameOf(names: ReadonlyMap<string, TabletName>, deviceId: string, receiptNo?: string): TabletName {
   const known = names.get(deviceId);
   if (known) return known;
+  if (deviceId === SERVER_DEVICE_ID) return { kind: 'server' };
   const letters = receiptNo === undefined ? null : receiptLetters(receiptNo);
   return letters ? { kind: 'letters', letters } : { kind: 'unknown', short: deviceId.replace(/-/g, '').slice(-4) };
 }

@@ -69,31 +69,33 @@ export function CodesPanel({ centreId, codes, onChanged }: { centreId: string; c
         </div>
       )}
       {codes.length > 0 && (
-        <table class="county-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('codes.created')}</th>
-              <th scope="col">{t('codes.expires')}</th>
-              <th scope="col">{t('codes.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {codes.map((code) => {
-              const state = codeState(code, now);
-              return (
-                <tr key={code.createdAt + code.expiresAt}>
-                  <td>{fmt.dateTime(code.createdAt)}</td>
-                  <td>{fmt.dateTime(code.expiresAt)}</td>
-                  <td>
-                    <span class={state === 'open' ? 'badge badge-ok' : 'badge badge-out'}>
-                      {state === 'used' ? t('codes.used', { time: fmt.dateTime(code.usedAt!) }) : t(`codes.${state}`)}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div class="county-scroll" role="region" aria-labelledby="county-codes-title" tabIndex={0}>
+          <table class="county-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('codes.created')}</th>
+                <th scope="col">{t('codes.expires')}</th>
+                <th scope="col">{t('codes.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {codes.map((code) => {
+                const state = codeState(code, now);
+                return (
+                  <tr key={code.createdAt + code.expiresAt}>
+                    <td>{fmt.dateTime(code.createdAt)}</td>
+                    <td>{fmt.dateTime(code.expiresAt)}</td>
+                    <td>
+                      <span class={state === 'open' ? 'badge badge-ok' : 'badge badge-out'}>
+                        {state === 'used' ? t('codes.used', { time: fmt.dateTime(code.usedAt!) }) : t(`codes.${state}`)}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

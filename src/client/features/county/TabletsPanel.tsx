@@ -45,7 +45,8 @@ export function TabletsPanel({ tablets, onChanged }: { tablets: TabletInfo[]; on
       {tablets.length === 0 ? (
         <p class="muted">{t('tablets.none')}</p>
       ) : (
-        <div class="county-scroll">
+        // Wider than a phone: it scrolls sideways, by finger or, once focused, by the arrow keys.
+        <div class="county-scroll" role="region" aria-labelledby="county-tablets-title" tabIndex={0}>
           <table class="county-table" data-testid="county-tablets">
             <thead>
               <tr>

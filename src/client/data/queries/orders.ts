@@ -1,0 +1,85 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { ORDER_STATUSES } from '../../../shared/domain/order-status';
+import type { Staff } from '../../../shared/domain/entities';
+import { db as defaultDb, type CunzhanDb } from '../db';
+import type { Customer, Order, OrderStatus, Parcel, Platform } from './order-types';
+import { idsOfVillager, resolveCustomerRow } from './villagers';
+
+/** An order with what its row only names by id. */
+export interface OrderView {
+  order: Order;
+  customer: Customer | undefined;
+  platform: Platform | undefined;
+}
+
+async function viewsOf(database: CunzhanDb, orders: readonly Order[]): Promise<OrderView[]> {
+  const platforms = new Map((await database.platforms.toArray()).map((p) => [p.id, p]));
+  const customers = new Map<string, Customer | undefined>();
+  const views: OrderView[] = [];
+  for (const order of orders) {
+    if (!customers.has(order.customerId)) customers.set(order.customerId, await resolveCustomerRow(database, order.customerId));
+    views.push({ order, customer: customers.get(order.customerId), platform: platforms.get(order.platformId) });
+  }
+  return views;
+}
+
+/** How many orders are in each status (the chips' counts): one index count each. */
+export async function orderCounts(database: CunzhanDb): Promise<Record<OrderStatus, number>> {
+  const counts = await Promise.all(ORDER_STATUSES.map((s) => database.orders.where('status').equals(s).count()));
+  return Object.fromEntries(ORDER_STATUSES.map((s, i) => [s, counts[i]!])) as Record<OrderStatus, number>;
+}
+
+export function useOrderCounts(): Record<OrderStatus, number> | undefined {
+  return useLiveQuery(() => orderCounts(defaultDb), []);
+}
+
+/** Orders in some statuses, most recently changed first. */
+export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStatus[]): Promise<OrderView[]> {
+  const orders = await database.orders.where('status').anyOf([...statuses]).toArray();
+  orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  return viewsOf(database, orders);
+}
+
+export function useOrdersIn(statuses: readonly OrderStatus[]): OrderView[] | undefined {
+  return useLiveQuery(() => ordersIn(defaultDb, statuses), [statuses.join(',')]);
+}
+
+export interface OrderDetail extends OrderView {
+  parcels: Parcel[];
+  staff: Map<string, Staff>;
+}
+
+/** One order with its villager, platform, parcels and the people in its history; null when unknown here. */
+export function useOrder(orderId: string): OrderDetail | null | undefined {
+  return useLiveQuery(async () => {
+    const order = await defaultDb.orders.get(orderId);
+    if (!order) return null;
+    const [view] = await viewsOf(defaultDb, [order]);
+    const parcels = await defaultDb.parcels.where('orderId').equals(orderId).toArray();
+    const staff = new Map((await defaultDb.staff.toArray()).map((s) => [s.id, s]));
+    return { ...view!, parcels, staff };
+  }, [orderId]);
+}
+
+/** Statuses in which a parcel may still come for an order. */
+export const AWAITING_PARCEL: readonly OrderStatus[] = ['placed', 'paid', 'shipped'];
+
+/** A villager's orders still waiting for a parcel (their merged ids' too), newest first. */
+export async function openOrdersOf(database: CunzhanDb, customerId: string): Promise<OrderView[]> {
+  const ids = await idsOfVillager(database, customerId);
+  const orders = (await database.orders.where('customerId').anyOf(ids).toArray()).filter((o) => AWAITING_PARCEL.includes(o.status));
+  orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return viewsOf(database, orders);
+}
+
+export function useOpenOrdersOf(customerId: string | null): OrderView[] | undefined {
+  return useLiveQuery(async () => (customerId ? openOrdersOf(defaultDb, customerId) : []), [customerId]);
+}
+
+/** Platforms to pick from: the active ones, in the order the server seeded them. */
+export function usePlatforms(): Platform[] | undefined {
+  return useLiveQuery(async () => {
+    const all = await defaultDb.platforms.toArray();
+    return all.filter((p) => p.active).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }, []);
+}

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db as defaultDb, type CunzhanDb } from '../db';
+import type { Customer, Order, Parcel } from './order-types';
+import { resolveCustomerRow } from './villagers';
+
+export interface ParcelView {
+  parcel: Parcel;
+  customer: Customer | undefined;
+}
+
+async function withCustomers(database: CunzhanDb, parcels: readonly Parcel[]): Promise<ParcelView[]> {
+  const customers = new Map<string, Customer | undefined>();
+  const views: ParcelView[] = [];
+  for (const parcel of parcels) {
+    const id = parcel.customerId;
+    if (id !== null && !customers.has(id)) customers.set(id, await resolveCustomerRow(database, id));
+    views.push({ parcel, customer: id === null ? undefined : customers.get(id) });
+  }
+  return views;
+}
+
+function inStatus(database: CunzhanDb, status: Parcel['status'], since = '') {
+  return database.parcels.where('[status+arrivedAt]').between([status, since], [status, '\uffff']);
+}
+
+/** Parcels waiting on the shelf, oldest first (the index's order). */
+export async function waitingParcels(database: CunzhanDb): Promise<ParcelView[]> {
+  return withCustomers(database, await inStatus(database, 'waiting').toArray());
+}
+
+export function useWaitingParcels(): ParcelView[] | undefined {
+  return useLiveQuery(() => waitingParcels(defaultDb), []);
+}
+
+/** Parcels of the last `days` days, each status from its own index range: the figures' input. */
+export async function recentParcels(database: CunzhanDb, sinceIso: string): Promise<Parcel[]> {
+  const parts = await Promise.all((['waiting', 'collected', 'returned'] as const).map((s) => inStatus(database, s, sinceIso).toArray()));
+  return parts.flat();
+}
+
+export function useRecentParcels(sinceIso: string): Parcel[] | undefined {
+  return useLiveQuery(() => recentParcels(defaultDb, sinceIso), [sinceIso]);
+}
+
+export interface ParcelDetail extends ParcelView {
+  order: Order | undefined;
+}
+
+/** One parcel with its villager and order; null when unknown here. */
+export function useParcel(parcelId: string): ParcelDetail | null | undefined {
+  return useLiveQuery(async () => {
+    const parcel = await defaultDb.parcels.get(parcelId);
+    if (!parcel) return null;
+    const [view] = await withCustomers(defaultDb, [parcel]);
+    const order = parcel.orderId ? await defaultDb.orders.get(parcel.orderId) : undefined;
+    return { ...view!, order };
+  }, [parcelId]);
+}
+
+/** The parcel stored under an id, if any: the duplicate warning while a tracking number is typed. */
+export function useParcelByTracking(parcelId: string | null): Parcel | null | undefined {
+  return useLiveQuery(async () => (parcelId ? ((await defaultDb.parcels.get(parcelId)) ?? null) : null), [parcelId]);
+}

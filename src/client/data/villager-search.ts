@@ -1,0 +1,130 @@
+import type { Customer } from '../../shared/domain/villagers';
+import type { CunzhanDb, CustomerSearchRow } from './db';
+
+/**
+ * Search keys of villagers, kept in the local `customerSearch` table whose
+ * multi-entry `keys` index answers `startsWith(query)`: search reads the
+ * index, never the customers table. Keys are normalised text (see
+ * `normaliseSearch`): the name and its pinyin in full and as initials, the
+ * phone and its last four digits, the village and its pinyin.
+ *
+ * pinyin-pro is large, so it is imported only when keys are built or a
+ * search is typed, never with the first screen. IndexedDB commits a
+ * transaction that awaits anything else, so writers load it first
+ * (`loadSearchKeys`) and then build keys synchronously inside theirs.
+ */
+
+/** What of pinyin-pro the keys need: one function, as loaded. */
+type PinyinFn = typeof import('pinyin-pro').pinyin;
+
+/** Builds a row's keys; without pinyin (not loaded) it still keys name, phone and village. */
+export interface KeyBuilder {
+  keysOf(customer: Customer): string[];
+}
+
+let loaded: Promise<KeyBuilder> | null = null;
+let ready: KeyBuilder | null = null;
+
+/** Loads pinyin-pro once; later calls return the same builder. */
+export function loadSearchKeys(): Promise<KeyBuilder> {
+  loaded ??= import('pinyin-pro').then(
+    (module) => (ready = builderWith(module.pinyin)),
+    (e: unknown) => {
+      // A failed chunk load (an update replaced it, storage trouble) may work next time.
+      loaded = null;
+      throw e;
+    },
+  );
+  return loaded;
+}
+
+/** The builder if pinyin-pro has loaded, else one without pinyin (the row is keyed again when next written). */
+export function searchKeysNow(): KeyBuilder {
+  return ready ?? builderWith(null);
+}
+
+/** Lower case, compatibility forms folded (full-width digits), without spaces: how keys and queries compare. */
+export function normaliseSearch(text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, '');
+}
+
+/**
+ * What a typed query looks up: digits only when it is a phone number
+ * (spaces, dashes and a +86 dropped), otherwise the normalised text.
+ */
+export function searchQuery(text: string): string {
+  const trimmed = text.trim();
+  if (/^\+?[\d\s-]+$/.test(trimmed)) {
+    const digits = trimmed.replace(/\D/g, '');
+    return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+  }
+  return normaliseSearch(trimmed);
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function builderWith(pinyin: PinyinFn | null): KeyBuilder {
+  /** Full pinyin from each syllable on ('wangfang', 'fang') and the initials ('wf'). */
+  function pinyinKeys(text: string, surname: boolean): string[] {
+    if (!pinyin || !HAN.test(text)) return [];
+    const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true, ...(surname ? { surname: 'head' } : {}) })
+      .map((s) => normaliseSearch(s))
+      .filter((s) => /^[a-z]+$/.test(s));
+    if (syllables.length === 0) return [];
+    const keys = syllables.map((_, i) => syllables.slice(i).join(''));
+    keys.push(syllables.map((s) => s[0]).join(''));
+    return keys;
+  }
+
+  /** The text, its words, and for Chinese every ending (a given name without the surname: 芳 of 王芳). */
+  function textKeys(text: string): string[] {
+    const keys = [normaliseSearch(text)];
+    const words = text.trim().split(/\s+/);
+    if (words.length > 1) keys.push(...words.map(normaliseSearch));
+    const chars = [...normaliseSearch(text)];
+    if (HAN.test(text)) for (let i = 1; i < chars.length; i++) keys.push(chars.slice(i).join(''));
+    return keys;
+  }
+
+  return {
+    keysOf(customer) {
+      // A deleted villager is never found; a merged one still is, and search shows the survivor.
+      if (customer.deleted) return [];
+      const keys = [...textKeys(customer.name), ...pinyinKeys(customer.name, true)];
+      const phone = customer.phone.replace(/\D/g, '');
+      if (phone) keys.push(phone, phone.slice(-4));
+      if (customer.village.trim()) keys.push(...textKeys(customer.village), ...pinyinKeys(customer.village, false));
+      return [...new Set(keys.filter((k) => k !== ''))];
+    },
+  };
+}
+
+/**
+ * Writes the keys of customer rows just written, in the caller's
+ * transaction (which must include `customerSearch`); `removed` are ids whose
+ * rows are gone (a refused creation rolled back).
+ */
+export async function writeSearchKeys(
+  database: CunzhanDb,
+  customers: readonly Customer[],
+  removed: readonly string[] = [],
+  builder: KeyBuilder = searchKeysNow(),
+): Promise<void> {
+  if (customers.length > 0) {
+    const rows: CustomerSearchRow[] = customers.map((c) => ({ id: c.id, keys: builder.keysOf(c) }));
+    await database.customerSearch.bulkPut(rows);
+  }
+  if (removed.length > 0) await database.customerSearch.bulkDelete([...removed]);
+}
+
+/** At most this many villagers answer one search: more means typing on. */
+export const SEARCH_LIMIT = 50;
+
+/** Ids of villagers with a key starting with the query (normalised), from the index alone. */
+export async function searchCustomerIds(database: CunzhanDb, query: string, limit = SEARCH_LIMIT): Promise<string[]> {
+  const q = searchQuery(query);
+  if (q === '') return [];
+  // One row matches on several of its keys: distinct ids, then the limit.
+  const ids = await database.customerSearch.where('keys').startsWith(q).distinct().primaryKeys();
+  return ids.slice(0, limit * 2);
+}

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/domain/entities';
+import { useDevice } from '../../data/device';
+import type { Order } from '../../data/queries/order-types';
+import { useFormat } from '../../ui/format';
+import { tabletLabel } from '../activity/tablet-label';
+import { tabletNameOf, tabletNames } from '../activity/tablet-names';
+import { StatusBadge } from './StatusBadge';
+
+/** Every status the order went through: when, who, on which tablet; an overtaken step says so. */
+export function OrderHistory({ order, staff }: { order: Order; staff: ReadonlyMap<string, Staff> }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const device = useDevice();
+  const names = tabletNames([], device ? { deviceId: device.deviceId, deviceNo: device.deviceNo, name: device.name } : null);
+  return (
+    <ol class="list order-history" data-testid="order-history">
+      {order.history.map((entry) => (
+        <li
+          key={entry.mutationId}
+          class={entry.supersededBy ? 'list-row history-row history-overtaken' : 'list-row history-row'}
+          data-testid="history-row"
+          data-status={entry.status}
+          data-overtaken={entry.supersededBy ? 'true' : undefined}
+        >
+          <StatusBadge status={entry.status} />
+          <span class="list-row-main">
+            <span dir="auto">
+              {staff.get(entry.staffId)?.name ?? t('orders.someone')} · {tabletLabel(t, tabletNameOf(names, entry.deviceId))}
+            </span>
+            <span class="muted">{fmt.dateTime(entry.at)}</span>
+            {entry.supersededBy && <span class="muted">{t('orders.overtakenEntry')}</span>}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

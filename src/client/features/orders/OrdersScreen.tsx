@@ -1,0 +1,108 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
+import { useOrderCounts, useOrdersIn, type OrderView } from '../../data/queries/orders';
+import type { OrdersView } from '../../routes/orders-search';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { useFormat } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+import { flagOf, NOT_COLLECTED_DAYS, NOT_SHIPPED_DAYS, type OrderFlag } from './order-flags';
+import { StatusBadge } from './StatusBadge';
+
+/** Statuses where an order can be late: what the "needs a look" chip searches. */
+const FLAGGABLE: readonly OrderStatus[] = ['placed', 'paid', 'arrived'];
+const DEFAULT_VIEW: OrdersView = 'placed';
+
+function OrderRow({ view, flag }: { view: OrderView; flag: OrderFlag | null }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const { order, customer, platform } = view;
+  const count = order.lines.reduce((sum, l) => sum + l.qty, 0);
+  return (
+    <li>
+      <Link
+        to="/orders/$orderId"
+        params={{ orderId: order.id }}
+        className={flag ? 'list-row order-row order-row-flagged' : 'list-row order-row'}
+        data-testid="order-row"
+        data-status={order.status}
+        data-flag={flag ?? undefined}
+      >
+        <span class="list-row-main">
+          <strong dir="auto">{customer?.name ?? t('orders.unknownVillager')}</strong>
+          <span class="muted" dir="auto">
+            {platform ? fmt.name(platform.names) : ''} · {t('orders.items', { count, n: fmt.number(count) })} · {fmt.dateTime(order.createdAt)}
+          </span>
+          {flag && (
+            <span class="order-flag" data-testid="order-flag">
+              <Icon name="warning" size={18} /> {t(`orders.flag.${flag}`, { n: fmt.number(flag === 'notShipped' ? NOT_SHIPPED_DAYS : NOT_COLLECTED_DAYS) })}
+            </span>
+          )}
+        </span>
+        <span class="order-row-side">
+          <strong class="amount">{fmt.money(order.totalFen)}</strong>
+          <StatusBadge status={order.status} />
+        </span>
+        <Icon name="back" class="flip-ltr" />
+      </Link>
+    </li>
+  );
+}
+
+/** Orders by status, with counts; late ones (not shipped, not collected) stand out and have a chip of their own. */
+export function OrdersScreen({ view, onView }: { view: OrdersView | undefined; onView(view: OrdersView): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const now = useNow(60_000);
+  const shown = view ?? DEFAULT_VIEW;
+  const counts = useOrderCounts();
+  const orders = useOrdersIn(shown === 'flagged' ? FLAGGABLE : [shown]);
+  const flagged = useOrdersIn(FLAGGABLE)?.filter((v) => flagOf(v.order, now) !== null).length;
+  const rows = (orders ?? []).filter((v) => shown !== 'flagged' || flagOf(v.order, now) !== null);
+
+  return (
+    <section class="screen">
+      <div class="row-between screen-head">
+        <h1>{t('orders.title')}</h1>
+        <Link to="/orders/new" search={{}} className="button button-primary" data-testid="new-order">
+          <Icon name="plus" /> {t('orders.new')}
+        </Link>
+      </div>
+      <div class="filters" role="group" aria-label={t('orders.byStatus')}>
+        <button
+          type="button"
+          class={shown === 'flagged' ? 'chip chip-active chip-warning' : 'chip chip-warning'}
+          aria-pressed={shown === 'flagged'}
+          data-testid="orders-view-flagged"
+          onClick={() => onView('flagged')}
+        >
+          <Icon name="warning" size={18} /> {t('orders.flagged')} <bdi>{fmt.number(flagged ?? 0)}</bdi>
+        </button>
+        {ORDER_STATUSES.map((s) => (
+          <button
+            type="button"
+            key={s}
+            class={shown === s ? 'chip chip-active' : 'chip'}
+            aria-pressed={shown === s}
+            data-testid={`orders-view-${s}`}
+            onClick={() => onView(s)}
+          >
+            {t(`orders.status.${s}`)} <bdi data-testid="orders-count">{fmt.number(counts?.[s] ?? 0)}</bdi>
+          </button>
+        ))}
+      </div>
+      {orders === undefined ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <p class="empty">{t('orders.none')}</p>
+      ) : (
+        <ul class="list" data-testid="order-list">
+          {rows.map((v) => (
+            <OrderRow key={v.order.id} view={v} flag={flagOf(v.order, now)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVillager, useVillagerSearch } from '../../data/queries/villagers';
+import { ErrorText } from '../../ui/ErrorText';
+import { Icon } from '../../ui/Icon';
+import { SearchField } from '../../ui/SearchField';
+import { useFormat } from '../../ui/format';
+
+const SHOWN = 6;
+
+/** The chosen villager with a way to change them, or a search (name, pinyin, phone, village) to pick one. */
+export function VillagerPicker({ value, onChange, error }: { value: string | null; onChange(id: string | null): void; error?: string | undefined }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [query, setQuery] = useState('');
+  const chosen = useVillager(value ?? '');
+  const found = useVillagerSearch(value ? '' : query, fmt.lang);
+
+  if (value && chosen) {
+    const c = chosen.customer;
+    return (
+      <div class="field">
+        <span>{t('orders.villager')}</span>
+        <div class="list-row" data-testid="villager-chosen">
+          <Icon name="user" />
+          <span class="list-row-main">
+            <strong dir="auto">{c.name}</strong>
+            {(c.village || c.phone) && (
+              <span class="muted" dir="auto">
+                {[c.village, c.phone].filter(Boolean).join(' · ')}
+              </span>
+            )}
+          </span>
+          <button type="button" class="button button-small" data-testid="villager-change" onClick={() => onChange(null)}>
+            {t('orders.changeVillager')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div class="field villager-picker">
+      <span id="villager-picker-label">{t('orders.villager')}</span>
+      <SearchField value={query} onChange={setQuery} label={t('orders.findVillager')} testId="villager-search" />
+      <ul class="list" aria-labelledby="villager-picker-label">
+        {(found ?? []).slice(0, SHOWN).map((c) => (
+          <li key={c.id}>
+            <button type="button" class="list-row villager-option" data-testid="villager-option" onClick={() => onChange(c.id)}>
+              <Icon name="user" />
+              <span class="list-row-main">
+                <strong dir="auto">{c.name}</strong>
+                <span class="muted" dir="auto">
+                  {[c.village, c.phone].filter(Boolean).join(' · ')}
+                </span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {found && found.length === 0 && <p class="muted">{t('orders.noVillagerFound')}</p>}
+      <ErrorText code={error} />
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../shared/domain/entities';
+import { useStaffList } from '../../data/queries/staff';
+import { Icon } from '../../ui/Icon';
+import { PinForm } from '../login/PinForm';
+
+/**
+ * An admin of the centre steps up: taps their name, types their PIN.
+ * `onPin` throws wrong_pin (counted towards their lockout) or not_admin.
+ */
+export function AdminPinStep({ title, submitLabel, onPin }: { title: string; submitLabel: string; onPin(adminId: string, pin: string): Promise<void> }) {
+  const { t } = useTranslation();
+  const admins = useStaffList()?.filter((s) => s.role === 'admin' && s.active);
+  const [admin, setAdmin] = useState<Staff | null>(null);
+  if (admin) {
+    return (
+      <div class="admin-pin" data-testid="admin-pin">
+        <p>
+          <strong>{t('parcels.adminPinFor', { name: admin.name })}</strong>
+        </p>
+        <PinForm staffId={admin.id} submitLabel={submitLabel} onPin={(pin) => onPin(admin.id, pin)} />
+        <button type="button" class="button button-ghost" onClick={() => setAdmin(null)}>
+          {t('parcels.otherAdmin')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="admin-pin" data-testid="admin-pin">
+      <p>{title}</p>
+      {admins && admins.length === 0 && <p class="muted">{t('login.noAdmin')}</p>}
+      <ul class="staff-tiles">
+        {(admins ?? []).map((a) => (
+          <li key={a.id}>
+            <button type="button" class="staff-tile" data-testid="admin-choice" onClick={() => setAdmin(a)}>
+              <Icon name="key" size={28} />
+              <span class="staff-name">{a.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

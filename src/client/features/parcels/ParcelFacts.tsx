@@ -1,0 +1,60 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { ParcelDetail } from '../../data/queries/parcels';
+import { useStaffList } from '../../data/queries/staff';
+import { useFormat } from '../../ui/format';
+
+/** Tracking number, carrier, when it came, its order, and how it left. */
+export function ParcelFacts({ detail }: { detail: ParcelDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const staff = useStaffList();
+  const { parcel, order } = detail;
+  const collector = parcel.collectedBy ? staff?.find((s) => s.id === parcel.collectedBy)?.name : undefined;
+  return (
+    <div class="card">
+      <dl class="facts">
+        <dt>{t('parcels.trackingNo')}</dt>
+        <dd>
+          <bdi dir="ltr" data-testid="parcel-tracking-shown">
+            {parcel.trackingNo}
+          </bdi>
+        </dd>
+        {parcel.carrier && (
+          <>
+            <dt>{t('parcels.carrier')}</dt>
+            <dd dir="auto">{parcel.carrier}</dd>
+          </>
+        )}
+        <dt>{t('parcels.arrivedAt')}</dt>
+        <dd>{fmt.dateTime(parcel.arrivedAt)}</dd>
+        {order && (
+          <>
+            <dt>{t('parcels.order')}</dt>
+            <dd>
+              <Link to="/orders/$orderId" params={{ orderId: order.id }} data-testid="parcel-order-link">
+                {order.lines[0]?.name ?? ''} · {fmt.money(order.totalFen)} · {t(`orders.status.${order.status}`)}
+              </Link>
+            </dd>
+          </>
+        )}
+        {parcel.collectedAt && (
+          <>
+            <dt>{t('parcels.collectedAt')}</dt>
+            <dd data-testid="parcel-collected-at">
+              {fmt.dateTime(parcel.collectedAt)}
+              {collector ? ` · ${collector}` : ''}
+              {parcel.handoverMethod ? ` · ${t(`parcels.method.${parcel.handoverMethod}`)}` : ''}
+            </dd>
+          </>
+        )}
+        {parcel.returnedAt && (
+          <>
+            <dt>{t('parcels.returnedAt')}</dt>
+            <dd>{fmt.dateTime(parcel.returnedAt)}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useRecentParcels, useWaitingParcels } from '../../data/queries/parcels';
+import { Icon } from '../../ui/Icon';
+import { Loading } from '../../ui/Loading';
+import { useFormat } from '../../ui/format';
+import { useNow } from '../../ui/useNow';
+import { daysWaiting, FIGURES_DAYS, isOverdue, parcelFigures, RETURN_AFTER_DAYS } from './parcel-figures';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function Figures({ nowMs }: { nowMs: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  // A day's resolution is enough for the window, and keeps the live query's key the same all day.
+  const since = new Date((Math.floor(nowMs / DAY_MS) - FIGURES_DAYS) * DAY_MS).toISOString();
+  const recent = useRecentParcels(since);
+  if (!recent) return null;
+  const f = parcelFigures(recent, nowMs);
+  const pct = (share: number) => `${fmt.number(Math.round(share * 100))}%`;
+  return (
+    <div class="card" data-testid="parcel-figures">
+      <h2>{t('parcels.figures', { n: fmt.number(FIGURES_DAYS) })}</h2>
+      <div class="summary parcel-figures">
+        <div>
+          <span class="muted">{t('parcels.arrived')}</span>
+          <strong data-testid="figure-arrived">{fmt.number(f.arrived)}</strong>
+        </div>
+        <div>
+          <span class="muted">{t('parcels.sameDay')}</span>
+          <strong data-testid="figure-same-day">{pct(f.sameDay)}</strong>
+        </div>
+        <div>
+          <span class="muted">{t('parcels.withinTwoDays')}</span>
+          <strong data-testid="figure-two-days">{pct(f.withinTwoDays)}</strong>
+        </div>
+        <div>
+          <span class="muted">{t('parcels.returnedShare')}</span>
+          <strong data-testid="figure-returned">{pct(f.returned)}</strong>
+        </div>
+      </div>
+      {f.overdue > 0 && (
+        <p class="notice" data-testid="parcels-overdue">
+          {t('parcels.overdue', { count: f.overdue, n: fmt.number(f.overdue), days: fmt.number(RETURN_AFTER_DAYS) })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Parcels waiting on the shelf, oldest first with how long each has waited; the figures; log a new one. */
+export function ParcelsScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const now = useNow(60_000);
+  const waiting = useWaitingParcels();
+
+  return (
+    <section class="screen">
+      <div class="row-between screen-head">
+        <h1>{t('parcels.title')}</h1>
+        <Link to="/parcels/new" search={{}} className="button button-primary" data-testid="log-parcel">
+          <Icon name="plus" /> {t('parcels.log')}
+        </Link>
+      </div>
+      <Figures nowMs={now} />
+      <h2>{t('parcels.waiting')}</h2>
+      {waiting === undefined ? (
+        <Loading />
+      ) : waiting.length === 0 ? (
+        <p class="empty">{t('parcels.noneWaiting')}</p>
+      ) : (
+        <ul class="list" data-testid="waiting-list">
+          {waiting.map(({ parcel, customer }) => {
+            const days = daysWaiting(parcel, now);
+            const overdue = isOverdue(parcel, now);
+            return (
+              <li key={parcel.id}>
+                <Link
+                  to="/parcels/$parcelId"
+                  params={{ parcelId: parcel.id }}
+                  className={overdue ? 'list-row parcel-row order-row-flagged' : 'list-row parcel-row'}
+                  data-testid="parcel-row"
+                  data-tracking={parcel.trackingNo}
+                >
+                  <Icon name="parcel" />
+                  <span class="list-row-main">
+                    <strong dir="auto">{customer?.name ?? t('parcels.noVillager')}</strong>
+                    <span class="muted">
+                      <bdi dir="ltr">{parcel.trackingNo}</bdi>
+                      {parcel.carrier ? ` · ${parcel.carrier}` : ''}
+                    </span>
+                  </span>
+                  <span class={overdue ? 'badge badge-low' : 'badge badge-ok'} data-testid="parcel-age">
+                    {days === 0 ? t('parcels.today') : t('parcels.days', { count: days, n: fmt.number(days) })}
+                  </span>
+                  <Icon name="back" class="flip-ltr" />
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { Parcel } from '../../../shared/domain/parcels';
+import { useVillagerHistory } from '../../data/queries/villager-history';
+import { Loading } from '../../ui/Loading';
+import { useFormat } from '../../ui/format';
+import { StatusBadge } from '../orders/StatusBadge';
+
+/**
+ * A villager's orders and parcels on this tablet. Counter sales carry no
+ * villager yet, so purchases are the assisted orders. Older history than the
+ * tablet holds may exist only on the server: the hint says so.
+ */
+export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const history = useVillagerHistory(villagerId);
+  if (history === undefined) return <Loading />;
+
+  const parcelRow = (p: Parcel) => (
+    <li key={p.id}>
+      <Link to="/parcels/$parcelId" params={{ parcelId: p.id }} className="list-row" data-testid="villager-parcel" data-status={p.status}>
+      <span class="list-row-main">
+        <strong dir="ltr">{p.trackingNo}</strong>
+        <span class="muted">
+          {p.carrier ? `${p.carrier} · ` : ''}
+          {p.status === 'waiting'
+            ? t('villagers.history.arrived', { date: fmt.dateTime(p.arrivedAt) })
+            : p.status === 'collected' && p.collectedAt
+              ? t('villagers.history.collected', { date: fmt.dateTime(p.collectedAt) })
+              : t('villagers.history.returned')}
+        </span>
+      </span>
+      {p.status === 'waiting' && (
+        <span class="badge badge-low" dir="ltr">
+          {p.pickupCode}
+        </span>
+      )}
+      </Link>
+    </li>
+  );
+
+  return (
+    <>
+      <div class="card" data-testid="villager-orders">
+        <h2>{t('villagers.history.orders')}</h2>
+        {history.orders.length === 0 ? (
+          <p class="muted">{t('villagers.history.noOrders')}</p>
+        ) : (
+          <ul class="list">
+            {history.orders.map((o) => (
+              <li key={o.id}>
+                <Link to="/orders/$orderId" params={{ orderId: o.id }} className="list-row" data-testid="villager-order" data-status={o.status}>
+                <span class="list-row-main">
+                  <strong>
+                    {fmt.name(history.platformNames.get(o.platformId) ?? {})}
+                    {o.platformOrderNo ? <span dir="ltr"> · {o.platformOrderNo}</span> : null}
+                  </strong>
+                  <span class="muted">
+                    {t('villagers.history.orderLines', { count: o.lines.length, first: o.lines[0]?.name ?? '' })} · {fmt.dateTime(o.createdAt)}
+                  </span>
+                </span>
+                <StatusBadge status={o.status} />
+                <strong class="amount">{fmt.money(o.totalFen)}</strong>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div class="card" data-testid="villager-parcels">
+        <h2>{t('villagers.history.waiting')}</h2>
+        {history.waiting.length === 0 ? <p class="muted">{t('villagers.history.noWaiting')}</p> : <ul class="list">{history.waiting.map(parcelRow)}</ul>}
+        <h2>{t('villagers.history.done')}</h2>
+        {history.done.length === 0 ? <p class="muted">{t('villagers.history.noDone')}</p> : <ul class="list">{history.done.map(parcelRow)}</ul>}
+      </div>
+      <p class="hint">{t('villagers.serverHistoryHint')}</p>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import fc from 'fast-check';
+import { uuidv7 } from '../../../src/shared/domain/ids';
+import { ORDER_EDGES } from '../../../src/shared/domain/order-status';
+import { orderTotal } from '../../../src/shared/domain/orders';
+import { parcelIdFor } from '../../../src/shared/domain/deterministic-id';
+import type { MutationKind } from '../../../src/shared/mutations/kinds';
+import { runCommand, type CommandContext } from '../../../src/client/data/commands/run-command';
+import type { CunzhanDb } from '../../../src/client/data/db';
+
+/**
+ * Random villager, order and parcel actions for the convergence property:
+ * every kind of the villagers feature, run through the generic command
+ * runner on a tablet's own rows, with small pools of tracking numbers and
+ * pickup codes so that tablets collide (the same parcel logged twice, the
+ * same code proposed twice, one order moved on two tablets).
+ */
+export type VillageAction = {
+  type: 'village';
+  device: number;
+  staff: number;
+  op: 'customer.create' | 'customer.update' | 'customer.merge' | 'customer.delete' | 'order.create' | 'order.transition' | 'parcel.log' | 'parcel.match' | 'parcel.handover' | 'parcel.return';
+  pick: number;
+  value: number;
+};
+
+export const villageAction = (device: fc.Arbitrary<number>, staff: fc.Arbitrary<number>): fc.Arbitrary<VillageAction> =>
+  fc.record({
+    type: fc.constant('village' as const),
+    device,
+    staff,
+    op: fc.constantFrom(
+      'customer.create',
+      'customer.create',
+      'customer.update',
+      'customer.merge',
+      'customer.delete',
+      'order.create',
+      'order.create',
+      'order.transition',
+      'order.transition',
+      'order.transition',
+      'parcel.log',
+      'parcel.log',
+      'parcel.match',
+      'parcel.handover',
+      'parcel.return',
+    ),
+    pick: fc.nat({ max: 50 }),
+    value: fc.nat({ max: 9999 }),
+  });
+
+const PROPOSED_CODES = ['111111', '222222', '333333'];
+
+/** What an action acts on, made first when the tablet has none yet, so that short runs reach every kind. */
+const NEEDS: Partial<Record<VillageAction['op'], VillageAction['op']>> = {
+  'customer.update': 'customer.create',
+  'customer.merge': 'customer.create',
+  'customer.delete': 'customer.create',
+  'order.create': 'customer.create',
+  'order.transition': 'order.create',
+  'parcel.match': 'parcel.log',
+  'parcel.handover': 'parcel.log',
+  'parcel.return': 'parcel.log',
+};
+
+/** Runs the action on `db` as `ctx`, after what it needs (NEEDS) when the tablet lacks it. */
+export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<void> {
+  const need = NEEDS[a.op];
+  const lacking =
+    need === 'customer.create' ? (await db.customers.filter((c) => !c.deleted && c.mergedInto === null).count()) < 2
+    : need === 'order.create' ? (await db.orders.count()) === 0
+    : need === 'parcel.log' ? (await db.parcels.filter((p) => p.status === 'waiting').count()) === 0
+    : false;
+  if (need && lacking) await performVillageAction({ ...a, op: need, value: a.value + 1 }, db, ctx);
+  await performOne(a, db, ctx);
+}
+
+async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<void> {
+  const customers = await db.customers.orderBy('id').toArray();
+  const live = customers.filter((c) => !c.deleted && c.mergedInto === null);
+  const orders = await db.orders.orderBy('id').toArray();
+  const parcels = await db.parcels.orderBy('id').toArray();
+  const waiting = parcels.filter((p) => p.status === 'waiting');
+  const platforms = await db.platforms.orderBy('id').toArray();
+  const one = <T>(list: readonly T[], n = a.pick): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);
+  const run = (kind: MutationKind, args: unknown) => runCommand(kind, () => args, ctx);
+  const v = a.value;
+
+  switch (a.op) {
+    case 'customer.create': {
+      const consent = v % 2 === 0;
+      await run(a.op, {
+        customerId: uuidv7(),
+        name: `村民${v}`,
+        consent,
+        phone: consent ? `138${String(v).padStart(8, '0')}` : '',
+        village: consent ? ['红旗村', '团结村'][v % 2] : '',
+        household: '',
+        householdSize: consent ? v % 6 : 0,
+        notes: '',
+      });
+      return;
+    }
+    case 'customer.update': {
+      const c = one(live);
+      if (c) await run(a.op, { customerId: c.id, patch: v % 3 === 0 ? { consent: false } : { name: `改名${v}` } });
+      return;
+    }
+    case 'customer.merge': {
+      const survivor = one(live);
+      const merged = one(live, a.pick + 1 + (v % 3));
+      if (survivor && merged && survivor.id !== merged.id) await run(a.op, { survivorId: survivor.id, mergedId: merged.id });
+      return;
+    }
+    case 'customer.delete': {
+      const c = one(live);
+      if (c) await run(a.op, { customerId: c.id });
+      return;
+    }
+    case 'order.create': {
+      const c = one(customers);
+      const platform = one(platforms, v);
+      if (!c || !platform) return;
+      const lines = [{ name: `商品${v % 7}`, qty: 1 + (v % 3), unitPriceFen: 100 * (v % 50) }];
+      const fees = { deliveryFeeFen: v % 2 === 0 ? 0 : 800, serviceFeeFen: 300 };
+      const totalFen = orderTotal({ lines, ...fees });
+      await run(a.op, {
+        orderId: uuidv7(),
+        customerId: c.id,
+        platformId: platform.id,
+        platformOrderNo: v % 2 === 0 ? '' : `PO${v}`,
+        lines,
+        ...fees,
+        depositFen: v % 4 === 0 ? totalFen : 0,
+        totalFen,
+        status: v % 2 === 0 ? 'draft' : 'placed',
+      });
+      return;
+    }
+    case 'order.transition': {
+      const o = one(orders);
+      const next = o ? ORDER_EDGES[o.status] : [];
+      if (o && next.length > 0) await run(a.op, { orderId: o.id, from: o.status, to: next[v % next.length] });
+      return;
+    }
+    case 'parcel.log': {
+      // A small pool: two tablets log the same parcel, one of them is refused.
+      const trackingNo = `YT7500${v % 8}00${v % 3}`;
+      const held = new Set(waiting.map((p) => p.pickupCode));
+      const pickupCode = PROPOSED_CODES.find((code) => !held.has(code)) ?? String(100_000 + v);
+      await run(a.op, {
+        parcelId: parcelIdFor(trackingNo),
+        trackingNo,
+        carrier: '圆通速递',
+        customerId: v % 3 === 0 ? (one(customers)?.id ?? null) : null,
+        orderId: v % 4 === 0 ? (one(orders, v)?.id ?? null) : null,
+        pickupCode,
+      });
+      return;
+    }
+    case 'parcel.match': {
+      const p = one(waiting);
+      const c = one(customers, v);
+      if (p && c) await run(a.op, { parcelId: p.id, customerId: c.id, orderId: v % 2 === 0 ? (one(orders, v)?.id ?? null) : null });
+      return;
+    }
+    case 'parcel.handover': {
+      const p = one(waiting);
+      if (!p) return;
+      if (v % 5 === 0) {
+        const phone = customers.find((c) => c.id === p.customerId)?.phone ?? '';
+        await run(a.op, { parcelId: p.id, method: 'phone_admin', code: phone });
+      } else {
+        await run(a.op, { parcelId: p.id, method: 'code', code: v % 7 === 0 ? '000000' : p.pickupCode });
+      }
+      return;
+    }
+    case 'parcel.return': {
+      const p = one(waiting);
+      if (p) await run(a.op, { parcelId: p.id });
+      return;
+    }
+  }
+}
