@@ -7,7 +7,8 @@
 // BENCH_ONLY=push (the pushes alone); with BENCH_PROFILE=1 (CPU profiles of the pull
 // and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>;
 // or any of BENCH_ONLY=durable|ingest|twoProcess|fatPull|proofVerify (the 10,000 push over its
-// durable floor, BENCH_DURABLE_SALES to shorten; the server figures, SERVER_SCALE knobs).
+// durable floor, BENCH_DURABLE_SALES to shorten; the server figures, SERVER_SCALE knobs);
+// BENCH_ONLY=village (villager search, parcels list, villager page, the 50,000-order pull).
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -42,6 +43,7 @@ import {
   type SaleTiming,
 } from './support/results';
 import { seedServerSales } from './support/seed-server-sales';
+import { villageCase, type VillageCase } from './support/village-case';
 import { WireMeter } from './support/wire-meter';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -76,12 +78,12 @@ afterAll(async () => {
 });
 
 /** A tablet on the harness page, enrolled through the real /api/enrol with a fresh one-time code. */
-async function enrolledTablet(): Promise<BenchBrowser> {
+async function enrolledTablet(centre = centreId): Promise<BenchBrowser> {
   const tablet = await BenchBrowser.open();
   tablets.push(tablet);
   await tablet.page.goto(`${server.url}${HARNESS_BASE}`);
   await tablet.page.waitForFunction(() => 'bench' in window);
-  const { code } = await issueEnrolCode(server.store, centreId, 1);
+  const { code } = await issueEnrolCode(server.store, centre, 1);
   await tablet.page.evaluate((c) => window.bench.enrol(c), code);
   return tablet;
 }
@@ -318,6 +320,16 @@ async function saleCase(): Promise<SaleCase> {
   }
 }
 
+/** The villager, order and parcel figures (support/village-case.ts), on tablets of this run's server. */
+function runVillageCase(): Promise<VillageCase> {
+  const syncedTablet = async () => {
+    const tablet = await enrolledTablet();
+    syncOk(await tablet.page.evaluate(() => window.bench.syncNow()), 'first sync');
+    return tablet;
+  };
+  return villageCase({ store: server.store, syncedTablet, enrolledTablet, closeTablet, measure, log });
+}
+
 function pullRatios(c: PullCase): string {
   return `${pullRatioToFloor(c)}× max(fetch ${c.floor.fetch.ms} ms, write ${c.floor.write.ms} ms), ${round(c.ms / (c.floor.fetch.ms + c.floor.write.ms), 2)}× their sum`;
 }
@@ -345,6 +357,12 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
       await closeTablet(a);
     }
     if (serverOnly.size > 0) log(JSON.stringify(await runServerCases(serverOnly, log)));
+    return;
+  }
+
+  if (process.env.BENCH_ONLY === 'village') {
+    // The villager, order and parcel figures alone; latest.json is left alone.
+    log(JSON.stringify(await runVillageCase(), (k, v: unknown) => (k === 'runsMs' ? undefined : v)));
     return;
   }
 
@@ -389,6 +407,9 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   log('counter sale with 100,000 sales stored');
   const sale = await saleCase();
 
+  log('villagers, orders and parcels');
+  const village = await runVillageCase();
+
   log('first screen JavaScript');
   // Measured last, and its failure recorded rather than thrown, so the sync figures are kept.
   let firstScreen: FirstScreenJs | { error: string };
@@ -403,7 +424,7 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   const serverCases = await runServerCases(new Set(SERVER_PARTS), log);
 
   const results = assembleResults(
-    { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, server: serverCases },
+    { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server: serverCases },
     { browser: `Chromium ${browserVersion}`, store: server.store.kind },
   );
   results.durationMs = Date.now() - started;

@@ -1,4 +1,5 @@
 import type { PageSpans } from './pull-spans';
+import type { VillageApi } from './village-api';
 
 /** Where the bench server takes floor posts: it only reads and gunzips the body. */
 export const FLOOR_PATH = '/bench-floor';
@@ -63,7 +64,7 @@ export interface RequestSpan {
   bytes: number;
 }
 
-export interface HarnessApi {
+export interface HarnessApi extends VillageApi {
   enrol(code: string): Promise<EnrolResult>;
   /** Signs in the first active staff member whose PIN is `pin` (or named `staffName`). */
   login(pin: string, staffName?: string): Promise<LoginResult>;

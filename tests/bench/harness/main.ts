@@ -18,6 +18,7 @@ import { basket, seededRandom, syncedSale } from './fixtures';
 import { postFloor } from './floor';
 import { fetchFloor, writeFloor } from './pull-floor';
 import { tracedPull } from './pull-spans';
+import { villageApi } from './village';
 
 const random = seededRandom(20240601);
 const engine = createSyncEngine({ db });
@@ -69,6 +70,8 @@ async function timed(run: () => Promise<void>): Promise<SyncRun> {
 }
 
 const api: HarnessApi = {
+  ...villageApi,
+
   async enrol(code) {
     // The app syncs right after enrolment; here the bench decides when to sync and times it.
     const device = await enrolDevice(code, 'Bench tablet');

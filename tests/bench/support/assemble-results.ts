@@ -1,13 +1,15 @@
 import { cpus, totalmem } from 'node:os';
 import { serverFigures, serverPass } from '../server/server-rows';
+import { villageFigures, villagePass } from './village-rows';
 import { pullRatioToFloor, pushRatioToFloor, round, TARGETS, type BenchResults } from './results';
 
 /** The figures of a full run from its cases, each beside its target. */
 export function assembleResults(cases: BenchResults['cases'], env: { browser: string; store: string }): BenchResults {
-  const { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, server } = cases;
+  const { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server } = cases;
   const ratio = (a: number, b: number) => round(a / b, 2);
   const firstScreenJsGzipBytes = 'error' in firstScreen ? null : firstScreen.gzipBytes;
   const serverValues = serverFigures(server);
+  const villageValues = villageFigures(village);
   const results: BenchResults = {
     pushRatio1k: pushRatioToFloor(push1k),
     pushRatio10k: pushRatioToFloor(push10k),
@@ -24,6 +26,7 @@ export function assembleResults(cases: BenchResults['cases'], env: { browser: st
     saleP50Ms: sale.p50Ms,
     saleP95Ms: sale.p95Ms,
     pinUnlockMs: sale.pinUnlock.medianMs,
+    ...villageValues,
     ...serverValues,
     targets: TARGETS,
     pass: {},
@@ -50,6 +53,7 @@ export function assembleResults(cases: BenchResults['cases'], env: { browser: st
     slowLinkPush1kMs: results.slowLinkPush1kMs <= TARGETS.slowLinkPush1kMs,
     firstScreenJsGzipBytes: firstScreenJsGzipBytes !== null && firstScreenJsGzipBytes <= TARGETS.firstScreenJsGzipBytes,
     saleP95Ms: results.saleP95Ms <= TARGETS.saleP95Ms,
+    ...villagePass(villageValues),
     ...serverPass(serverValues),
   };
   return results;

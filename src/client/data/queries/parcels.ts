@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, Parcel } from './order-types';
-import { resolveCustomerRow } from './villagers';
+import { resolveCustomerRows } from './villagers';
 
 export interface ParcelView {
   parcel: Parcel;
@@ -9,14 +9,9 @@ export interface ParcelView {
 }
 
 async function withCustomers(database: CunzhanDb, parcels: readonly Parcel[]): Promise<ParcelView[]> {
-  const customers = new Map<string, Customer | undefined>();
-  const views: ParcelView[] = [];
-  for (const parcel of parcels) {
-    const id = parcel.customerId;
-    if (id !== null && !customers.has(id)) customers.set(id, await resolveCustomerRow(database, id));
-    views.push({ parcel, customer: id === null ? undefined : customers.get(id) });
-  }
-  return views;
+  const ids = parcels.flatMap((p) => (p.customerId === null ? [] : [p.customerId]));
+  const customers = await resolveCustomerRows(database, ids);
+  return parcels.map((parcel) => ({ parcel, customer: parcel.customerId === null ? undefined : customers.get(parcel.customerId) }));
 }
 
 function inStatus(database: CunzhanDb, status: Parcel['status'], since = '') {

@@ -23,6 +23,29 @@ export async function resolveCustomerRow(database: CunzhanDb, id: string): Promi
   return resolveCustomer(id, (key) => chain.get(key));
 }
 
+/**
+ * `resolveCustomerRow` for many ids at once: one bulk read per step of the
+ * merge chains (usually one step), not one read per id, so a list of
+ * hundreds of parcels or search hits stays one or two IndexedDB requests.
+ */
+export async function resolveCustomerRows(database: CunzhanDb, ids: readonly string[]): Promise<Map<string, Customer | undefined>> {
+  const rows = new Map<string, Customer>();
+  let wanted = [...new Set(ids)];
+  for (let step = 0; wanted.length > 0 && step <= MERGE_CHAIN_MAX; step++) {
+    const found = await database.customers.bulkGet(wanted);
+    const next = new Set<string>();
+    for (const row of found) {
+      if (!row) continue;
+      rows.set(row.id, row);
+      if (row.mergedInto !== null && !rows.has(row.mergedInto)) next.add(row.mergedInto);
+    }
+    wanted = [...next];
+  }
+  const resolved = new Map<string, Customer | undefined>();
+  for (const id of ids) resolved.set(id, resolveCustomer(id, (key) => rows.get(key)));
+  return resolved;
+}
+
 /** The survivor's id and every id merged into it (and into those): what its orders and parcels may carry. */
 export async function idsOfVillager(database: CunzhanDb, survivorId: string): Promise<string[]> {
   const ids = [survivorId];
@@ -43,8 +66,7 @@ function sortByName(customers: Customer[], lang: Language): Customer[] {
 /** The villagers found by ids, each as its survivor, once; deleted ones left out. */
 async function survivorsOf(database: CunzhanDb, ids: readonly string[]): Promise<Customer[]> {
   const found = new Map<string, Customer>();
-  for (const id of ids) {
-    const row = await resolveCustomerRow(database, id);
+  for (const row of (await resolveCustomerRows(database, ids)).values()) {
     if (row && !row.deleted && !row.mergedInto) found.set(row.id, row);
   }
   return [...found.values()];

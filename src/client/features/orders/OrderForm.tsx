@@ -16,7 +16,7 @@ function MoneyField({ label, value, onInput, error, testId }: { label: string; v
   return (
     <label class="field">
       <span>{label}</span>
-      <div class="money-input">
+      <div class="money-input" dir="ltr">
         <span aria-hidden="true">¥</span>
         <input data-testid={testId} inputMode="decimal" autoComplete="off" dir="ltr" value={value} placeholder="0.00" aria-invalid={!!error} onInput={(e) => onInput(e.currentTarget.value)} />
       </div>

@@ -25,10 +25,12 @@ export function OrderHistory({ order, staff }: { order: Order; staff: ReadonlyMa
         >
           <StatusBadge status={entry.status} />
           <span class="list-row-main">
-            <span dir="auto">
-              {staff.get(entry.staffId)?.name ?? t('orders.someone')} · {tabletLabel(t, tabletNameOf(names, entry.deviceId))}
+            <span>
+              <bdi>{staff.get(entry.staffId)?.name ?? t('orders.someone')}</bdi> · <bdi>{tabletLabel(t, tabletNameOf(names, entry.deviceId))}</bdi>
             </span>
-            <span class="muted">{fmt.dateTime(entry.at)}</span>
+            <span class="muted">
+              <bdi>{fmt.dateTime(entry.at)}</bdi>
+            </span>
             {entry.supersededBy && <span class="muted">{t('orders.overtakenEntry')}</span>}
           </span>
         </li>

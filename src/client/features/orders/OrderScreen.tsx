@@ -47,7 +47,9 @@ export function OrderScreen({ orderId }: { orderId: string }) {
         {t('orders.title')}
       </Link>
       <div class="row-between screen-head">
-        <h1 dir="auto">{customer?.name ?? t('orders.unknownVillager')}</h1>
+        <h1>
+          <bdi>{customer?.name ?? t('orders.unknownVillager')}</bdi>
+        </h1>
         <StatusBadge status={order.status} />
       </div>
 
@@ -113,7 +115,9 @@ export function OrderScreen({ orderId }: { orderId: string }) {
                 <Link to="/parcels/$parcelId" params={{ parcelId: p.id }} className="list-row" data-testid="order-parcel">
                   <Icon name="parcel" />
                   <span class="list-row-main">
-                    <strong dir="ltr">{p.trackingNo}</strong>
+                    <strong>
+                      <bdi dir="ltr">{p.trackingNo}</bdi>
+                    </strong>
                     <span class="muted">{t(`parcels.status.${p.status}`)}</span>
                   </span>
                   <Icon name="back" class="flip-ltr" />

@@ -4,6 +4,7 @@ import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-s
 import { useOrderCounts, useOrdersIn, type OrderView } from '../../data/queries/orders';
 import type { OrdersView } from '../../routes/orders-search';
 import { Icon } from '../../ui/Icon';
+import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
@@ -30,9 +31,11 @@ function OrderRow({ view, flag }: { view: OrderView; flag: OrderFlag | null }) {
         data-flag={flag ?? undefined}
       >
         <span class="list-row-main">
-          <strong dir="auto">{customer?.name ?? t('orders.unknownVillager')}</strong>
-          <span class="muted" dir="auto">
-            {platform ? fmt.name(platform.names) : ''} · {t('orders.items', { count, n: fmt.number(count) })} · {fmt.dateTime(order.createdAt)}
+          <strong>
+            <bdi>{customer?.name ?? t('orders.unknownVillager')}</bdi>
+          </strong>
+          <span class="muted">
+            <Joined parts={[platform ? fmt.name(platform.names) : '', t('orders.items', { count, n: fmt.number(count) }), fmt.dateTime(order.createdAt)]} />
           </span>
           {flag && (
             <span class="order-flag" data-testid="order-flag">

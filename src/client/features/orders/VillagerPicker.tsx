@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useVillager, useVillagerSearch } from '../../data/queries/villagers';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
+import { Joined } from '../../ui/Joined';
 import { SearchField } from '../../ui/SearchField';
 import { useFormat } from '../../ui/format';
 
@@ -24,10 +25,12 @@ export function VillagerPicker({ value, onChange, error }: { value: string | nul
         <div class="list-row" data-testid="villager-chosen">
           <Icon name="user" />
           <span class="list-row-main">
-            <strong dir="auto">{c.name}</strong>
+            <strong>
+              <bdi>{c.name}</bdi>
+            </strong>
             {(c.village || c.phone) && (
-              <span class="muted" dir="auto">
-                {[c.village, c.phone].filter(Boolean).join(' · ')}
+              <span class="muted">
+                <Joined parts={[c.village, { ltr: c.phone }]} />
               </span>
             )}
           </span>
@@ -48,9 +51,11 @@ export function VillagerPicker({ value, onChange, error }: { value: string | nul
             <button type="button" class="list-row villager-option" data-testid="villager-option" onClick={() => onChange(c.id)}>
               <Icon name="user" />
               <span class="list-row-main">
-                <strong dir="auto">{c.name}</strong>
-                <span class="muted" dir="auto">
-                  {[c.village, c.phone].filter(Boolean).join(' · ')}
+                <strong>
+                  <bdi>{c.name}</bdi>
+                </strong>
+                <span class="muted">
+                  <Joined parts={[c.village, { ltr: c.phone }]} />
                 </span>
               </span>
             </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParcelDetail } from '../../data/queries/parcels';
 import { useStaffList } from '../../data/queries/staff';
 import { useFormat } from '../../ui/format';
+import { Joined } from '../../ui/Joined';
 
 /** Tracking number, carrier, when it came, its order, and how it left. */
 export function ParcelFacts({ detail }: { detail: ParcelDetail }) {
@@ -22,8 +23,10 @@ export function ParcelFacts({ detail }: { detail: ParcelDetail }) {
         </dd>
         {parcel.carrier && (
           <>
-            <dt>{t('parcels.carrier')}</dt>
-            <dd dir="auto">{parcel.carrier}</dd>
+            <dt>{t('parcels.carrierShown')}</dt>
+            <dd>
+              <bdi>{parcel.carrier}</bdi>
+            </dd>
           </>
         )}
         <dt>{t('parcels.arrivedAt')}</dt>
@@ -33,7 +36,7 @@ export function ParcelFacts({ detail }: { detail: ParcelDetail }) {
             <dt>{t('parcels.order')}</dt>
             <dd>
               <Link to="/orders/$orderId" params={{ orderId: order.id }} data-testid="parcel-order-link">
-                {order.lines[0]?.name ?? ''} · {fmt.money(order.totalFen)} · {t(`orders.status.${order.status}`)}
+                <Joined parts={[order.lines[0]?.name ?? '', { ltr: fmt.money(order.totalFen) }, t(`orders.status.${order.status}`)]} />
               </Link>
             </dd>
           </>
@@ -42,9 +45,7 @@ export function ParcelFacts({ detail }: { detail: ParcelDetail }) {
           <>
             <dt>{t('parcels.collectedAt')}</dt>
             <dd data-testid="parcel-collected-at">
-              {fmt.dateTime(parcel.collectedAt)}
-              {collector ? ` · ${collector}` : ''}
-              {parcel.handoverMethod ? ` · ${t(`parcels.method.${parcel.handoverMethod}`)}` : ''}
+              <Joined parts={[fmt.dateTime(parcel.collectedAt), collector ?? '', parcel.handoverMethod ? t(`parcels.method.${parcel.handoverMethod}`) : '']} />
             </dd>
           </>
         )}

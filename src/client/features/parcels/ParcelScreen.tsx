@@ -51,7 +51,9 @@ export function ParcelScreen({ parcelId }: { parcelId: string }) {
         {t('parcels.title')}
       </Link>
       <div class="row-between screen-head">
-        <h1 dir="auto">{customer?.name ?? t('parcels.noVillager')}</h1>
+        <h1>
+          <bdi>{customer?.name ?? t('parcels.noVillager')}</bdi>
+        </h1>
         <span class={`badge badge-parcel-${parcel.status}`} data-testid="parcel-status" data-status={parcel.status}>
           {t(`parcels.status.${parcel.status}`)}
         </span>

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useRecentParcels, useWaitingParcels } from '../../data/queries/parcels';
 import { Icon } from '../../ui/Icon';
+import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
@@ -85,10 +86,11 @@ export function ParcelsScreen() {
                 >
                   <Icon name="parcel" />
                   <span class="list-row-main">
-                    <strong dir="auto">{customer?.name ?? t('parcels.noVillager')}</strong>
+                    <strong>
+                      <bdi>{customer?.name ?? t('parcels.noVillager')}</bdi>
+                    </strong>
                     <span class="muted">
-                      <bdi dir="ltr">{parcel.trackingNo}</bdi>
-                      {parcel.carrier ? ` · ${parcel.carrier}` : ''}
+                      <Joined parts={[{ ltr: parcel.trackingNo }, parcel.carrier]} />
                     </span>
                   </span>
                   <span class={overdue ? 'badge badge-low' : 'badge badge-ok'} data-testid="parcel-age">

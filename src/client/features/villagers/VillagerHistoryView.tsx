@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { useVillagerHistory } from '../../data/queries/villager-history';
+import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { StatusBadge } from '../orders/StatusBadge';
@@ -23,12 +24,16 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
       <span class="list-row-main">
         <strong dir="ltr">{p.trackingNo}</strong>
         <span class="muted">
-          {p.carrier ? `${p.carrier} · ` : ''}
-          {p.status === 'waiting'
-            ? t('villagers.history.arrived', { date: fmt.dateTime(p.arrivedAt) })
-            : p.status === 'collected' && p.collectedAt
-              ? t('villagers.history.collected', { date: fmt.dateTime(p.collectedAt) })
-              : t('villagers.history.returned')}
+          <Joined
+            parts={[
+              p.carrier,
+              p.status === 'waiting'
+                ? t('villagers.history.arrived', { date: fmt.dateTime(p.arrivedAt) })
+                : p.status === 'collected' && p.collectedAt
+                  ? t('villagers.history.collected', { date: fmt.dateTime(p.collectedAt) })
+                  : t('villagers.history.returned'),
+            ]}
+          />
         </span>
       </span>
       {p.status === 'waiting' && (
@@ -53,15 +58,21 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
                 <Link to="/orders/$orderId" params={{ orderId: o.id }} className="list-row" data-testid="villager-order" data-status={o.status}>
                 <span class="list-row-main">
                   <strong>
-                    {fmt.name(history.platformNames.get(o.platformId) ?? {})}
-                    {o.platformOrderNo ? <span dir="ltr"> · {o.platformOrderNo}</span> : null}
+                    <bdi>{fmt.name(history.platformNames.get(o.platformId) ?? {})}</bdi>
                   </strong>
+                  {o.platformOrderNo && (
+                    <span class="muted">
+                      <bdi dir="ltr">{o.platformOrderNo}</bdi>
+                    </span>
+                  )}
                   <span class="muted">
-                    {t('villagers.history.orderLines', { count: o.lines.length, first: o.lines[0]?.name ?? '' })} · {fmt.dateTime(o.createdAt)}
+                    <Joined parts={[t('villagers.history.orderLines', { count: o.lines.length, first: o.lines[0]?.name ?? '' }), fmt.dateTime(o.createdAt)]} />
                   </span>
                 </span>
-                <StatusBadge status={o.status} />
-                <strong class="amount">{fmt.money(o.totalFen)}</strong>
+                <span class="order-row-side">
+                  <strong class="amount">{fmt.money(o.totalFen)}</strong>
+                  <StatusBadge status={o.status} />
+                </span>
                 </Link>
               </li>
             ))}

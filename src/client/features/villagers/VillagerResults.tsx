@@ -2,12 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../shared/domain/villagers';
 import { Icon } from '../../ui/Icon';
+import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 
 /** One villager as a list row's body: name, then village and phone when kept. */
 export function VillagerSummary({ villager }: { villager: Customer }) {
   const { t } = useTranslation();
-  const details = [villager.village, villager.household, villager.phone].filter((d) => d !== '');
+  const hasDetails = [villager.village, villager.household, villager.phone].some((d) => d !== '');
   return (
     <>
       <Icon name="user" size={32} />
@@ -15,8 +16,14 @@ export function VillagerSummary({ villager }: { villager: Customer }) {
         <strong>
           <bdi>{villager.name}</bdi>
         </strong>
-        <span class="muted" dir="auto">
-          {villager.consent ? details.join(' · ') || t('villagers.noDetails') : t('villagers.nameOnly')}
+        <span class="muted">
+          {!villager.consent ? (
+            t('villagers.nameOnly')
+          ) : hasDetails ? (
+            <Joined parts={[villager.village, villager.household, { ltr: villager.phone }]} />
+          ) : (
+            t('villagers.noDetails')
+          )}
         </span>
       </span>
     </>

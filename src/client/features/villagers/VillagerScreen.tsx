@@ -99,8 +99,8 @@ function VillagerFacts({ villager }: { villager: Customer }) {
       </p>
     );
   }
-  const rows: [string, string][] = [
-    [t('villagers.phone'), villager.phone],
+  const rows: [string, string, boolean?][] = [
+    [t('villagers.phone'), villager.phone, true],
     [t('villagers.village'), villager.village],
     [t('villagers.household'), villager.household],
     [t('villagers.householdSize'), villager.householdSize > 0 ? String(villager.householdSize) : ''],
@@ -108,10 +108,10 @@ function VillagerFacts({ villager }: { villager: Customer }) {
   ];
   return (
     <dl class="card facts" data-testid="villager-facts">
-      {rows.map(([label, value]) => (
+      {rows.map(([label, value, ltr]) => (
         <Fragment key={label}>
           <dt>{label}</dt>
-          <dd dir="auto">{value || <span class="muted">{t('villagers.notGiven')}</span>}</dd>
+          <dd>{value ? <bdi dir={ltr ? 'ltr' : undefined}>{value}</bdi> : <span class="muted">{t('villagers.notGiven')}</span>}</dd>
         </Fragment>
       ))}
     </dl>
