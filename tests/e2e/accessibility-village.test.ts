@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/shared/domain/entities';
 import { Audit } from './support/axe';
 import { goTo, readyTablet, syncNow } from './support/flows';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 /**

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 const CLI = join(resolve(import.meta.dirname, '../..'), 'dist/server/cli.js');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countStock, pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 let server: ServerProcess;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pendingCount, readyTablet, syncNow } from './support/flows';
 import { addVillager, moveOrder, placeOrder, shownOrderStatus } from './support/order-flows';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 let server: ServerProcess;

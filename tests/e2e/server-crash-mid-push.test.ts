@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 let server: ServerProcess;

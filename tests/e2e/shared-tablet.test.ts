@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 import { addToCart, goTo, login, lockTablet, readyTablet, sell, switchTo, syncNow } from './support/flows';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 import { craftSignedPriceChange, setTabletMeta } from './support/tablet-db';
 

@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import zhCN from '../../src/client/i18n/locales/zh-CN.json';
 import { addToCart, goTo, readyTablet, sell } from './support/flows';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 let server: ServerProcess;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addToCart, goTo, pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -19,7 +19,7 @@ let tablet: Tablet;
 
 beforeAll(async () => {
   cpSync(join(ROOT, 'dist/client'), servedDir, { recursive: true });
-  server = await ServerProcess.start({ CLIENT_DIR: servedDir });
+  server = await ServerProcess.start({ env: { CLIENT_DIR: servedDir } });
   proxy = await LinkProxy.start(() => server.port);
   tablet = await Tablet.open();
 });

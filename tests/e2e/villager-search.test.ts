@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { goTo, readyTablet, syncNow } from './support/flows';
 import { serverRows } from './support/server-db';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
 let server: ServerProcess;

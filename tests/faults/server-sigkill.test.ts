@@ -4,7 +4,7 @@ import { ChaosProxy, type Direction } from './support/chaos-proxy';
 import { expectAppliedOnceInOrder, expectHoldsServerRows } from './support/expect-sync';
 import { inspectDb } from './support/inspect-db';
 import { enrolNodeTablet, type NodeTablet, type QueuedSale } from './support/node-tablet';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 
 const SALES = 600;
 const PUSH_BATCH = { initial: 20, min: 10, max: 20 };

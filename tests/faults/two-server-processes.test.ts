@@ -6,7 +6,7 @@ import { expectAppliedOnceInOrder } from './support/expect-sync';
 import { inspectDb } from './support/inspect-db';
 import { enrolNodeTablet } from './support/node-tablet';
 import { RoundRobinProxy } from './support/round-robin-proxy';
-import { ServerProcess } from './support/server-process';
+import { ServerProcess } from '../support/server-process';
 
 const SALES = 3000;
 /** Batches of 100: thirty pushes, two in flight, alternating between the processes. */

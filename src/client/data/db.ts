@@ -1,15 +1,16 @@
 import { Dexie, type Table } from 'dexie';
-import type {
-  AnyRow,
-  Centre,
-  LocalizedName,
-  Product,
-  Review,
-  Sale,
-  Staff,
-  StockMovement,
-  SyncedTables,
-  TableName,
+import {
+  TABLE_NAMES,
+  type AnyRow,
+  type Centre,
+  type LocalizedName,
+  type Product,
+  type Review,
+  type Sale,
+  type Staff,
+  type StockMovement,
+  type SyncedTables,
+  type TableName,
 } from '../../shared/domain/entities';
 import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
@@ -220,6 +221,15 @@ export class CunzhanDb extends Dexie {
   /** The synced table of a name, for code that works over every table. */
   synced<T extends TableName>(table: T): Table<SyncedTables[T], string> {
     return this.table(table);
+  }
+
+  /**
+   * Every synced table, with the local tables derived from them (stock
+   * levels, villager search keys): what a transaction that writes synced
+   * rows must hold. One list, so a new table cannot be left out of one path.
+   */
+  syncedWithDerived(): Table[] {
+    return [...TABLE_NAMES.map((name) => this.table(name)), this.stockLevels, this.customerSearch];
   }
 }
 

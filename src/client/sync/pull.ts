@@ -80,23 +80,7 @@ async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[])
  */
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
   const keys = page.rows.customers && page.rows.customers.length > 0 ? await loadSearchKeys() : undefined;
-  const tables = [
-    database.products,
-    database.movements,
-    database.sales,
-    database.staff,
-    database.reviews,
-    database.customers,
-    database.platforms,
-    database.orders,
-    database.parcels,
-    database.pickupCodes,
-    database.customerSearch,
-    database.stockLevels,
-    database.shadow,
-    database.outbox,
-    database.meta,
-  ];
+  const tables = [...database.syncedWithDerived(), database.shadow, database.outbox, database.meta];
   let count = 0;
   await database.transaction('rw', tables, async () => {
     const pending = await stillTouched(database);

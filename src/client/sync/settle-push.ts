@@ -31,24 +31,7 @@ export async function settlePushResults(
   });
   // A villager's row put back (the server's, or as it was) gets its search keys again in the same transaction.
   const keys = answered.some((e) => e.touched.some((key) => key.startsWith('customers:'))) ? await loadSearchKeys() : undefined;
-  const tables = [
-    database.outbox,
-    database.shadow,
-    database.refusals,
-    database.stockLevels,
-    database.products,
-    database.movements,
-    database.sales,
-    database.staff,
-    database.reviews,
-    database.customers,
-    database.platforms,
-    database.orders,
-    database.parcels,
-    database.pickupCodes,
-    database.customerSearch,
-    database.meta,
-  ];
+  const tables = [...database.syncedWithDerived(), database.outbox, database.shadow, database.refusals, database.meta];
   await database.transaction('rw', tables, async () => {
     // The stored entries, not the copies read for the push: an earlier settle may have rebased their images.
     const stored = refused.length === 0

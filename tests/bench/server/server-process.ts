@@ -1,23 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../support/server-process';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const SERVER_MAIN = join(ROOT, 'dist/server/main.js');
 /** Output kept for an error message: the last this many characters. */
 const KEPT_OUTPUT = 20_000;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** Resident memory of a process, in MB: now, and the peak since it started (Linux). */
 export interface Memory {

@@ -2,12 +2,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { MutationResult } from '../../../src/shared/protocol/messages';
+import type { DataLocation } from '../../support/server-process';
 
-/** Where a store keeps its data: a SQLite directory or a PostgreSQL URL. */
-export interface DataLocation {
-  dataDir: string;
-  databaseUrl?: string | undefined;
-}
+export type { DataLocation };
 
 export interface StoredRow {
   tbl: string;

@@ -1,18 +1,10 @@
 import { uuidv7 } from '../../../shared/domain/ids';
 import { normalisePhone } from '../../../shared/domain/phone';
-import { NO_PERSONAL_DATA, type Customer } from '../../../shared/domain/villagers';
+import { NO_PERSONAL_DATA, PERSONAL_FIELDS, type Customer } from '../../../shared/domain/villagers';
 import { runCommand, type CommandContext } from './run-command';
 
 /** What staff enter for a villager: customer.create's args but the id. */
-export interface VillagerInput {
-  name: string;
-  consent: boolean;
-  phone: string;
-  village: string;
-  household: string;
-  householdSize: number;
-  notes: string;
-}
+export type VillagerInput = Pick<Customer, 'name' | 'consent' | (typeof PERSONAL_FIELDS)[number]>;
 
 /**
  * The fields as stored: text trimmed, the phone normalised, and without

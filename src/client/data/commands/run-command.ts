@@ -77,21 +77,7 @@ function refusedInput(decision: Extract<Decision, { ok: false }>): AppError {
 
 /** Command tables: every table a command may read or write, so one transaction holds them all. */
 function commandTables(database: CunzhanDb) {
-  return [
-    database.products,
-    database.movements,
-    database.sales,
-    database.staff,
-    database.stockLevels,
-    database.customers,
-    database.platforms,
-    database.orders,
-    database.parcels,
-    database.pickupCodes,
-    database.customerSearch,
-    database.outbox,
-    database.meta,
-  ];
+  return [...database.syncedWithDerived(), database.outbox, database.meta];
 }
 
 /** Runs the shared decide on the rows the mutation reads, in the caller's transaction. */

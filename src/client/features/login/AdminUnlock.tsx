@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/domain/entities';
 import { unlockByAdmin } from '../../auth/check-pin';
-import { useStaffList } from '../../data/queries/staff';
-import { Icon } from '../../ui/Icon';
+import { AdminTiles } from './AdminTiles';
 import { PinForm } from './PinForm';
 
 /** An admin of the centre types their own PIN to let a locked-out person try again at once. */
 export function AdminUnlock({ locked, onDone }: { locked: Staff; onDone(): void }) {
   const { t } = useTranslation();
-  const admins = useStaffList()?.filter((s) => s.role === 'admin' && s.id !== locked.id);
   const [admin, setAdmin] = useState<Staff | null>(null);
 
   if (admin) {
@@ -30,17 +28,7 @@ export function AdminUnlock({ locked, onDone }: { locked: Staff; onDone(): void 
   return (
     <div class="card" data-testid="admin-unlock">
       <h3>{t('login.unlockWho')}</h3>
-      {admins && admins.length === 0 && <p class="muted">{t('login.noAdmin')}</p>}
-      <ul class="staff-tiles">
-        {(admins ?? []).map((a) => (
-          <li key={a.id}>
-            <button type="button" class="staff-tile" data-testid="unlock-admin" onClick={() => setAdmin(a)}>
-              <Icon name="key" size={28} />
-              <span class="staff-name">{a.name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AdminTiles except={locked.id} testId="unlock-admin" onChoose={setAdmin} />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../shared/domain/entities';
-import { useStaffList } from '../../data/queries/staff';
-import { Icon } from '../../ui/Icon';
+import { AdminTiles } from '../login/AdminTiles';
 import { PinForm } from '../login/PinForm';
 
 /**
@@ -11,7 +10,6 @@ import { PinForm } from '../login/PinForm';
  */
 export function AdminPinStep({ title, submitLabel, onPin }: { title: string; submitLabel: string; onPin(adminId: string, pin: string): Promise<void> }) {
   const { t } = useTranslation();
-  const admins = useStaffList()?.filter((s) => s.role === 'admin' && s.active);
   const [admin, setAdmin] = useState<Staff | null>(null);
   if (admin) {
     return (
@@ -29,17 +27,7 @@ export function AdminPinStep({ title, submitLabel, onPin }: { title: string; sub
   return (
     <div class="admin-pin" data-testid="admin-pin">
       <p>{title}</p>
-      {admins && admins.length === 0 && <p class="muted">{t('login.noAdmin')}</p>}
-      <ul class="staff-tiles">
-        {(admins ?? []).map((a) => (
-          <li key={a.id}>
-            <button type="button" class="staff-tile" data-testid="admin-choice" onClick={() => setAdmin(a)}>
-              <Icon name="key" size={28} />
-              <span class="staff-name">{a.name}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <AdminTiles testId="admin-choice" onChoose={setAdmin} />
     </div>
   );
 }

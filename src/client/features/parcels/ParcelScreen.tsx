@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { returnParcel } from '../../data/commands/parcel-return';
 import { useParcel } from '../../data/queries/parcels';
 import { ErrorText } from '../../ui/ErrorText';
-import { Icon, type IconName } from '../../ui/Icon';
+import { Icon } from '../../ui/Icon';
+import { PanelButtons, type PanelChoice } from '../../ui/PanelButtons';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
@@ -17,7 +18,7 @@ import { PhoneHandoverPanel } from './PhoneHandoverPanel';
 
 type Panel = 'code' | 'phone' | 'match' | 'return';
 
-const PANELS: readonly { panel: Panel; icon: IconName; label: string }[] = [
+const PANELS: readonly PanelChoice<Panel>[] = [
   { panel: 'code', icon: 'check', label: 'parcels.byCode' },
   { panel: 'phone', icon: 'user', label: 'parcels.byPhone' },
   { panel: 'match', icon: 'users', label: 'parcels.match' },
@@ -75,24 +76,15 @@ export function ParcelScreen({ parcelId }: { parcelId: string }) {
       <ParcelFacts detail={detail} />
       {waiting && (
         <>
-          <div class="actions">
-            {PANELS.map(({ panel: which, icon, label }) => (
-              <button
-                type="button"
-                key={which}
-                class={panel === which ? 'button button-large button-primary' : 'button button-large'}
-                data-testid={`parcel-open-${which}`}
-                aria-expanded={panel === which}
-                onClick={() => {
-                  setSaved(null);
-                  setPanel(panel === which ? null : which);
-                }}
-              >
-                <Icon name={icon} />
-                {t(label)}
-              </button>
-            ))}
-          </div>
+          <PanelButtons
+            panels={PANELS}
+            open={panel}
+            testIdPrefix="parcel-open-"
+            onToggle={(next) => {
+              setSaved(null);
+              setPanel(next);
+            }}
+          />
           {panel === 'code' && <HandoverPanel parcelId={parcel.id} onDone={() => done('parcels.handedOver')} />}
           {panel === 'phone' && <PhoneHandoverPanel parcelId={parcel.id} onDone={() => done('parcels.handedOver')} />}
           {panel === 'match' && <MatchPanel parcelId={parcel.id} customerId={parcel.customerId} onDone={() => done('parcels.matched')} />}

@@ -2,7 +2,8 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMovements, useProduct } from '../../data/queries';
-import { Icon, type IconName } from '../../ui/Icon';
+import { Icon } from '../../ui/Icon';
+import { PanelButtons, type PanelChoice } from '../../ui/PanelButtons';
 import { Loading } from '../../ui/Loading';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
@@ -11,7 +12,7 @@ import { ReceiveForm } from './ReceiveForm';
 
 type Panel = 'receive' | 'adjust';
 
-const PANELS: readonly { panel: Panel; icon: IconName; label: string }[] = [
+const PANELS: readonly PanelChoice<Panel>[] = [
   { panel: 'receive', icon: 'truck', label: 'stock.receive' },
   { panel: 'adjust', icon: 'scale', label: 'stock.adjust' },
 ];
@@ -57,24 +58,15 @@ export function StockDetailScreen({ productId }: { productId: string }) {
           <Icon name="check" /> {t(saved)}
         </p>
       )}
-      <div class="actions">
-        {PANELS.map(({ panel: which, icon, label }) => (
-          <button
-            type="button"
-            key={which}
-            class={panel === which ? 'button button-large button-primary' : 'button button-large'}
-            data-testid={`open-${which}`}
-            aria-expanded={panel === which}
-            onClick={() => {
-              setSaved(null);
-              setPanel(panel === which ? null : which);
-            }}
-          >
-            <Icon name={icon} />
-            {t(label)}
-          </button>
-        ))}
-      </div>
+      <PanelButtons
+        panels={PANELS}
+        open={panel}
+        testIdPrefix="open-"
+        onToggle={(next) => {
+          setSaved(null);
+          setPanel(next);
+        }}
+      />
       {panel === 'receive' && <ReceiveForm product={product} onDone={() => done('stock.receivedSaved')} />}
       {panel === 'adjust' && <AdjustForm product={product} onDone={() => done('stock.adjustSaved')} />}
       <h2>{t('stock.history')}</h2>

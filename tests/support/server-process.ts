@@ -3,15 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DataLocation } from './inspect-db';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/server/main.js');
 const CLI = join(ROOT, 'dist/server/cli.js');
 const START_LIMIT_MS = 30_000;
 const POLL_MS = 50;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const probe = createServer();
     probe.once('error', fail);
@@ -22,10 +21,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where a server keeps its data: SQLite in `dataDir`, or the PostgreSQL database named. */
+export interface DataLocation {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+}
+
+export interface StartOptions extends Partial<DataLocation> {
+  /** More settings, e.g. CLIENT_DIR to serve another build of the app. */
+  env?: Record<string, string>;
+}
+
 /**
  * The built server (dist/server/main.js) in its own process, so a test can
- * SIGKILL it like a crash and start it again on the same data: SQLite in a
- * fresh directory, or the PostgreSQL database given.
+ * SIGKILL it like a crash in the field and start it again on the same data:
+ * SQLite in a fresh directory (removed on dispose), or the database given.
  */
 export class ServerProcess {
   private child: ChildProcess | null = null;
@@ -34,12 +44,14 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     readonly location: DataLocation,
+    private readonly extraEnv: Record<string, string>,
     private readonly ownsDataDir: boolean,
   ) {}
 
-  static async start(location: Partial<DataLocation> = {}): Promise<ServerProcess> {
-    const dataDir = location.dataDir ?? mkdtempSync(join(tmpdir(), 'cunzhan-faults-'));
-    const server = new ServerProcess(await freePort(), { dataDir, databaseUrl: location.databaseUrl }, !location.dataDir);
+  static async start(options: StartOptions = {}): Promise<ServerProcess> {
+    const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cunzhan-server-'));
+    const location = { dataDir, databaseUrl: options.databaseUrl };
+    const server = new ServerProcess(await freePort(), location, options.env ?? {}, !options.dataDir);
     await server.launch();
     return server;
   }
@@ -48,12 +60,16 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get dataDir(): string {
+    return this.location.dataDir;
+  }
+
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
   private env(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.location.dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...this.extraEnv, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir };
     if (this.location.databaseUrl) env.DATABASE_URL = this.location.databaseUrl;
     else delete env.DATABASE_URL;
     return env;
@@ -94,16 +110,21 @@ export class ServerProcess {
     this.child = null;
   }
 
-  /** A one-time enrolment code from the admin command, as county staff would make it. */
-  createEnrolCode(): string {
-    const result = spawnSync(process.execPath, [CLI, 'create-code', '--json'], { env: this.env(), encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`admin create-code failed: ${result.stderr}`);
-    const line = result.stdout.trim().split('\n').pop() ?? '';
+  /** A one-time enrolment code from the admin command, as county staff would make it (default: the demo centre). */
+  createEnrolCode(centreId?: string): string {
+    const line = this.admin('create-code', '--json', ...(centreId ? ['--centre', centreId] : [])).trim().split('\n').pop() ?? '';
     return (JSON.parse(line) as { code: string }).code;
+  }
+
+  /** Runs the admin command (`npm run admin -- …`) against this server's data; returns what it printed. */
+  admin(...args: string[]): string {
+    const result = spawnSync(process.execPath, [CLI, ...args], { env: this.env(), encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`admin ${args[0]} failed: ${result.stderr}${result.stdout}`);
+    return result.stdout;
   }
 
   async dispose(): Promise<void> {
     await this.stop();
-    if (this.ownsDataDir) rmSync(this.location.dataDir, { recursive: true, force: true });
+    if (this.ownsDataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
