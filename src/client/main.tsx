@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App';
+import { preloadSignedInScreen } from './app/first-screen';
 import { restoreSession } from './auth/session';
 import { watchSessionStaff } from './auth/watch-session-staff';
 import { requestPersistentStorage } from './data/storage';
@@ -11,6 +12,7 @@ const startSync = () => import('./sync').then((sync) => sync.startSync());
 const loadRoutes = () => import('./app/routed').then((routed) => routed.routedApp());
 
 async function start(): Promise<void> {
+  preloadSignedInScreen();
   // A reload keeps the person signed in only if their keys are still here.
   await Promise.all([initI18n(), restoreSession()]);
   const root = document.getElementById('app');

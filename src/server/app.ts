@@ -11,6 +11,8 @@ import { staticFiles } from './http/static-files';
 import { silentLogger, type Logger } from './log';
 import { enrolRoute } from './routes/enrol';
 import { syncRoutes } from './routes/sync';
+import { packRoutes } from './routes/packs';
+import { MediaFiles, mediaDirOf } from './packs/media-files';
 import { countyApp, type CountyConfig } from './county/county-app';
 import { STORAGE_RETRY_AFTER_SECONDS, storageUnavailable } from './store/storage-errors';
 import type { Store } from './store/store';
@@ -31,6 +33,8 @@ export interface AppDeps {
   clientAddress?: ClientAddressOf | undefined;
   /** County admin area: sign-in budgets, the clock its sessions expire by, and the import it runs. */
   county?: CountyConfig | undefined;
+  /** DATA_DIR: course pack media files live in its media/ folder. Without it no media is served. */
+  dataDir?: string | undefined;
 }
 
 function errorJson(code: ErrorBody['error'], message: string): ErrorBody {
@@ -76,6 +80,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/', syncRoutes(store, deps.predecessorWaitMs, log));
   app.route('/', countyApp(deps, log));
+  app.route('/', packRoutes(store, deps.dataDir === undefined ? undefined : new MediaFiles(mediaDirOf(deps.dataDir)), log));
 
   const serveClient = deps.clientDir === undefined ? undefined : staticFiles(deps.clientDir);
   app.get('*', async (c, next) => {

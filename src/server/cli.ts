@@ -7,6 +7,9 @@ import { issueEnrolCode } from './auth/enrol-codes';
 import { createCountyAdmin, CountyAdminRefused } from './county/county-admins';
 import { readNewPassword } from './county/read-password';
 import { openStore } from './store/open';
+import { importPack } from './packs/import-pack';
+import { MediaFiles, mediaDirOf } from './packs/media-files';
+import { PackRefused } from './packs/pack-refused';
 import type { Store } from './store/store';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -28,8 +31,13 @@ Commands:
       An account for the county admin area (/county). The password is asked
       for at a terminal, or read from the first line of stdin when piped;
       --password is for scripts. At least 10 characters.
+  import-pack PATH
+      Import a course pack (a folder or a .zip holding manifest.json and its
+      media) as the next version of its course; tablets of every centre can
+      then download it. Importing the same pack again changes nothing.
 
-Environment: DATA_DIR (default ./data) or DATABASE_URL (postgres://…).`;
+Environment: DATA_DIR (default ./data; media files of packs live in DATA_DIR/media,
+with PostgreSQL too) and DATABASE_URL (postgres://…).`;
 
 class UsageError extends Error {}
 
@@ -145,7 +153,30 @@ const COMMANDS = new Map<string, (store: Store, positionals: string[], opts: Opt
       }
     },
   ],
+  [
+    'import-pack',
+    async (store, positionals) => {
+      const path = required(positionals[0], 'PATH');
+      try {
+        const media = new MediaFiles(mediaDirOf(dataDir()));
+        const pack = await importPack(store, media, path);
+        const size = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+        console.log(
+          pack.created
+            ? `Pack ${pack.id} version ${pack.version}: ${pack.files} files, ${size(pack.totalBytes)} (${pack.newFiles} new files, ${size(pack.newBytes)}).`
+            : `Pack ${pack.id} version ${pack.version} already holds exactly this; nothing changed.`,
+        );
+      } catch (error) {
+        if (error instanceof PackRefused) throw new Error(`pack refused (${error.reason}): ${error.message}`);
+        throw error;
+      }
+    },
+  ],
 ]);
+
+function dataDir(): string {
+  return process.env.DATA_DIR ?? './data';
+}
 
 async function main(): Promise<number> {
   let parsed;
@@ -179,7 +210,7 @@ async function main(): Promise<number> {
     console.error(`${command ? `unknown command: ${command}` : 'no command given'}\n\n${USAGE}`);
     return 2;
   }
-  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? './data' });
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: dataDir() });
   try {
     await store.migrate();
     await handler(store, rest, parsed.values);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jsonLogger } from './log';
 import { ensureEnrolCode, seedDemoIfEmpty } from './seed/demo';
+import { importDemoCourse } from './seed/demo-course';
 import { startServer } from './server';
 import type { Store } from './store/store';
 
@@ -16,10 +17,17 @@ function packageVersion(): string {
   }
 }
 
-/** First start: the demo centre. Every start: an enrolment code a person can type. */
-async function prepare(store: Store): Promise<void> {
+/** First start: the demo centre. Every start: the demo course pack and an enrolment code a person can type. */
+async function prepare(store: Store, dataDir: string): Promise<void> {
   const { centre, seeded } = await seedDemoIfEmpty(store);
   if (seeded) log.info('demo centre seeded', { centreId: centre.id });
+  // Tablets can do without the demo course; the server starts either way.
+  await importDemoCourse(store, dataDir).then(
+    (pack) => {
+      if (pack.created) log.info('demo course pack imported', { packId: pack.id, version: pack.version, bytes: pack.totalBytes });
+    },
+    (error: unknown) => log.error('demo course pack not imported', { error: error instanceof Error ? error.message : String(error) }),
+  );
   const label = `${centre.name['zh-CN'] ?? ''} / ${centre.name.en ?? centre.id}`;
   const code = await ensureEnrolCode(store, centre.id);
   if (code.created) {
@@ -34,18 +42,19 @@ async function prepare(store: Store): Promise<void> {
 
 async function main(): Promise<void> {
   const env = process.env;
+  const dataDir = env.DATA_DIR ?? './data';
   const running = await startServer(
     {
       port: Number(env.PORT ?? 8080),
       host: env.HOST ?? '0.0.0.0',
-      dataDir: env.DATA_DIR ?? './data',
+      dataDir,
       databaseUrl: env.DATABASE_URL || undefined,
       clientDir: env.CLIENT_DIR || fileURLToPath(new URL('../client', import.meta.url)),
       trustProxy: env.TRUST_PROXY === '1',
       version: packageVersion(),
       log,
     },
-    prepare,
+    (store) => prepare(store, dataDir),
   );
   log.info('listening', { port: running.port, store: running.store.kind, url: `http://localhost:${running.port}` });
 

@@ -65,7 +65,14 @@ export async function startServer(config: ServerConfig, beforeListen?: (store: S
     await store.close();
     throw error;
   }
-  const app = createApp({ store, clientDir: config.clientDir, log: config.log, version: config.version, trustProxy: config.trustProxy });
+  const app = createApp({
+    store,
+    clientDir: config.clientDir,
+    log: config.log,
+    version: config.version,
+    trustProxy: config.trustProxy,
+    dataDir: config.dataDir,
+  });
   const http = await listen(app, config.port, config.host).catch(async (error: unknown) => {
     await store.close();
     throw error;

@@ -79,4 +79,44 @@ describe('product form', () => {
     fireEvent.click(screen.getByTestId('product-save'));
     await waitFor(async () => expect(await centre.ctx.db.products.where('sku').equals('RICE-5').count()).toBe(1));
   });
+
+  it('a new product left without a SKU gets one, and its opening stock is recorded as goods received', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    renderApp('/products/new');
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    expect(screen.getByText('Leave empty to have one made')).toBeTruthy();
+    type('product-nameEn', 'Green tea');
+    type('product-unit', 'box');
+    type('product-price', '18');
+    type('product-openingStock', 'many');
+    fireEvent.click(screen.getByTestId('product-save'));
+    expect(await screen.findByText('Enter 0 or a whole number')).toBeTruthy();
+
+    type('product-openingStock', '24');
+    fireEvent.click(screen.getByTestId('product-save'));
+    const row = await waitFor(() => {
+      const found = screen.getAllByTestId('product-row').find((el) => el.textContent?.includes('Green tea'));
+      if (!found) throw new Error('not listed yet');
+      return found;
+    });
+    expect(row.dataset['sku']).toMatch(/^P-\d{6}-[0-9A-Z]{4}$/);
+    const saved = await centre.ctx.db.products.where('sku').equals(row.dataset['sku']!).first();
+    const movements = await centre.ctx.db.movements.where('productId').equals(saved!.id).toArray();
+    expect(movements.map((m) => [m.reason, m.delta])).toEqual([['receive', 24]]);
+    expect((await centre.ctx.db.stockLevels.get(saved!.id))?.level).toBe(24);
+    // Both changes wait to be sent, the product first.
+    const queued = (await centre.ctx.db.outbox.toArray()).map((m) => m.kind);
+    expect(queued.slice(-2)).toEqual(['product.create', 'stock.receive']);
+  });
+
+  it('editing a product offers no opening stock', async () => {
+    const centre = await enrolledTablet();
+    const salt = await stockedProduct(centre, { sku: 'SALT', en: 'Salt', zh: '盐', priceFen: 250, qty: 4 });
+    await login(centre.staff.id, centre.pin);
+    renderApp(`/products/${salt.id}`);
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('product-openingStock')).toBeNull();
+  });
 });

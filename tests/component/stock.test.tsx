@@ -1,6 +1,7 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
+import { adjustStock, completeSale } from '../../src/client/data/commands';
 import { enrolledTablet, freshTabletEach, renderApp, stockedProduct } from './support';
 
 describe('stock', () => {
@@ -43,5 +44,59 @@ describe('stock', () => {
     fireEvent.input(screen.getByTestId('adjust-qty'), { target: { value: '1' } });
     fireEvent.click(screen.getByTestId('adjust-save'));
     await waitFor(() => expect(screen.getByTestId('detail-level').textContent).toBe('10'));
+  });
+
+  it('a write-off larger than the stock is asked about, and the alert then says it was a write-off', async () => {
+    const centre = await enrolledTablet();
+    const eggs = await stockedProduct(centre, { sku: 'EGGS', en: 'Eggs', zh: '鸡蛋', priceFen: 100, qty: 2 });
+    await login(centre.staff.id, centre.pin);
+    renderApp(`/stock/${eggs.id}`);
+
+    fireEvent.click(await screen.findByTestId('open-adjust', {}, { timeout: 5000 }));
+    fireEvent.click(screen.getByTestId('adjust-reason-damage'));
+    fireEvent.input(screen.getByTestId('adjust-qty'), { target: { value: '5' } });
+    fireEvent.click(screen.getByTestId('adjust-save'));
+    const ask = await screen.findByTestId('adjust-over');
+    expect(ask.querySelector('p')?.textContent).toBe('This writes off 5 bag, but only 2 are in stock. Write off anyway?');
+    // Nothing is saved until the person says so; "cancel" goes back to the form.
+    expect(screen.getByTestId('detail-level').textContent).toBe('2');
+    fireEvent.click(screen.getByTestId('adjust-over-cancel'));
+    expect(screen.queryByTestId('adjust-over')).toBeNull();
+    fireEvent.click(screen.getByTestId('adjust-save'));
+    fireEvent.click(await screen.findByTestId('adjust-over-confirm'));
+    await waitFor(() => expect(screen.getByTestId('detail-level').textContent).toBe('-3'));
+
+    const alert = await screen.findByTestId('oversold-alert');
+    expect(within(alert).getByTestId('oversold-alert-toggle').textContent).toBe('1 product below zero');
+    expect(within(alert).getByTestId('oversold-written-off').textContent).toBe(
+      'Eggs (-3) More was written off than was in stock: count the shelf and record a stock count adjustment.',
+    );
+    expect(within(alert).queryByTestId('oversold-sold')).toBeNull();
+  });
+
+  it('a write-off within the stock saves at once', async () => {
+    const centre = await enrolledTablet();
+    const eggs = await stockedProduct(centre, { sku: 'EGGS', en: 'Eggs', zh: '鸡蛋', priceFen: 100, qty: 6 });
+    await login(centre.staff.id, centre.pin);
+    renderApp(`/stock/${eggs.id}`);
+    fireEvent.click(await screen.findByTestId('open-adjust', {}, { timeout: 5000 }));
+    fireEvent.click(screen.getByTestId('adjust-reason-spoil'));
+    fireEvent.input(screen.getByTestId('adjust-qty'), { target: { value: '6' } });
+    fireEvent.click(screen.getByTestId('adjust-save'));
+    await waitFor(() => expect(screen.getByTestId('detail-level').textContent).toBe('0'));
+    expect(screen.queryByTestId('adjust-over')).toBeNull();
+  });
+
+  it('stock sold below zero still says it was sold, even after a later write-off', async () => {
+    const centre = await enrolledTablet();
+    const eggs = await stockedProduct(centre, { sku: 'EGGS', en: 'Eggs', zh: '鸡蛋', priceFen: 100, qty: 1 });
+    await login(centre.staff.id, centre.pin);
+    await completeSale({ lines: [{ productId: eggs.id, qty: 2 }], tenderedFen: 200 });
+    await adjustStock({ productId: eggs.id, delta: -1, reason: 'damage', note: '' });
+    renderApp('/stock');
+    const alert = await screen.findByTestId('oversold-alert', {}, { timeout: 5000 });
+    expect(within(alert).getByTestId('oversold-alert-toggle').textContent).toBe('1 product oversold');
+    await waitFor(() => expect(within(alert).getByTestId('oversold-sold').textContent).toMatch(/^Eggs \(-2\) More was sold than the stock showed/));
+    expect(within(alert).queryByTestId('oversold-written-off')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
 import { createCustomer, type VillagerInput } from '../../src/client/data/commands/customer-create';
 import { db } from '../../src/client/data/db';
+import { setMeta } from '../../src/client/data/meta';
 import { setLanguage } from '../../src/client/i18n';
 import { enrolledTablet, freshTabletEach, renderApp, type TestCentre } from './support';
 
@@ -44,7 +45,21 @@ describe('villagers list', () => {
     await waitFor(async () => expect(await listedNames()).toEqual(['王芳']));
     type('villagers-search', 'nobody');
     expect(await screen.findByText('No villager matches')).toBeTruthy();
-    expect(screen.getByTestId('villagers-server-hint').textContent).toContain('older history may exist only on the server');
+    // The tablet holds all the history there is: no note about the server.
+    expect(screen.queryByTestId('older-history-note')).toBeNull();
+  });
+
+  it('says when older closed orders and parcels are kept on the server only', async () => {
+    const centre = await enrolledTablet('clerk');
+    await withVillagers(centre);
+    await login(centre.staff.id, centre.pin);
+    await setMeta(db, 'historyComplete', '2025-12-01T00:00:00.000Z');
+    await setMeta(db, 'olderHistory', true);
+    renderApp('/villagers');
+    type(await screen.findByTestId('villagers-search', {}, { timeout: 5000 }).then(() => 'villagers-search'), 'wf');
+    const note = await screen.findByTestId('older-history-note');
+    expect(note.textContent).toContain('closed before');
+    expect(note.textContent).toContain('2025');
   });
 });
 

@@ -52,6 +52,14 @@ for (const lang of LANGUAGES) {
     await page.getByTestId('villager-facts').waitFor();
     await page.getByTestId('villager-history').or(page.getByTestId('villager-later')).first().waitFor();
     await audit.check(page, `${lang} villager`);
+    // Their credit: what they owe, and a repayment by WeChat Pay.
+    await page.getByTestId('villager-credit').waitFor();
+    await page.getByTestId('credit-repay').click();
+    await page.getByTestId('repay-form').waitFor();
+    await page.getByTestId('payment-means-wechat').click();
+    await page.getByTestId('payment-reference').fill('2845');
+    await page.getByTestId('payment-error').waitFor();
+    await audit.check(page, `${lang} repayment`);
     await goTo(page, 'villagers');
     await page.getByTestId('add-villager').click();
     await page.getByTestId('villager-consent-yes').click();
@@ -90,6 +98,14 @@ for (const lang of LANGUAGES) {
     await page.getByTestId('nav-more').click();
     await page.getByTestId('more-list').waitFor();
     await audit.check(page, `${lang} more`);
+
+    // The day's cash-up, after the PIN again.
+    await goTo(page, 'cashup');
+    await page.getByTestId('pin-input').fill('111111');
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('cashup-float').fill('100');
+    await page.getByTestId('cashup-counted').fill('99');
+    await audit.check(page, `${lang} cash-up`);
 
     expect(audit.found, JSON.stringify(audit.found, null, 2)).toEqual([]);
   });

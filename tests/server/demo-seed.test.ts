@@ -7,6 +7,8 @@ import { orderTotal } from '../../src/shared/domain/orders';
 import { isRowOf } from '../../src/shared/protocol/replies';
 import { storeKinds, type OpenedStore } from './support/stores';
 import { rowsOf } from './support/village';
+import { SETTING_DEFAULTS } from '../../src/shared/domain/centre-settings';
+import { beforeHorizon, historyHorizon } from '../../src/shared/domain/history-scope';
 
 const DAY_MS = 86_400_000;
 
@@ -36,12 +38,26 @@ describe.each(storeKinds())('the demo centre on $name', (kind) => {
   });
 
   it('every row passes the tablet’s checks', async () => {
-    for (const table of ['customers', 'platforms', 'orders', 'parcels', 'pickupCodes'] as const) {
+    for (const table of ['customers', 'platforms', 'orders', 'parcels', 'pickupCodes', 'sales', 'creditEntries', 'repayments'] as const) {
       for (const row of await rows(table)) expect(isRowOf(table, row), `${table} ${row.id}`).toBe(true);
     }
   });
 
-  it('has orders in every status, with histories made of legal moves by the demo staff over two weeks', async () => {
+  it('has a credit ledger: villagers owing, one paid off, one over the default limit, each entry made by its sale or repayment', async () => {
+    const entries = await rows('creditEntries');
+    const sources = new Map([...(await rows('sales')), ...(await rows('repayments'))].map((r) => [r.id, r]));
+    const balances = new Map<string, number>();
+    for (const e of entries) {
+      expect(sources.has(e.refId)).toBe(true);
+      balances.set(e.customerId, (balances.get(e.customerId) ?? 0) + e.deltaFen);
+    }
+    const owed = [...balances.values()].sort((a, b) => a - b);
+    expect(owed[0]).toBe(0);
+    expect(owed.at(-1)).toBeGreaterThan(SETTING_DEFAULTS.creditLimitFen);
+    expect(owed.filter((b) => b > 0 && b <= SETTING_DEFAULTS.creditLimitFen).length).toBeGreaterThan(0);
+  });
+
+  it('has orders in every status, with histories made of legal moves by the demo staff over two weeks, and some closed over a year ago', async () => {
     const orders = await rows('orders');
     const staff = new Set((await rows('staff')).map((s) => s.id));
     expect(new Set(orders.map((o) => o.status))).toEqual(new Set(ORDER_STATUSES));
@@ -50,11 +66,12 @@ describe.each(storeKinds())('the demo centre on $name', (kind) => {
       expect(o.depositFen).toBeLessThanOrEqual(o.totalFen);
       expect(o.history.at(-1)?.status).toBe(o.status);
       for (let i = 1; i < o.history.length; i++) expect(isLegalEdge(o.history[i - 1]!.status, o.history[i]!.status)).toBe(true);
-      for (const h of o.history) {
-        expect(staff.has(h.staffId)).toBe(true);
-        expect(daysAgo(h.at)).toBeLessThanOrEqual(15);
-      }
+      for (const h of o.history) expect(staff.has(h.staffId)).toBe(true);
     }
+    // Recent ones fill the lists; last winter's are older than the tablets keep (history-scope.ts).
+    const closedLongAgo = orders.filter((o) => beforeHorizon('orders', o, historyHorizon(Date.now(), SETTING_DEFAULTS.historyMonths)));
+    expect(closedLongAgo.map((o) => o.status)).toEqual(['collected', 'collected']);
+    for (const o of orders.filter((x) => !closedLongAgo.includes(x))) for (const h of o.history) expect(daysAgo(h.at)).toBeLessThanOrEqual(15);
     // Some ask for attention: not shipped 5 days after being placed, arrived 3 days ago and not collected.
     const placedAt = (o: (typeof orders)[number]) => o.history.find((h) => h.status === 'placed')?.at;
     expect(orders.some((o) => (o.status === 'placed' || o.status === 'paid') && daysAgo(placedAt(o)!) > 5)).toBe(true);

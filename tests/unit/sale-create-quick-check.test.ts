@@ -5,6 +5,7 @@ import { prepareMutation } from '../../src/shared/mutations/registry';
 import { saleCreate } from '../../src/shared/mutations/sale-create';
 import { quickAcceptSaleCreate } from '../../src/shared/mutations/sale-create-quick-check';
 import { answersOnEdited, entriesDeep, saleArgsArb, unstorableText } from './support/quick-check-inputs';
+import { businessDayOf, tillIdFor } from '../../src/shared/domain/counter';
 
 /**
  * The quick check for sale.create args may say no to odd but valid args; it
@@ -39,11 +40,13 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
     const args = tabletSale();
     expect(quickAcceptSaleCreate(args)).toBe(true);
     expectSchemaKeepsAsIs(args);
-    const prepared = prepareMutation('sale.create', args, staffId);
+    const now = new Date().toISOString();
+    const prepared = prepareMutation('sale.create', args, staffId, now);
     expect(prepared.valid && prepared.args).toBe(args);
     expect(prepared.reads).toEqual([
       { table: 'staff', id: staffId },
       { table: 'sales', id: args.saleId },
+      { table: 'tills', id: tillIdFor(staffId, businessDayOf(now)) },
       { table: 'products', id: args.lines[0]!.productId },
       { table: 'products', id: args.lines[1]!.productId },
     ]);
@@ -52,7 +55,7 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
   it('leaves a receipt number with spaces around it to the schema, which trims it', () => {
     const args = { ...tabletSale(), receiptNo: ' A-0001 ' };
     expect(quickAcceptSaleCreate(args)).toBe(false);
-    const prepared = prepareMutation('sale.create', args, staffId);
+    const prepared = prepareMutation('sale.create', args, staffId, new Date().toISOString());
     expect(prepared.valid && (prepared.args as { receiptNo: string }).receiptNo).toBe('A-0001');
   });
 
@@ -61,7 +64,7 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
     const { qty, ...rest } = sale.lines[0]!;
     const args = { ...sale, lines: [{ qty, ...rest }] };
     expect(quickAcceptSaleCreate(args)).toBe(false);
-    const prepared = prepareMutation('sale.create', args, staffId);
+    const prepared = prepareMutation('sale.create', args, staffId, new Date().toISOString());
     expect(prepared.valid && Object.keys((prepared.args as typeof sale).lines[0]!)).toEqual(['productId', 'names', 'unit', 'unitPriceFen', 'qty']);
   });
 
@@ -77,7 +80,7 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
     ];
     for (const [args, detail] of cases) {
       expect(quickAcceptSaleCreate(args)).toBe(false);
-      expect(prepareMutation('sale.create', args, staffId)).toEqual({ valid: false, refusal: { ok: false, code: 'invalid_args', detail }, reads: [] });
+      expect(prepareMutation('sale.create', args, staffId, new Date().toISOString())).toEqual({ valid: false, refusal: { ok: false, code: 'invalid_args', detail }, reads: [] });
     }
   });
 
@@ -108,7 +111,7 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
         else if (field === 'unit') line.unit = bad;
         else line.names = { ...line.names, [field]: bad };
         expect(quickAcceptSaleCreate(args)).toBe(false);
-        const prepared = prepareMutation('sale.create', args, staffId);
+        const prepared = prepareMutation('sale.create', args, staffId, new Date().toISOString());
         expect(prepared.valid).toBe(false);
         expect(!prepared.valid && prepared.refusal).toMatchObject({ ok: false, code: 'invalid_args' });
       }),

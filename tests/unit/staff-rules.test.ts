@@ -25,7 +25,7 @@ function stateOf(rows: Staff[], whole = true): ReadState {
 const ctxOf = (staffId: string): MutationContext => ({ mutationId: uuidv7(), centreId, staffId, deviceId: uuidv7(), now });
 
 function decide(kind: string, args: unknown, by: Staff, state: ReadState) {
-  return decideMutation(prepareMutation(kind, args, by.id), state, ctxOf(by.id));
+  return decideMutation(prepareMutation(kind, args, by.id, now), state, ctxOf(by.id));
 }
 
 describe('roles', () => {
@@ -61,8 +61,8 @@ describe('roles', () => {
 
   it('shows each role its screens', () => {
     expect(SCREENS.filter((s) => roleMaySee('admin', s))).toEqual([...SCREENS]);
-    expect(SCREENS.filter((s) => roleMaySee('clerk', s))).toEqual(['sell', 'sales', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels']);
-    expect(SCREENS.filter((s) => roleMaySee('trainer', s))).toEqual(['sales', 'settings', 'villagers']);
+    expect(SCREENS.filter((s) => roleMaySee('clerk', s))).toEqual(['sell', 'sales', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels', 'training', 'cashup']);
+    expect(SCREENS.filter((s) => roleMaySee('trainer', s))).toEqual(['sales', 'settings', 'villagers', 'training']);
   });
 
   it('refuses a clerk’s large write-off in the shared decide too', () => {

@@ -156,7 +156,7 @@ async function perform(
   const ctx = contexts[a.device]![a.staff]!;
   if (a.type === 'village') {
     try {
-      await performVillageAction(a, tablet.db, ctx);
+      for (const saleId of await performVillageAction(a, tablet.db, ctx)) sold.add(saleId);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'invalid_input') throw e;
     }
@@ -267,6 +267,6 @@ describe('sync convergence (property)', () => {
         { numRuns: 35 },
       );
     },
-    120_000,
+    240_000,
   );
 });

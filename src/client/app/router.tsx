@@ -4,6 +4,7 @@ import { ScreenError } from './ScreenError';
 import { parseSalesSearch, parseStockSearch } from '../routes/search';
 import { parseActivitySearch } from '../routes/activity-search';
 import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-search';
+import { parseLessonSearch } from '../routes/training-search';
 import { NotFound } from '../routes/not-found';
 
 // Each screen is its own chunk: the first screen only loads the shell.
@@ -84,6 +85,24 @@ const activityRoute = createRoute({
   component: lazyRouteComponent(() => import('../routes/activity'), 'ActivityRoute'),
 });
 
+// Training: the packs, a pack's lessons, the lesson player (offline, from IndexedDB).
+const trainingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training',
+  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingRoute'),
+});
+const trainingPackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training/$packId',
+  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingPackRoute'),
+});
+const trainingLessonRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training/$packId/$lessonId',
+  validateSearch: parseLessonSearch,
+  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingLessonRoute'),
+});
+
 const moreRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/more',
@@ -148,6 +167,16 @@ const villagerMergeRoute = createRoute({
   path: '/villagers/$customerId/merge',
   component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerMergeRoute'),
 });
+const villagerRepayRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/$customerId/repay',
+  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerRepayRoute'),
+});
+const cashUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/cashup',
+  component: lazyRouteComponent(() => import('../routes/cashup'), 'CashUpRoute'),
+});
 
 // The county admin area: online, desktop or tablet browser, its own sign-in (features/county).
 const countyRoute = createRoute({
@@ -170,9 +199,14 @@ const countyImportRoute = createRoute({
   path: '/import',
   component: lazyRouteComponent(() => import('../routes/county-import'), 'CountyImportRoute'),
 });
+const countyPacksRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/packs',
+  component: lazyRouteComponent(() => import('../routes/county-packs'), 'CountyPacksRoute'),
+});
 
 const routeTree = rootRoute.addChildren([
-  countyRoute.addChildren([countyCentresRoute, countyCentreRoute, countyImportRoute]),
+  countyRoute.addChildren([countyCentresRoute, countyCentreRoute, countyImportRoute, countyPacksRoute]),
   sellRoute,
   salesRoute,
   receiptRoute,
@@ -187,11 +221,16 @@ const routeTree = rootRoute.addChildren([
   staffNewRoute,
   staffDetailRoute,
   activityRoute,
+  trainingRoute,
+  trainingPackRoute,
+  trainingLessonRoute,
   villagersRoute,
   villagerNewRoute,
   villagerRoute,
   villagerEditRoute,
   villagerMergeRoute,
+  villagerRepayRoute,
+  cashUpRoute,
   moreRoute,
   ordersRoute,
   orderNewRoute,

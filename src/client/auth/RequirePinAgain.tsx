@@ -19,10 +19,11 @@ function recent(session: Session | null, now: number): boolean {
  * the same unwrap as signing in; decided once on opening, so a screen
  * never turns into a PIN pad under the person's fingers.
  */
-export function RequirePinAgain({ children }: { children: ComponentChildren }) {
+export function RequirePinAgain({ children, always = false }: { children: ComponentChildren; always?: boolean }) {
   const { t } = useTranslation();
   const session = useSession();
-  const [confirmed, setConfirmed] = useState(() => recent(session, Date.now()));
+  // `always`: the screen records what the PIN vouches for (a cash-up), so a recent PIN does not count.
+  const [confirmed, setConfirmed] = useState(() => !always && recent(session, Date.now()));
   if (!session) return null;
   if (confirmed) return <>{children}</>;
   return (

@@ -61,6 +61,11 @@ function publish(session: Session | null): void {
   for (const listener of listeners) listener(session);
 }
 
+/** A person was signed in before this load (a reload): known at once, before keys are restored. */
+export function sessionStored(): boolean {
+  return read() !== null;
+}
+
 export function getSession(): Session | null {
   return current;
 }

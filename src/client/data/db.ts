@@ -14,6 +14,7 @@ import {
 } from '../../shared/domain/entities';
 import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
+import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
 export interface StockLevel {
@@ -174,6 +175,16 @@ export class CunzhanDb extends Dexie {
   parcels!: Table<SyncedTables['parcels'], string>;
   pickupCodes!: Table<SyncedTables['pickupCodes'], string>;
   customerSearch!: Table<CustomerSearchRow, string>;
+  settings!: Table<SyncedTables['settings'], string>;
+  creditEntries!: Table<SyncedTables['creditEntries'], string>;
+  repayments!: Table<SyncedTables['repayments'], string>;
+  refunds!: Table<SyncedTables['refunds'], string>;
+  refundTotals!: Table<SyncedTables['refundTotals'], string>;
+  tills!: Table<SyncedTables['tills'], string>;
+  packs!: Table<PackRow, string>;
+  packFiles!: Table<PackFileRow, string>;
+  packChunks!: Table<PackChunkRow, [string, number]>;
+  packCatalog!: Table<PackCatalogRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Chromium commits with relaxed durability by default: a sale the screen called saved
@@ -215,6 +226,36 @@ export class CunzhanDb extends Dexie {
       parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
       pickupCodes: 'id, parcelId',
       customerSearch: 'id, *keys',
+    });
+    // The centre's settings sync from the server (one row). Nothing existing changes.
+    this.version(5).stores({
+      settings: 'id',
+    });
+    // Course packs for training, local only (never synced): the packs held,
+    // their media files by sha256 (shared between versions and packs), each
+    // file's bytes in chunks saved as they arrive (a cut download resumes
+    // from them), and the county's list as last seen. Nothing existing changes.
+    this.version(6).stores({
+      packs: 'id',
+      packFiles: 'sha256',
+      packChunks: '[sha256+index]',
+      packCatalog: 'id',
+    });
+    // The counter's money: villagers' credit ledger, repayments, refunds (with what
+    // each sale has had refunded) and each staff member's till per day. Nothing existing changes.
+    this.version(7).stores({
+      creditEntries: 'id, customerId',
+      repayments: 'id, customerId, createdAt',
+      refunds: 'id, saleId, createdAt',
+      refundTotals: 'id',
+      tills: 'id, day, [staffId+day]',
+    });
+    // A first sync writes tens of thousands of orders and parcels: two indexes
+    // nothing reads (orders are sorted by createdAt in memory, a parcel is found
+    // by its id, made from its tracking number) cost an entry per row. Dropped.
+    this.version(8).stores({
+      orders: 'id, customerId, status, updatedAt',
+      parcels: 'id, customerId, [status+arrivedAt], orderId',
     });
   }
 

@@ -23,6 +23,14 @@ export interface MetaValues {
   revoked: RevokedState;
   /** Wrong pickup codes typed per parcel id, kept across reloads (commands/parcel-handover.ts). */
   pickupMisses: Record<string, number>;
+  /** The history horizon the server's last pull used (data/history-scope.ts). */
+  historyOffered: string;
+  /** This tablet holds every closed order and parcel that closed after this time. */
+  historyComplete: string;
+  /** The server holds older closed orders or parcels than this tablet does. */
+  olderHistory: boolean;
+  /** The day of the horizon the last prune used: once per day and setting. */
+  prunedBefore: string;
 }
 
 /** A run of wrong PINs for one person and when the next try is allowed (epoch ms). */

@@ -86,16 +86,37 @@ function builderWith(pinyin: PinyinFn | null): KeyBuilder {
     return keys;
   }
 
+  /** Names and villages repeat across villagers (a village's hundreds, common names): each is keyed once. */
+  const nameKeys = remembered((name) => [...textKeys(name), ...pinyinKeys(name, true)]);
+  const villageKeys = remembered((village) => (village.trim() ? [...textKeys(village), ...pinyinKeys(village, false)] : []));
+
   return {
     keysOf(customer) {
       // A deleted villager is never found; a merged one still is, and search shows the survivor.
       if (customer.deleted) return [];
-      const keys = [...textKeys(customer.name), ...pinyinKeys(customer.name, true)];
+      const keys = [...nameKeys(customer.name)];
       const phone = customer.phone.replace(/\D/g, '');
       if (phone) keys.push(phone, phone.slice(-4));
-      if (customer.village.trim()) keys.push(...textKeys(customer.village), ...pinyinKeys(customer.village, false));
+      keys.push(...villageKeys(customer.village));
       return [...new Set(keys.filter((k) => k !== ''))];
     },
+  };
+}
+
+/** Texts whose keys are kept: more than a centre's names and villages, bounded so a builder stays small. */
+const REMEMBERED_TEXTS = 20_000;
+
+/** `keysOf` for a text, computed once per text; the arrays returned are shared, so callers copy before changing. */
+function remembered(keysOf: (text: string) => string[]): (text: string) => readonly string[] {
+  const known = new Map<string, string[]>();
+  return (text) => {
+    let keys = known.get(text);
+    if (!keys) {
+      if (known.size >= REMEMBERED_TEXTS) known.clear();
+      keys = keysOf(text);
+      known.set(text, keys);
+    }
+    return keys;
   };
 }
 

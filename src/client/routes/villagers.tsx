@@ -1,6 +1,7 @@
 import { useParams } from '@tanstack/react-router';
 import { guarded } from '../app/guarded';
 import { MergeScreen } from '../features/villagers/MergeScreen';
+import { RepayScreen } from '../features/villagers/RepayScreen';
 import { VillagerFormScreen } from '../features/villagers/VillagerFormScreen';
 import { VillagerScreen } from '../features/villagers/VillagerScreen';
 import { VillagersScreen } from '../features/villagers/VillagersScreen';
@@ -26,4 +27,9 @@ export const VillagerEditRoute = guarded({ screen: 'villagers', run: 'customer.u
 export const VillagerMergeRoute = guarded({ screen: 'villagers', run: 'customer.merge' }, function VillagerMerge() {
   const { customerId } = useParams({ from: '/villagers/$customerId/merge' });
   return <MergeScreen customerId={customerId} />;
+});
+
+export const VillagerRepayRoute = guarded({ screen: 'villagers', run: 'credit.repay' }, function VillagerRepay() {
+  const { customerId } = useParams({ from: '/villagers/$customerId/repay' });
+  return <RepayScreen customerId={customerId} />;
 });

@@ -10,6 +10,7 @@ import { clockWatch } from './clock';
 import { withSyncLock } from './lock';
 import { watchOnline } from './online';
 import { firstUnsigned } from './outbox';
+import { pruneOlderHistory, restartForWiderHistory } from '../data/history-scope';
 import { pullChanges } from './pull';
 import { pushOutbox, type SyncEndpoint } from './push';
 import { createStatusStore, type StatusStore } from './status';
@@ -121,7 +122,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pullFrom(target: SyncEndpoint): Promise<void> {
-    await pullChanges(target, (done) => status.update({ progress: { phase: 'pull', done, total: null } }));
+    const progress = (done: number) => status.update({ progress: { phase: 'pull', done, total: null } });
+    await pullChanges(target, progress);
+    // An admin now keeps more history than this tablet holds: the whole feed again brings it.
+    if (await restartForWiderHistory(database)) await pullChanges(target, progress);
+    await pruneOlderHistory(database, Date.now());
   }
 
   function push(): Promise<void> {

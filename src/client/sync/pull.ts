@@ -3,8 +3,10 @@ import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { INSERT_ONLY_TABLES, TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { checkPullReply } from '../../shared/protocol/replies';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
+import { recordPulledScope } from '../data/history-scope';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
@@ -28,6 +30,7 @@ async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): 
   const url = new URL(API.pull, endpoint.baseUrl);
   url.searchParams.set('after', String(after));
   url.searchParams.set('limit', String(limit));
+  url.searchParams.set('protocol', String(PROTOCOL_VERSION));
   const request = new Request(url, { headers: { ...endpoint.report, Authorization: `Bearer ${endpoint.token}` } });
   const response = await send(endpoint.transport, request);
   // Checked whole before any of it is written: a bad page leaves rows and cursor as they were.
@@ -117,6 +120,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
     }
     if (shadows.length > 0) await database.shadow.bulkPut(shadows);
     await addStockEffects(database, fresh);
+    await recordPulledScope(database, page);
     await setMeta(database, 'cursor', page.cursor);
   });
   return count;

@@ -8,6 +8,8 @@ export interface Formatters {
   lang: Language;
   money(fen: Fen): string;
   dateTime(iso: string): string;
+  /** The day alone: 1 Dec 2026. */
+  date(iso: string): string;
   time(iso: string): string;
   /** "3 minutes ago" from an ISO time, relative to `nowMs`. */
   relative(iso: string, nowMs: number): string;
@@ -46,13 +48,15 @@ const SPELLED_DATES: ReadonlySet<Language> = new Set<Language>(['ug']);
 
 interface DateFormatters {
   dateTime(date: Date): string;
+  date(date: Date): string;
   time(date: Date): string;
 }
 
 function intlDates(lang: Language): DateFormatters {
   const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
   const time = new Intl.DateTimeFormat(lang, { timeStyle: 'short' });
-  return { dateTime: (d) => dateTime.format(d), time: (d) => time.format(d) };
+  return { dateTime: (d) => dateTime.format(d), date: (d) => day.format(d), time: (d) => time.format(d) };
 }
 
 function spelledDates(t: Translate): DateFormatters {
@@ -62,6 +66,7 @@ function spelledDates(t: Translate): DateFormatters {
     t('time.date.pattern', { day: d.getDate(), month: t(`time.date.months.${d.getMonth() + 1}`, {}), year: d.getFullYear() });
   return {
     dateTime: (d) => t('time.date.withTime', { date: date(d), time: time.format(d) }),
+    date,
     time: (d) => time.format(d),
   };
 }
@@ -76,6 +81,7 @@ function makeFormatters(lang: Language, t: Translate): Formatters {
     lang,
     money: (fen) => money.format(fen / 100),
     dateTime: (iso) => dates.dateTime(new Date(iso)),
+    date: (iso) => dates.date(new Date(iso)),
     time: (iso) => dates.time(new Date(iso)),
     relative(iso, nowMs) {
       // A time a moment ahead (clocks, a render before the tick) is "just now" too.

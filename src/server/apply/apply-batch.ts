@@ -249,7 +249,7 @@ function decide(batch: Batch, m: MutationEnvelope, state: ReadState): { result: 
 
 function prepareSafely(m: MutationEnvelope, ctx: BatchContext): PreparedMutation {
   try {
-    return prepareMutation(m.kind, m.args, m.staffId);
+    return prepareMutation(m.kind, m.args, m.staffId, m.createdAt);
   } catch (error) {
     logRejected(ctx, m, error);
     return { valid: false, refusal: refuse(RefusalCode.serverRejected), reads: [] };

@@ -3,6 +3,7 @@ import { clientAddressOf, type ClientAddressOf } from '../http/client-address';
 import type { Logger } from '../log';
 import { countyRoutes } from '../routes/county';
 import type { Store } from '../store/store';
+import { MediaFiles, mediaDirOf } from '../packs/media-files';
 import type { ImportExport } from './centre-actions';
 import { LoginLimits, type LoginLimitsConfig } from './login-limits';
 import { isHttpsOf } from './require-county-admin';
@@ -21,6 +22,8 @@ interface Deps {
   county?: CountyConfig | undefined;
   trustProxy?: boolean | undefined;
   clientAddress?: ClientAddressOf | undefined;
+  /** DATA_DIR, where course packs keep their media. */
+  dataDir?: string | undefined;
 }
 
 /** The county admin routes, wired from the app's settings. */
@@ -35,5 +38,6 @@ export function countyApp(deps: Deps, log: Logger): ReturnType<typeof countyRout
     addressOf: deps.clientAddress ?? clientAddressOf(trustProxy),
     isHttps: isHttpsOf(trustProxy),
     importExport: config.importExport ?? importExport,
+    media: deps.dataDir === undefined ? undefined : new MediaFiles(mediaDirOf(deps.dataDir)),
   });
 }

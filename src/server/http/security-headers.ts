@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { PACK_MEDIA_PREFIX } from '../../shared/packs/pack-api';
 
 /**
  * No inline script or style element anywhere: the built app loads only its
@@ -32,15 +33,22 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
+/** A course pack's media file, named by its hash: its answers may be kept (the route says how long). */
+function isCacheableMedia(path: string, status: number): boolean {
+  return path.startsWith(PACK_MEDIA_PREFIX) && (status === 200 || status === 206 || status === 304);
+}
+
 /**
  * Headers on every response, errors and 404s included. API answers are never
- * stored by a cache: they are one device's data, behind its token.
+ * stored by a cache: they are one device's data, behind its token. Media
+ * files of course packs are the exception: the same bytes for every tablet
+ * under a name that is their hash.
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
     for (const [name, value] of Object.entries(EVERY_RESPONSE)) headers.set(name, value);
-    if (isApiPath(c.req.path)) headers.set('Cache-Control', 'no-store');
+    if (isApiPath(c.req.path) && !isCacheableMedia(c.req.path, c.res.status)) headers.set('Cache-Control', 'no-store');
   };
 }

@@ -22,6 +22,37 @@ const DEVICE_NUMBERS = `
   CREATE UNIQUE INDEX devices_centre_no ON devices(centre_id, device_no);
 `;
 
+/**
+ * Course packs (migration 8). Media files are kept once each under
+ * DATA_DIR/media/<sha256>; a pack version lists which of them it uses.
+ */
+const coursePacks = (json: string, bigint: string) => `
+  CREATE TABLE media_files (
+    sha256 TEXT PRIMARY KEY,
+    size ${bigint} NOT NULL,
+    type TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE packs (
+    id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    manifest ${json} NOT NULL,
+    total_bytes ${bigint} NOT NULL,
+    file_count INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  CREATE TABLE pack_files (
+    pack_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL REFERENCES media_files(sha256),
+    PRIMARY KEY (pack_id, version, path),
+    FOREIGN KEY (pack_id, version) REFERENCES packs(id, version)
+  );
+  CREATE INDEX pack_files_media ON pack_files(sha256);
+`;
+
 /** Plain SQL both dialects run alike (county admin area). */
 const COUNTY_ADMINS = `
   CREATE TABLE county_admins (
@@ -200,5 +231,32 @@ export const MIGRATIONS: readonly Migration[] = [
     // the hash). A session is kept only as the sha256 of its cookie value.
     sqlite: COUNTY_ADMINS,
     postgres: COUNTY_ADMINS,
+  },
+  {
+    version: 7,
+    name: 'when each synced row closed',
+    // A closed order, parcel or pickup code (shared/domain/history-scope.ts) records
+    // when it closed, so a pull can leave out those closed before the centre's
+    // history horizon. Rows already stored get it from their JSON.
+    sqlite: `
+      ALTER TABLE rows ADD COLUMN closed_at TEXT;
+      UPDATE rows SET closed_at = json_extract(data, '$.updatedAt')
+      WHERE (tbl = 'orders' AND json_extract(data, '$.status') IN ('collected', 'cancelled', 'returned'))
+         OR (tbl = 'parcels' AND json_extract(data, '$.status') IN ('collected', 'returned'))
+         OR (tbl = 'pickupCodes' AND json_extract(data, '$.active') = 0);
+    `,
+    postgres: `
+      ALTER TABLE rows ADD COLUMN closed_at TEXT;
+      UPDATE rows SET closed_at = data->>'updatedAt'
+      WHERE (tbl = 'orders' AND data->>'status' IN ('collected', 'cancelled', 'returned'))
+         OR (tbl = 'parcels' AND data->>'status' IN ('collected', 'returned'))
+         OR (tbl = 'pickupCodes' AND data->>'active' = 'false');
+    `,
+  },
+  {
+    version: 8,
+    name: 'course packs and their media files',
+    sqlite: coursePacks('TEXT', 'INTEGER'),
+    postgres: coursePacks('JSONB', 'BIGINT'),
   },
 ];

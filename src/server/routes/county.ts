@@ -29,6 +29,8 @@ import type { ClientAddressOf } from '../http/client-address';
 import { readJsonBody } from '../http/json-body';
 import type { Logger } from '../log';
 import type { Store } from '../store/store';
+import type { MediaFiles } from '../packs/media-files';
+import { countyPackRoutes } from './county-packs';
 
 export interface CountyRouteDeps {
   store: Store;
@@ -38,6 +40,8 @@ export interface CountyRouteDeps {
   addressOf: ClientAddressOf;
   isHttps: IsHttps;
   importExport: ImportExport;
+  /** Where imported course packs keep their media (none: packs cannot be uploaded). */
+  media?: MediaFiles | undefined;
 }
 
 const CENTRE = `${COUNTY_API.centres}/:centreId`;
@@ -133,5 +137,6 @@ export function countyRoutes(deps: CountyRouteDeps): Hono<{ Variables: CountyVar
     return c.json(counts);
   });
 
+  app.route('/', countyPackRoutes({ store, media: deps.media, guard, log }));
   return app;
 }

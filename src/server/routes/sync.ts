@@ -12,12 +12,13 @@ import { deviceReport } from '../http/device-report';
 import { readJsonBody } from '../http/json-body';
 import type { Logger } from '../log';
 import type { FeedPage, Store } from '../store/store';
+import { pullScopeFor } from './pull-scope';
 
 /**
  * The pull body, spliced from the JSON the store keeps so that 10,000 rows
  * are not parsed and re-encoded on every pull. Shape: PullResponse.
  */
-function pullBody(page: FeedPage): string {
+function pullBody(page: FeedPage, historyFrom: string | undefined): string {
   const byTable = new Map<string, string[]>();
   for (const row of page.rows) {
     const list = byTable.get(row.table);
@@ -26,7 +27,9 @@ function pullBody(page: FeedPage): string {
   }
   const tables = [...byTable].map(([table, rows]) => `${JSON.stringify(table)}:[${rows.join(',')}]`);
   const serverTime = JSON.stringify(new Date().toISOString());
-  return `{"rows":{${tables.join(',')}},"cursor":${page.cursor},"hasMore":${page.hasMore},"serverTime":${serverTime}}`;
+  // Since protocol 4: the horizon of the history left out, and how much of this page was.
+  const history = historyFrom === undefined ? '' : `,"historyFrom":${JSON.stringify(historyFrom)},"olderLeftOut":${page.olderLeftOut}`;
+  return `{"rows":{${tables.join(',')}},"cursor":${page.cursor},"hasMore":${page.hasMore},"serverTime":${serverTime}${history}}`;
 }
 
 /**
@@ -72,11 +75,13 @@ export function syncRoutes(store: Store, predecessorWaitMs?: number, log?: Logge
       if (!query.success) {
         throw new ApiError(400, ApiErrorCode.badRequest, `after must be a seq and limit 1–${LIMITS.pullMaxRows}`);
       }
-      const { after, limit = LIMITS.pullDefaultRows } = query.output;
+      const { after, limit = LIMITS.pullDefaultRows, protocol } = query.output;
       const device = c.get('device');
+      const scope = await pullScopeFor(store, device.centreId, protocol, Date.now());
       // The tablet already holds the sales and movements it made: they are not sent back.
-      const page = await store.pull(device.centreId, after, limit, device.id);
+      const page = await store.pull(device.centreId, after, limit, device.id, scope);
       await store.recordDeviceSync(device.id, deviceReport((name) => c.req.header(name), new Date().toISOString()));
-      return c.body(pullBody(page), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      const history = protocol !== undefined && protocol >= 4 ? scope.closedBefore : undefined;
+      return c.body(pullBody(page, history), 200, { 'Content-Type': 'application/json; charset=utf-8' });
     });
 }

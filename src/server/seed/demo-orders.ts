@@ -1,7 +1,8 @@
 import type { OrderStatus } from '../../shared/domain/order-status';
 
 /**
- * The demo centre's assisted orders and parcels over the last two weeks:
+ * The demo centre's assisted orders and parcels over the last two weeks
+ * (and two from last winter, which the tablets leave on the server):
  * every status, moved by the demo staff (0: 王芳, 1: 李强, 2: 阿依古丽), and
  * some that ask for attention — placed or paid and not shipped after 5
  * days, arrived and not collected after 3.
@@ -89,6 +90,17 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
   },
   { villager: 12, platform: 'pinduoduo', orderNo: '240602-559017382264409', lines: [['无线耳机', 1, 8900]], deliveryFeeFen: 0, serviceFeeFen: 200, deposit: 'full', steps: [['placed', 12.6, 1], ['paid', 12.5, 1], ['shipped', 10.9, 1], ['returned', 9.0, 0]] },
   { villager: 21, platform: 'pinduoduo', orderNo: '240612-304471182953306', lines: [['老年收音机 插卡', 1, 3900]], deliveryFeeFen: 0, serviceFeeFen: 100, deposit: 'full', steps: [['placed', 0.9, 1]] },
+  // Last winter's orders, closed over a year ago: older than the tablets keep by default, so they stay on the server.
+  {
+    villager: 0, platform: 'jd', orderNo: '281145098312', lines: [['美的电暖器 取暖器', 1, 29900]], deliveryFeeFen: 0, serviceFeeFen: 500, deposit: 'full',
+    steps: [['placed', 420.3, 0], ['paid', 420.2, 0], ['shipped', 418.6, 1], ['arrived', 416.1, 1], ['collected', 415.8, 1]],
+    parcel: { trackingNo: 'JDVA19877412630', carrier: '京东物流' },
+  },
+  {
+    villager: 3, platform: 'pinduoduo', orderNo: '231129-774410238865013', lines: [['加厚棉门帘', 2, 3900]], deliveryFeeFen: 0, serviceFeeFen: 200, deposit: 'full',
+    steps: [['placed', 398.5, 2], ['paid', 398.5, 2], ['shipped', 396.2, 2], ['arrived', 393.9, 1], ['collected', 392.4, 2]],
+    parcel: { trackingNo: 'YT7390126648371', carrier: '圆通速递' },
+  },
 ];
 
 /** Parcels of villagers' own online orders (no assisted order behind them). */

@@ -4,7 +4,9 @@ import { createCentre, makeStaff, writeStaff } from '../admin/operations';
 import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
 import type { Store } from '../store/store';
 import { DEMO_PRODUCTS } from './demo-products';
+import { demoCreditRows } from './demo-credit';
 import { demoVillageRows } from './demo-village-rows';
+import type { Customer } from '../../shared/domain/villagers';
 
 const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
 
@@ -29,8 +31,8 @@ export interface SeedOutcome {
 
 /**
  * On the first start (no centres at all) creates the demo centre with its
- * staff, products and opening stock, and two weeks of villagers, orders and
- * parcels (demo-village-rows.ts). Every row goes through the change feed,
+ * staff, products and opening stock, two weeks of villagers, orders and
+ * parcels (demo-village-rows.ts) and a credit ledger (demo-credit.ts). Every row goes through the change feed,
  * so an enrolled tablet receives it on its first pull.
  */
 export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString()): Promise<SeedOutcome> {
@@ -70,7 +72,10 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
     rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
   }
   const [first, second, third] = staff.map((s) => s.row.id);
-  rows.push(...demoVillageRows(centre.id, [first!, second!, third!], now));
+  const village = demoVillageRows(centre.id, [first!, second!, third!], now);
+  const products = rows.filter((r) => r.table === 'products').map((r) => r.row as Product);
+  const customers = village.filter((r) => r.table === 'customers').map((r) => r.row as Customer);
+  rows.push(...village, ...demoCreditRows(centre.id, [first!, second!, third!], products, customers, now));
   await writeStaff(store, centre.id, staff, rows);
   return { centre, seeded: true };
 }

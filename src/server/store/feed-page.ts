@@ -7,6 +7,8 @@ export interface ScannedRow {
   tbl: TableName;
   seq: number | string;
   data: string | null;
+  /** Left out as older history (1/true), not for another reason. */
+  older?: number | boolean | null;
 }
 
 /**
@@ -23,6 +25,7 @@ export class FeedPageBuilder {
   private bytes = 0;
   private cursor: number;
   private more = false;
+  private older = 0;
 
   constructor(
     after: number,
@@ -44,6 +47,8 @@ export class FeedPageBuilder {
     if (row.data !== null) {
       this.rows.push({ table: row.tbl, seq: this.cursor, json: row.data });
       this.bytes += size;
+    } else if (row.older) {
+      this.older++;
     }
     return true;
   }
@@ -63,6 +68,6 @@ export class FeedPageBuilder {
   }
 
   page(): FeedPage {
-    return { rows: this.rows, cursor: this.cursor, hasMore: this.more };
+    return { rows: this.rows, cursor: this.cursor, hasMore: this.more, olderLeftOut: this.older };
   }
 }

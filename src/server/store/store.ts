@@ -1,6 +1,7 @@
 import { INSERT_ONLY_TABLES, type AnyRow, type Centre, type SyncedTables, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import type { RowChange, RowKey } from '../../shared/mutations/types';
+import type { PackStore } from '../packs/pack-store';
 import type { CountyStore } from './county-store';
 
 /** An enrolled tablet. Only the sha256 of its token is ever stored. */
@@ -66,6 +67,16 @@ export interface FeedPage {
   /** The last seq scanned (`after` when none): rows left out of `rows` are passed too. */
   cursor: number;
   hasMore: boolean;
+  /** Rows scanned but left out as older history (PullScope.closedBefore). */
+  olderLeftOut: number;
+}
+
+/** What a pull leaves out for the tablet asking. */
+export interface PullScope {
+  /** Rows that closed before this time (shared/domain/history-scope.ts) stay on the server. */
+  closedBefore?: string;
+  /** Tables the tablet's protocol does not know yet. */
+  hiddenTables?: readonly TableName[];
 }
 
 /**
@@ -130,6 +141,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** The county admin area's accounts, sessions and views (county-store.ts). */
   readonly county: CountyStore;
+  /** Course packs and their media files (packs/pack-store.ts). */
+  readonly packs: PackStore;
   /** Runs pending versioned migrations. Safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -167,9 +180,11 @@ export interface Store {
    * by seq, scanning at most `limit` rows and ending once the rows pass
    * LIMITS.pageMaxBytes (at least one row). Rows are read a few at a time.
    * For `device`, its own rows of OWN_ROWS_OMITTED tables are scanned (the
-   * cursor passes them) but not sent.
+   * cursor passes them) but not sent; so are the rows `scope` leaves out.
    */
-  pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage>;
+  pull(centreId: string, after: number, limit: number, device?: string, scope?: PullScope): Promise<FeedPage>;
+  /** One row of the centre, outside any write transaction (the centre's settings). */
+  readRow<T extends TableName>(centreId: string, table: T, id: string): Promise<SyncedTables[T] | undefined>;
   /** The newest seq of the centre (0 when none). */
   lastSeq(centreId: string): Promise<number>;
 }

@@ -2,6 +2,9 @@ import type { Fen } from './money';
 import type { Order, Platform } from './orders';
 import type { Parcel, PickupCode } from './parcels';
 import type { Customer } from './villagers';
+import type { CentreSettings } from './centre-settings';
+import type { CreditEntry, Refund, RefundTotals, Repayment, Till } from './counter';
+import type { PaymentMeans, PaymentPart } from './payments';
 
 /** Languages every product name and every screen exists in. */
 export const LANGUAGES = ['zh-CN', 'en', 'ug'] as const;
@@ -92,10 +95,14 @@ export interface SaleLine {
   unit: string;
   unitPriceFen: Fen;
   qty: number;
+  /** After the line's discount. */
   lineTotalFen: Fen;
+  /** What the line's discount took off (absent: none). */
+  discountFen?: Fen;
 }
 
-export type PaymentMethod = 'cash';
+/** The sale's single means, or `mixed` when it was split (see `payments`). */
+export type PaymentMethod = PaymentMeans | 'mixed';
 export type SaleChannel = 'counter';
 
 export interface Sale extends RowBase {
@@ -103,11 +110,18 @@ export interface Sale extends RowBase {
   receiptNo: string;
   lines: SaleLine[];
   totalFen: Fen;
+  /** Cash handed over for the cash part. */
   tenderedFen: Fen;
   changeFen: Fen;
   payment: PaymentMethod;
   channel: SaleChannel;
   deviceId: string;
+  /** How it was paid (absent on cash sales made before mixed payments: all cash). */
+  payments?: PaymentPart[];
+  /** The villager it was sold to, required for a credit part. */
+  customerId?: string;
+  /** What the sale's own discount took off the lines' totals. */
+  discountFen?: Fen;
 }
 
 export type ReviewKind = 'sale_by_inactive_staff';
@@ -138,6 +152,12 @@ export interface SyncedTables {
   orders: Order;
   parcels: Parcel;
   pickupCodes: PickupCode;
+  settings: CentreSettings;
+  creditEntries: CreditEntry;
+  repayments: Repayment;
+  refunds: Refund;
+  refundTotals: RefundTotals;
+  tills: Till;
 }
 export type TableName = keyof SyncedTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -151,10 +171,17 @@ export const TABLE_NAMES: readonly TableName[] = [
   'orders',
   'parcels',
   'pickupCodes',
+  'settings',
+  'creditEntries',
+  'repayments',
+  'refunds',
+  'refundTotals',
+  'tills',
 ];
 /**
- * Tables whose rows are only ever inserted, never changed: stock movements
- * and sales. A row's stock effect counts once, when it first appears.
+ * Tables whose rows are only ever inserted, never changed: stock movements,
+ * sales, and the counter's credit entries, repayments and refunds. A row's
+ * stock effect counts once, when it first appears.
  */
-export const INSERT_ONLY_TABLES: readonly TableName[] = ['movements', 'sales'];
+export const INSERT_ONLY_TABLES: readonly TableName[] = ['movements', 'sales', 'creditEntries', 'repayments', 'refunds'];
 export type AnyRow = SyncedTables[TableName];

@@ -47,6 +47,11 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'parcel.match': true,
     'parcel.handover': true,
     'parcel.return': true,
+    'settings.update': true,
+    'credit.repay': true,
+    'sale.refund': true,
+    'sale.void': true,
+    'till.cashUp': true,
   },
   clerk: {
     'sale.create': true,
@@ -61,6 +66,9 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'parcel.match': true,
     'parcel.handover': handoverByCode,
     'parcel.return': true,
+    'credit.repay': true,
+    'sale.refund': true,
+    'till.cashUp': true,
   },
   // Trainers register the villagers they teach; the rest of training comes later.
   trainer: {
@@ -81,14 +89,14 @@ export function roleMayRun(role: Role, kind: MutationKind, args?: unknown): bool
   return rule(args);
 }
 
-export const SCREENS = ['sell', 'sales', 'products', 'stock', 'settings', 'staff', 'activity', 'villagers', 'orders', 'parcels'] as const;
+export const SCREENS = ['sell', 'sales', 'products', 'stock', 'settings', 'staff', 'activity', 'villagers', 'orders', 'parcels', 'training', 'cashup'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** Products are read-only for clerks: product.create and product.update are admin-only. */
 const SCREENS_OF: Record<Role, ReadonlySet<Screen>> = {
   admin: new Set(SCREENS),
-  clerk: new Set<Screen>(['sell', 'sales', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels']),
-  trainer: new Set<Screen>(['sales', 'settings', 'villagers']),
+  clerk: new Set<Screen>(['sell', 'sales', 'cashup', 'products', 'stock', 'settings', 'villagers', 'orders', 'parcels', 'training']),
+  trainer: new Set<Screen>(['sales', 'settings', 'villagers', 'training']),
 };
 
 export function roleMaySee(role: Role, screen: Screen): boolean {

@@ -35,6 +35,17 @@ export const RefusalCode = {
   wrongPickupCode: 'wrong_pickup_code',
   /** The parcel was handed over or returned already (detail: when). */
   alreadyCollected: 'already_collected',
+  /** A discount larger than the staff member's role may give. */
+  discountOverLimit: 'discount_over_limit',
+  /** The payment's parts do not fit (detail: which rule, see payments.ts). */
+  invalidPayment: 'invalid_payment',
+  unknownSale: 'unknown_sale',
+  /** More of a sale than is left to refund (detail: the line). */
+  overRefund: 'over_refund',
+  /** Only a sale of the same business day can be voided. */
+  voidTooLate: 'void_too_late',
+  /** This till was counted already (detail: when). */
+  alreadyCounted: 'already_counted',
   /** The store could not apply this one mutation (its error is logged on the server); the rest of its batch applied. */
   serverRejected: 'server_rejected',
 } as const;

@@ -22,6 +22,11 @@ export const MUTATION_KINDS = [
   'parcel.match',
   'parcel.handover',
   'parcel.return',
+  'settings.update',
+  'credit.repay',
+  'sale.refund',
+  'sale.void',
+  'till.cashUp',
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 

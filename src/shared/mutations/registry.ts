@@ -24,6 +24,11 @@ import { parcelHandover } from './parcels/parcel-handover';
 import { parcelLog } from './parcels/parcel-log';
 import { parcelMatch } from './parcels/parcel-match';
 import { parcelReturn } from './parcels/parcel-return';
+import { settingsUpdate } from './settings/settings-update';
+import { creditRepay } from './counter/credit-repay';
+import { saleRefund } from './counter/sale-refund';
+import { saleVoid } from './counter/sale-void';
+import { tillCashUp } from './counter/till-cash-up';
 import type { TableName } from '../domain/entities';
 import { refuse, type Decision, type MutationContext, type MutationDef, type ReadState, type RowKey } from './types';
 
@@ -51,6 +56,11 @@ const MUTATIONS: Record<MutationKind, MutationDef<any>> = {
   'parcel.match': parcelMatch,
   'parcel.handover': parcelHandover,
   'parcel.return': parcelReturn,
+  'settings.update': settingsUpdate,
+  'credit.repay': creditRepay,
+  'sale.refund': saleRefund,
+  'sale.void': saleVoid,
+  'till.cashUp': tillCashUp,
 };
 
 /** Tables whose every row of the centre the kind reads (ReadState.all). */
@@ -71,17 +81,18 @@ export type PreparedMutation =
  * Parses the args once (or takes them as they are when the kind's quick
  * check accepts them); `reads` lists the staff member, then what the kind reads.
  */
-export function prepareMutation(kind: string, args: unknown, staffId: string): PreparedMutation {
+export function prepareMutation(kind: string, args: unknown, staffId: string, now: string): PreparedMutation {
+  const who = { staffId, now };
   if (!isMutationKind(kind)) return { valid: false, refusal: refuse(RefusalCode.unknownKind, kind.slice(0, 64)), reads: [] };
   const def = MUTATIONS[kind];
-  if (def.accepts?.(args)) return { valid: true, kind, args, reads: [{ table: 'staff', id: staffId }, ...def.reads(args)] };
+  if (def.accepts?.(args)) return { valid: true, kind, args, reads: [{ table: 'staff', id: staffId }, ...def.reads(args, who)] };
   const parsed = v.safeParse(def.schema, args);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const detail = `${v.getDotPath(issue) ?? ''}: ${issue.message}`.slice(0, 200);
     return { valid: false, refusal: refuse(RefusalCode.invalidArgs, detail), reads: [] };
   }
-  return { valid: true, kind, args: parsed.output, reads: [{ table: 'staff', id: staffId }, ...def.reads(parsed.output)] };
+  return { valid: true, kind, args: parsed.output, reads: [{ table: 'staff', id: staffId }, ...def.reads(parsed.output, who)] };
 }
 
 /**

@@ -13,6 +13,12 @@ export interface MutationContext {
   now: string;
 }
 
+/** Who made a mutation and when (its createdAt): known before any row is read. */
+export interface Author {
+  staffId: string;
+  now: string;
+}
+
 export interface RowKey {
   table: TableName;
   id: string;
@@ -47,7 +53,8 @@ export interface MutationDef<A> {
   schema: v.GenericSchema<unknown, A>;
   /** Tried before `schema`, which is costly per mutation: yes only for args it keeps unchanged. */
   accepts?: (args: unknown) => args is A;
-  reads(args: A): RowKey[];
+  /** `who` made it and when: some rows are named by them (a staff member's till for the day). */
+  reads(args: A, who: Author): RowKey[];
   /**
    * Rows named by the rows `reads` found (a parcel's order, its villager),
    * loaded after them. The server also loads, and decides again, when a

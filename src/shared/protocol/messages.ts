@@ -78,6 +78,13 @@ export interface PullResponse {
   hasMore: boolean;
   /** Since protocol 3: the server's clock (UTC ISO) when it answered. */
   serverTime?: string;
+  /**
+   * Since protocol 4: the centre's history horizon (shared/domain/history-scope.ts).
+   * Orders, parcels and pickup codes closed before it are left out of the page.
+   */
+  historyFrom?: string;
+  /** Since protocol 4: how many rows of this page were left out as older history. */
+  olderLeftOut?: number;
 }
 
 /** The device secret: 32 random bytes in base64url, made by the tablet before it enrols. */
@@ -160,5 +167,7 @@ export const pullQuery = v.object({
   limit: v.optional(
     v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.pullMaxRows)),
   ),
+  /** Since protocol 4: the tablet's protocol. Older tablets are sent only the tables they know. */
+  protocol: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number))),
 });
 

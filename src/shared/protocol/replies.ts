@@ -3,6 +3,7 @@ import { TABLE_NAMES, type AnyRow, type Centre, type TableName } from '../domain
 import { UUID_PATTERN } from '../domain/ids';
 import { ORDER_STATUSES } from '../domain/order-status';
 import { isoTime, uuid } from '../mutations/fields';
+import { SETTING_NAMES } from '../domain/centre-settings';
 import type { EnrolResponse, ErrorBody, MutationResult, PullResponse, PushResponse } from './messages';
 
 /**
@@ -89,7 +90,13 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     const lines = row['lines'];
     if (!Array.isArray(lines) || lines.length === 0) return false;
     for (const line of lines) if (!isSaleLine(line)) return false;
-    return isText(row['receiptNo']) && isInt(row['totalFen']) && isInt(row['tenderedFen']) && isInt(row['changeFen']);
+    return (
+      isText(row['receiptNo']) &&
+      isInt(row['totalFen']) &&
+      isInt(row['tenderedFen']) &&
+      isInt(row['changeFen']) &&
+      (row['payments'] === undefined || isPayments(row['payments']))
+    );
   },
   reviews: (row) => isText(row['kind']) && isText(row['refTable']) && isUuid(row['refId']) && isUuid(row['staffId']) && isText(row['deviceId']),
   customers: (row) =>
@@ -135,7 +142,28 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     isTextOrNull(row['returnedAt']) &&
     isText(row['deviceId']),
   pickupCodes: (row) => isText(row['code']) && isUuid(row['parcelId']) && typeof row['active'] === 'boolean',
+  settings: (row) => SETTING_NAMES.every((name) => isNonNegativeInt(row[name])),
+  creditEntries: (row) => isUuid(row['customerId']) && isInt(row['deltaFen']) && isText(row['source']) && isUuid(row['refId']) && isText(row['deviceId']),
+  repayments: (row) => isUuid(row['customerId']) && isText(row['receiptNo']) && isNonNegativeInt(row['amountFen']) && isPayments(row['payments']),
+  refunds: (row) =>
+    isUuid(row['saleId']) &&
+    isText(row['receiptNo']) &&
+    isNonNegativeInt(row['totalFen']) &&
+    isPayments(row['payments']) &&
+    Array.isArray(row['lines']) &&
+    row['lines'].every((l) => isObject(l) && isNonNegativeInt(l['lineIndex']) && isNonNegativeInt(l['qty']) && isNonNegativeInt(l['amountFen'])),
+  refundTotals: (row) => Array.isArray(row['qtyByLine']) && row['qtyByLine'].every(isNonNegativeInt) && isObject(row['fenByMeans']),
+  tills: (row) =>
+    isUuid(row['staffId']) &&
+    isText(row['day']) &&
+    isInt(row['cashInFen']) &&
+    isInt(row['cashOutFen']) &&
+    (row['cashUp'] === null || (isObject(row['cashUp']) && isInt(row['cashUp']['countedFen']) && isInt(row['cashUp']['expectedFen']))),
 };
+
+function isPayments(value: unknown): boolean {
+  return Array.isArray(value) && value.every((p) => isObject(p) && isText(p['means']) && isNonNegativeInt(p['amountFen']));
+}
 
 function isTextOrNull(value: unknown): boolean {
   return value === null || isText(value);
@@ -188,10 +216,18 @@ export const pullReply = v.object({
     orders: rowsOf('orders'),
     parcels: rowsOf('parcels'),
     pickupCodes: rowsOf('pickupCodes'),
+    settings: rowsOf('settings'),
+    creditEntries: rowsOf('creditEntries'),
+    repayments: rowsOf('repayments'),
+    refunds: rowsOf('refunds'),
+    refundTotals: rowsOf('refundTotals'),
+    tills: rowsOf('tills'),
   } satisfies Record<TableName, unknown>),
   cursor: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   hasMore: v.boolean(),
   serverTime,
+  historyFrom: v.optional(isoTime),
+  olderLeftOut: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
 });
 
 const centre = v.object({
@@ -264,6 +300,8 @@ export function checkPullReply(value: unknown, after: number, centreId: string):
   }
   const reply: PullResponse = { rows, cursor: page.cursor, hasMore: page.hasMore };
   if (page.serverTime !== undefined) reply.serverTime = page.serverTime;
+  if (page.historyFrom !== undefined) reply.historyFrom = page.historyFrom;
+  if (page.olderLeftOut !== undefined) reply.olderLeftOut = page.olderLeftOut;
   return reply;
 }
 

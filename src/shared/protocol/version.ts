@@ -18,8 +18,13 @@
  *       villagers, orders and parcels tables (customers, platforms, orders,
  *       parcels, pickupCodes). Versions 1 and 2 still parse, but the server
  *       applies no mutation without a valid proof.
+ *   4 — a pull names the tablet's protocol (`protocol`); pages may carry the
+ *       centre's `settings` (sent only to tablets of protocol 4 and later)
+ *       and the mutation kind `settings.update`; orders, parcels and pickup
+ *       codes closed before the centre's history horizon are left out of
+ *       pulls, which say so (`historyFrom`, `olderLeftOut`).
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
-export const PROTOCOL_VERSION = 3;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3];
+export const PROTOCOL_VERSION = 4;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3, 4];

@@ -38,7 +38,7 @@ export async function proofVerifyCase(count: number, runs = 5): Promise<ProofVer
       const lines = Array.from({ length: 1 + (i % 3) }, (_, l) => ({ productId: uuidv7(), names, unit: '袋', unitPriceFen: 3990 + l, qty: 1 + l }));
       const args = { saleId: uuidv7(), receiptNo: `B-${i}`, lines, tenderedFen: 100_000 };
       const m = sign(signer, { id: uuidv7(), kind: 'sale.create', staffId: staff.id, createdAt: new Date().toISOString(), args }, deviceId);
-      const prepared = prepareMutation(m.kind, m.args, m.staffId);
+      const prepared = prepareMutation(m.kind, m.args, m.staffId, m.createdAt);
       if (!prepared.valid) throw new Error('a bench sale did not parse');
       pending.push({ m, prepared });
     }

@@ -1,6 +1,7 @@
 // The villager, order and parcel figures: the app's queries on a tablet
 // holding a busy centre's data, at 4× CPU throttle, and a fresh tablet's
 // pull of the same data set from the server. Run from measure.test.ts.
+import { join } from 'node:path';
 import { createCentre, writeServerRows } from '../../../src/server/admin/operations';
 import { standardPlatformId, STANDARD_PLATFORMS } from '../../../src/server/seed/platforms';
 import type { Store } from '../../../src/server/store/store';
@@ -11,8 +12,12 @@ import { seededRandom } from '../harness/fixtures';
 import { villageData, VILLAGE_SCALE } from '../harness/village-fixtures';
 import { syncOk } from '../server/harness-tablet';
 import type { BenchBrowser } from './bench-browser';
+import { profiled } from './cpu-profile';
+import { cpuDelta, cpuSnapshot } from './process-cpu';
 import { percentile, round, type Measured } from './results';
 
+/** Where a profile of the pull is written (BENCH_PROFILE=1). */
+const RESULTS_DIR = join(import.meta.dirname, '../results');
 /** Runs per query: p95 of 30 is the second slowest. */
 const RUNS = 30;
 const WARM_UP = 3;
@@ -139,7 +144,19 @@ async function pullCase(deps: VillageDeps): Promise<VillagePull> {
   const tablet = await deps.enrolledTablet(seed.centreId);
   try {
     const { page } = tablet;
-    const pulled = await deps.measure(async () => syncOk(await page.evaluate(() => window.bench.syncNow()), 'village pull'));
+    const cpuBefore = cpuSnapshot(tablet.profileDir);
+    const sync = async () => syncOk(await page.evaluate(() => window.bench.syncNow()), 'village pull');
+    let profile: Awaited<ReturnType<typeof profiled>> | undefined;
+    const pulled = await deps.measure(async () => {
+      if (process.env.BENCH_PROFILE !== '1') return sync();
+      profile = await profiled(tablet.cdp, join(RESULTS_DIR, 'village-pull.cpuprofile'), sync, 40);
+      return profile.result as { ms: number };
+    });
+    deps.log(`CPU ms by process, village pull: ${JSON.stringify(cpuDelta(cpuBefore, cpuSnapshot(tablet.profileDir)))}`);
+    if (profile) {
+      deps.log(`CPU profile of the village pull, ${round(profile.totalMs)} ms, most self time:`);
+      for (const line of profile.lines) deps.log(`  ${String(line.selfMs).padStart(8)} ms  ${line.name}`);
+    }
     const counts = await page.evaluate(() => window.bench.villageCounts());
     expectCounts(counts, 'pulled tablet');
     deps.log(`fresh tablet pulled the village data in ${pulled.ms} ms, ${pulled.totalRequests} requests: ${JSON.stringify(counts)}`);
@@ -149,7 +166,13 @@ async function pullCase(deps: VillageDeps): Promise<VillagePull> {
   }
 }
 
+/**
+ * The whole case. For working on the pull: BENCH_VILLAGE=pull runs the pull
+ * alone (with BENCH_ONLY=village, which only logs the case, so the missing
+ * query figures matter to nobody); BENCH_PROFILE=1 takes its CPU profile.
+ */
 export async function villageCase(deps: VillageDeps): Promise<VillageCase> {
+  if (process.env.BENCH_VILLAGE === 'pull') return { pull: await pullCase(deps) } as VillageCase;
   deps.log(`village queries at ${THROTTLE}× CPU throttle, ${RUNS} runs each`);
   const queries = await queryCase(deps);
   deps.log('fresh tablet pulls the village data set');

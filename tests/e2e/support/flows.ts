@@ -46,7 +46,7 @@ export async function switchTo(page: Page, staffName: string, pin: string): Prom
 
 /** Screens with a tab of their own in the bottom bar; the others are rows of More. */
 const BAR_TABS = ['sell', 'orders', 'parcels', 'villagers'] as const;
-type Destination = (typeof BAR_TABS)[number] | 'sales' | 'products' | 'stock' | 'staff' | 'activity' | 'settings';
+type Destination = (typeof BAR_TABS)[number] | 'sales' | 'products' | 'stock' | 'staff' | 'activity' | 'settings' | 'cashup';
 
 export async function goTo(page: Page, tab: Destination): Promise<void> {
   if (!(BAR_TABS as readonly string[]).includes(tab)) {

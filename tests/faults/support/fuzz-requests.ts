@@ -59,7 +59,7 @@ const saleArgs = (n: number) => ({
 
 /**
  * Args of every kind, well formed, that cannot apply for the clerk who
- * signs them: an unknown product, villager, order or parcel, a villager that
+ * signs them (but the cash-up: a clerk may always count their own till): an unknown product, villager, order or parcel, a villager that
  * exists already, or a kind only an admin may run. Where one edit of the
  * fuzz (an id set to null) could make it apply, two things are unknown.
  */
@@ -85,6 +85,12 @@ function nearValidArgs(target: FuzzTarget): [kind: string, args: unknown][] {
     ['parcel.match', { parcelId: uuidv7(), customerId: target.villagerId, orderId: null }],
     ['parcel.handover', { parcelId: uuidv7(), method: 'code', code: '123456' }],
     ['parcel.return', { parcelId: uuidv7() }],
+    // An admin's alone.
+    ['settings.update', { patch: { historyMonths: 6, returnAfterDays: 10 } }],
+    ['sale.void', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'V-1', reason: '收错' }],
+    ['sale.create', { ...saleArgs(1), customerId: uuidv7(), payments: [{ means: 'credit', amountFen: 100 }], tenderedFen: 0 }],
+    ['credit.repay', { repaymentId: uuidv7(), receiptNo: 'P-1', customerId: uuidv7(), amountFen: 1500, payments: [{ means: 'cash', amountFen: 1500 }], tenderedFen: 2000 }],
+    ['sale.refund', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'F-1', lines: [{ lineIndex: 0, qty: 1 }], reason: '退货' }],
   ];
 }
 

@@ -27,6 +27,10 @@ export class FaultyStore implements Store {
     return this.inner.county;
   }
 
+  get packs() {
+    return this.inner.packs;
+  }
+
   migrate = () => this.inner.migrate();
   close = () => this.inner.close();
   createCentre: Store['createCentre'] = (centre) => this.inner.createCentre(centre);
@@ -41,7 +45,8 @@ export class FaultyStore implements Store {
   recordDeviceSync: Store['recordDeviceSync'] = (id, report) => this.inner.recordDeviceSync(id, report);
   listDevices: Store['listDevices'] = (centreId) => this.inner.listDevices(centreId);
   revokeDevice: Store['revokeDevice'] = (id, at) => this.inner.revokeDevice(id, at);
-  pull: Store['pull'] = (centreId, after, limit, device) => this.inner.pull(centreId, after, limit, device);
+  pull: Store['pull'] = (centreId, after, limit, device, scope) => this.inner.pull(centreId, after, limit, device, scope);
+  readRow: Store['readRow'] = (centreId, table, id) => this.inner.readRow(centreId, table, id);
   lastSeq: Store['lastSeq'] = (centreId) => this.inner.lastSeq(centreId);
 
   inCentreTx<T>(centreId: string, work: (tx: CentreTx) => Promise<T>): Promise<T> {

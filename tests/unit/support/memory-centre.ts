@@ -41,7 +41,8 @@ export class MemoryCentre {
   run(kind: string, args: unknown, options: { role?: Role; mutationId?: string; deviceId?: string } = {}): Decision {
     const by = this.staff[options.role ?? 'clerk'];
     this.clock += 60_000;
-    const prepared = prepareMutation(kind, args, by.id);
+    const now = new Date(this.clock).toISOString();
+    const prepared = prepareMutation(kind, args, by.id, now);
     // Only rows named by reads or followReads are visible, as on the server.
     const visible = new Set(prepared.reads.map((k) => `${k.table}/${k.id}`));
     const state: ReadState = {
@@ -53,7 +54,7 @@ export class MemoryCentre {
       centreId: this.centreId,
       staffId: by.id,
       deviceId: options.deviceId ?? this.deviceId,
-      now: new Date(this.clock).toISOString(),
+      now,
     });
     if (decision.ok) for (const { table, row } of decision.changes) this.rows.set(`${table}/${row.id}`, row);
     return decision;

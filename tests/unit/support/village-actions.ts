@@ -18,7 +18,8 @@ export type VillageAction = {
   type: 'village';
   device: number;
   staff: number;
-  op: 'customer.create' | 'customer.update' | 'customer.merge' | 'customer.delete' | 'order.create' | 'order.transition' | 'parcel.log' | 'parcel.match' | 'parcel.handover' | 'parcel.return';
+  op: 'customer.create' | 'customer.update' | 'customer.merge' | 'customer.delete' | 'order.create' | 'order.transition' | 'parcel.log' | 'parcel.match' | 'parcel.handover' | 'parcel.return' | 'settings.update'
+    | 'sale.onCredit' | 'credit.repay' | 'sale.refund' | 'till.cashUp';
   pick: number;
   value: number;
 };
@@ -44,6 +45,12 @@ export const villageAction = (device: fc.Arbitrary<number>, staff: fc.Arbitrary<
       'parcel.match',
       'parcel.handover',
       'parcel.return',
+      'settings.update',
+      'sale.onCredit',
+      'sale.onCredit',
+      'credit.repay',
+      'sale.refund',
+      'till.cashUp',
     ),
     pick: fc.nat({ max: 50 }),
     value: fc.nat({ max: 9999 }),
@@ -61,21 +68,30 @@ const NEEDS: Partial<Record<VillageAction['op'], VillageAction['op']>> = {
   'parcel.match': 'parcel.log',
   'parcel.handover': 'parcel.log',
   'parcel.return': 'parcel.log',
+  'sale.onCredit': 'customer.create',
+  'credit.repay': 'customer.create',
+  'sale.refund': 'sale.onCredit',
 };
 
-/** Runs the action on `db` as `ctx`, after what it needs (NEEDS) when the tablet lacks it. */
-export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<void> {
+/**
+ * Runs the action on `db` as `ctx`, after what it needs (NEEDS) when the
+ * tablet lacks it. Gives the ids of the sales it made, which the property
+ * counts like the counter's.
+ */
+export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<string[]> {
   const need = NEEDS[a.op];
   const lacking =
     need === 'customer.create' ? (await db.customers.filter((c) => !c.deleted && c.mergedInto === null).count()) < 2
     : need === 'order.create' ? (await db.orders.count()) === 0
     : need === 'parcel.log' ? (await db.parcels.filter((p) => p.status === 'waiting').count()) === 0
+    : need === 'sale.onCredit' ? (await db.sales.count()) === 0
     : false;
-  if (need && lacking) await performVillageAction({ ...a, op: need, value: a.value + 1 }, db, ctx);
-  await performOne(a, db, ctx);
+  const made = need && lacking ? await performVillageAction({ ...a, op: need, value: a.value + 1 }, db, ctx) : [];
+  const sale = await performOne(a, db, ctx);
+  return sale ? [...made, sale] : made;
 }
 
-async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<void> {
+async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<string | void> {
   const customers = await db.customers.orderBy('id').toArray();
   const live = customers.filter((c) => !c.deleted && c.mergedInto === null);
   const orders = await db.orders.orderBy('id').toArray();
@@ -143,6 +159,12 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
       if (o && next.length > 0) await run(a.op, { orderId: o.id, from: o.status, to: next[v % next.length] });
       return;
     }
+    case 'settings.update': {
+      // Admins on two tablets change the same and different settings; history widens and narrows.
+      const patch = v % 2 === 0 ? { historyMonths: [3, 6, 12, 24][v % 4]! } : { notShippedDays: 1 + (v % 30), returnAfterDays: 1 + (v % 9) };
+      await run(a.op, { patch });
+      return;
+    }
     case 'parcel.log': {
       // A small pool: two tablets log the same parcel, one of them is refused.
       const trackingNo = `YT7500${v % 8}00${v % 3}`;
@@ -178,6 +200,47 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
     case 'parcel.return': {
       const p = one(waiting);
       if (p) await run(a.op, { parcelId: p.id });
+      return;
+    }
+    case 'sale.onCredit': {
+      // Two tablets selling on credit to one villager offline: both stand.
+      const c = one(customers);
+      const product = one(await db.products.orderBy('id').toArray(), v);
+      if (!c || !product) return;
+      const qty = 1 + (v % 3);
+      const total = product.priceFen * qty;
+      const cash = v % 2 === 0 ? Math.floor(total / 2) : 0;
+      const mobile = v % 3 === 0 && total - cash > 1 ? 1 : 0;
+      const payments = [
+        ...(cash > 0 ? [{ means: 'cash', amountFen: cash }] : []),
+        ...(mobile > 0 ? [{ means: 'wechat', amountFen: mobile, reference: '134567890123456789' }] : []),
+        { means: 'credit', amountFen: total - cash - mobile },
+      ];
+      const saleId = uuidv7();
+      await run('sale.create', {
+        saleId,
+        receiptNo: `C-${v}-${a.pick}`,
+        lines: [{ productId: product.id, names: product.names, unit: product.unit, unitPriceFen: product.priceFen, qty }],
+        tenderedFen: cash,
+        customerId: c.id,
+        payments,
+      });
+      return saleId;
+    }
+    case 'credit.repay': {
+      const c = one(customers);
+      if (c) await run(a.op, { repaymentId: uuidv7(), receiptNo: `P-${v}`, customerId: c.id, amountFen: 100 + v, payments: [{ means: 'cash', amountFen: 100 + v }], tenderedFen: 100 + v });
+      return;
+    }
+    case 'sale.refund': {
+      // Two tablets refunding one sale offline: the second that would pass what was sold is refused.
+      const sale = one(await db.sales.orderBy('id').toArray());
+      if (sale) await run(a.op, { refundId: uuidv7(), saleId: sale.id, receiptNo: `F-${v}`, lines: [{ lineIndex: 0, qty: 1 }], reason: '退货' });
+      return;
+    }
+    case 'till.cashUp': {
+      const day = new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      await run(a.op, { cashUpId: uuidv7(), day, openingFloatFen: 10_000, countedFen: 10_000 + v, note: '' });
       return;
     }
   }

@@ -2,9 +2,8 @@ import type { Sale } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { CunzhanDb } from '../db';
 import { AppError, AppErrorCode } from '../errors';
-import { getMeta, setMeta } from '../meta';
 import { runCommand, type CommandContext } from './run-command';
-import { formatReceiptNo, receiptPrefix } from './receipt-no';
+import { nextReceiptNo } from './receipt-no';
 
 export interface SaleInput {
   lines: { productId: string; qty: number }[];
@@ -25,11 +24,7 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
       if (!product) throw new AppError(AppErrorCode.invalidInput, { detail: 'unknown_product' });
       return { productId: line.productId, names: product.names, unit: product.unit, unitPriceFen: product.priceFen, qty: line.qty };
     });
-    const counter = ((await getMeta(database, 'receiptCounter')) ?? 0) + 1;
-    await setMeta(database, 'receiptCounter', counter);
-    const device = await getMeta(database, 'device');
-    const deviceNo = device?.deviceId === ctx.deviceId ? device.deviceNo : undefined;
-    const receiptNo = formatReceiptNo(receiptPrefix(ctx.deviceId, deviceNo), counter);
+    const receiptNo = await nextReceiptNo(database, ctx.deviceId);
     return { saleId, receiptNo, lines, tenderedFen: input.tenderedFen };
   };
   const changes = await runCommand('sale.create', buildArgs, context);

@@ -10,3 +10,4 @@ export { logParcel, parcelWithTrackingNo, type ParcelLogInput } from './parcel-l
 export { matchParcel } from './parcel-match';
 export { returnParcel } from './parcel-return';
 export { handoverByCode, handoverByPhone, unlockPickupByAdmin, pickupMissesOf, PICKUP_MISSES_MAX, PICKUP_LOCKED } from './parcel-handover';
+export { updateCentreSettings } from './settings-update';

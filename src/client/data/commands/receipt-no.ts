@@ -1,3 +1,6 @@
+import type { CunzhanDb } from '../db';
+import { getMeta, setMeta } from '../meta';
+
 /**
  * Receipt numbers are short and device-local, e.g. `B-0042`: a prefix naming
  * the tablet and this device's counter. The prefix comes from the device
@@ -31,4 +34,17 @@ export function receiptPrefix(deviceId: string, deviceNo?: number): string {
 
 export function formatReceiptNo(prefix: string, counter: number): string {
   return `${prefix}-${String(counter).padStart(4, '0')}`;
+}
+
+/**
+ * The next receipt number of this tablet, for a sale, a repayment or a
+ * refund alike: taken inside the command's transaction, so two quick ones
+ * never share a number.
+ */
+export async function nextReceiptNo(database: CunzhanDb, deviceId: string): Promise<string> {
+  const counter = ((await getMeta(database, 'receiptCounter')) ?? 0) + 1;
+  await setMeta(database, 'receiptCounter', counter);
+  const device = await getMeta(database, 'device');
+  const deviceNo = device?.deviceId === deviceId ? device.deviceNo : undefined;
+  return formatReceiptNo(receiptPrefix(deviceId, deviceNo), counter);
 }

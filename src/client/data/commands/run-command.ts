@@ -82,7 +82,7 @@ function commandTables(database: CunzhanDb) {
 
 /** Runs the shared decide on the rows the mutation reads, in the caller's transaction. */
 async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown, ctx: CommandContext, mutationId: string, createdAt: string) {
-  const prepared = prepareMutation(kind, args, ctx.staffId);
+  const prepared = prepareMutation(kind, args, ctx.staffId, createdAt);
   const rows = await loadState(database, prepared.reads);
   // Rows named by those just read (a parcel's order and villager).
   const after = followReads(prepared, readStateOf(rows));

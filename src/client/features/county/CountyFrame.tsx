@@ -37,6 +37,9 @@ function Header({ username }: { username: string }) {
         <Link to="/county/import" className="county-nav-link" activeProps={{ 'aria-current': 'page' }}>
           {t('nav.import')}
         </Link>
+        <Link to="/county/packs" className="county-nav-link" activeProps={{ 'aria-current': 'page' }}>
+          {t('nav.packs')}
+        </Link>
       </nav>
       <div class="county-user">
         <Icon name="user" />

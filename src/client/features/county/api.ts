@@ -7,6 +7,8 @@ export class CountyError extends Error {
     readonly code: string,
     readonly status: number,
     readonly retryAfterSeconds?: number | undefined,
+    /** An upload refused whole (`import_refused`): why, as a code, and the server's words naming the problem. */
+    readonly refusal?: { reason: string; detail: string } | undefined,
   ) {
     super(code);
     this.name = 'CountyError';
@@ -30,6 +32,7 @@ const KNOWN = new Set([
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
+  /** JSON, or a Blob sent as it is (a course pack zip). */
   body?: unknown;
   csrfToken?: string | undefined;
 }
@@ -41,7 +44,8 @@ export interface RequestOptions {
  */
 export async function countyRequest<T>(path: string, { method = 'GET', body, csrfToken }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? 'application/zip' : 'application/json';
   if (csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;
   try {
@@ -50,16 +54,18 @@ export async function countyRequest<T>(path: string, { method = 'GET', body, csr
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}),
     });
   } catch {
     throw new CountyError('offline', 0);
   }
   if (response.status === 204) return undefined as T;
-  const json = (await response.json().catch(() => null)) as { error?: unknown } | null;
+  const json = (await response.json().catch(() => null)) as { error?: unknown; message?: unknown; reason?: unknown } | null;
   if (response.ok && json !== null) return json as T;
   const code = typeof json?.error === 'string' && KNOWN.has(json.error) ? json.error : 'unknown';
-  throw new CountyError(code, response.status, retryAfterSeconds(response.headers.get('retry-after')));
+  const refusal =
+    typeof json?.reason === 'string' && typeof json.message === 'string' ? { reason: json.reason, detail: json.message } : undefined;
+  throw new CountyError(code, response.status, retryAfterSeconds(response.headers.get('retry-after')), refusal);
 }
 
 export { COUNTY_API };

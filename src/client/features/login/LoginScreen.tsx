@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LocalizedName, Staff } from '../../../shared/domain/entities';
 import { login, takeLogoutReason } from '../../auth/session';
 import { useStaffList } from '../../data/queries/staff';
+import { BrandMark } from '../../ui/BrandMark';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { Loading } from '../../ui/Loading';
@@ -24,7 +25,7 @@ export function LoginScreen({ centreName }: { centreName: LocalizedName }) {
     <main class="gate">
       <div class="gate-card gate-card-wide">
         <div class="brand">
-          <img src="/icons/icon-192.png" alt="" width={56} height={56} />
+          <BrandMark size={56} />
           <div>
             <h1>{t('app.name')}</h1>
             <p class="muted">{fmt.name(centreName)}</p>

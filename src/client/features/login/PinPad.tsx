@@ -27,6 +27,7 @@ export function PinPad({ onDigit, onDelete, onSubmit, canSubmit }: {
       <button
         type="button"
         class="pin-key pin-key-ok"
+        data-testid="pin-key-ok"
         onClick={onSubmit}
         disabled={!canSubmit}
         aria-label={t('login.submit')}

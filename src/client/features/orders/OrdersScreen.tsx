@@ -8,14 +8,18 @@ import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
-import { flagOf, NOT_COLLECTED_DAYS, NOT_SHIPPED_DAYS, type OrderFlag } from './order-flags';
+import { useCentreSettings } from '../../data/queries/settings';
+import { flagOf, type LateAfter, type OrderFlag } from './order-flags';
+import { OlderHistoryNote } from './OlderHistoryNote';
 import { StatusBadge } from './StatusBadge';
 
 /** Statuses where an order can be late: what the "needs a look" chip searches. */
 const FLAGGABLE: readonly OrderStatus[] = ['placed', 'paid', 'arrived'];
 const DEFAULT_VIEW: OrdersView = 'placed';
+/** Statuses whose older orders may be on the server only. */
+const CLOSED: readonly OrdersView[] = ['collected', 'cancelled', 'returned'];
 
-function OrderRow({ view, flag }: { view: OrderView; flag: OrderFlag | null }) {
+function OrderRow({ view, flag, late }: { view: OrderView; flag: OrderFlag | null; late: LateAfter }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const { order, customer, platform } = view;
@@ -39,7 +43,7 @@ function OrderRow({ view, flag }: { view: OrderView; flag: OrderFlag | null }) {
           </span>
           {flag && (
             <span class="order-flag" data-testid="order-flag">
-              <Icon name="warning" size={18} /> {t(`orders.flag.${flag}`, { n: fmt.number(flag === 'notShipped' ? NOT_SHIPPED_DAYS : NOT_COLLECTED_DAYS) })}
+              <Icon name="warning" size={18} /> {t(`orders.flag.${flag}`, { n: fmt.number(flag === 'notShipped' ? late.notShippedDays : late.notCollectedDays) })}
             </span>
           )}
         </span>
@@ -58,11 +62,12 @@ export function OrdersScreen({ view, onView }: { view: OrdersView | undefined; o
   const { t } = useTranslation();
   const fmt = useFormat();
   const now = useNow(60_000);
+  const late = useCentreSettings();
   const shown = view ?? DEFAULT_VIEW;
   const counts = useOrderCounts();
   const orders = useOrdersIn(shown === 'flagged' ? FLAGGABLE : [shown]);
-  const flagged = useOrdersIn(FLAGGABLE)?.filter((v) => flagOf(v.order, now) !== null).length;
-  const rows = (orders ?? []).filter((v) => shown !== 'flagged' || flagOf(v.order, now) !== null);
+  const flagged = useOrdersIn(FLAGGABLE)?.filter((v) => flagOf(v.order, now, late) !== null).length;
+  const rows = (orders ?? []).filter((v) => shown !== 'flagged' || flagOf(v.order, now, late) !== null);
 
   return (
     <section class="screen">
@@ -102,10 +107,11 @@ export function OrdersScreen({ view, onView }: { view: OrdersView | undefined; o
       ) : (
         <ul class="list" data-testid="order-list">
           {rows.map((v) => (
-            <OrderRow key={v.order.id} view={v} flag={flagOf(v.order, now)} />
+            <OrderRow key={v.order.id} view={v} flag={flagOf(v.order, now, late)} late={late} />
           ))}
         </ul>
       )}
+      {CLOSED.includes(shown) && <OlderHistoryNote />}
     </section>
   );
 }

@@ -1,10 +1,9 @@
+import type { SettingValues } from '../../../shared/domain/centre-settings';
 import { ORDER_EDGES, type OrderStatus } from '../../../shared/domain/order-status';
 import type { Order, OrderHistoryEntry } from '../../data/queries/order-types';
 
-/** An order placed this many days ago and still not shipped is flagged. */
-export const NOT_SHIPPED_DAYS = 5;
-/** An order arrived this many days ago and still not collected is flagged. */
-export const NOT_COLLECTED_DAYS = 3;
+/** When an order counts as late: the centre's settings, set by an admin. */
+export type LateAfter = Pick<SettingValues, 'notShippedDays' | 'notCollectedDays'>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,14 +17,14 @@ export function enteredAt(order: Order, status: OrderStatus): string | undefined
 }
 
 /** Why an order needs a look now, if it does. */
-export function flagOf(order: Order, nowMs: number): OrderFlag | null {
+export function flagOf(order: Order, nowMs: number, late: LateAfter): OrderFlag | null {
   if (order.status === 'placed' || order.status === 'paid') {
     const since = enteredAt(order, 'placed') ?? order.createdAt;
-    if (nowMs - Date.parse(since) > NOT_SHIPPED_DAYS * DAY_MS) return 'notShipped';
+    if (nowMs - Date.parse(since) > late.notShippedDays * DAY_MS) return 'notShipped';
   }
   if (order.status === 'arrived') {
     const since = enteredAt(order, 'arrived') ?? order.updatedAt;
-    if (nowMs - Date.parse(since) > NOT_COLLECTED_DAYS * DAY_MS) return 'notCollected';
+    if (nowMs - Date.parse(since) > late.notCollectedDays * DAY_MS) return 'notCollected';
   }
   return null;
 }

@@ -6,18 +6,19 @@ import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
-import { daysWaiting, FIGURES_DAYS, isOverdue, parcelFigures, RETURN_AFTER_DAYS } from './parcel-figures';
+import { useCentreSettings } from '../../data/queries/settings';
+import { daysWaiting, FIGURES_DAYS, isOverdue, parcelFigures } from './parcel-figures';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function Figures({ nowMs }: { nowMs: number }) {
+function Figures({ nowMs, returnAfterDays }: { nowMs: number; returnAfterDays: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   // A day's resolution is enough for the window, and keeps the live query's key the same all day.
   const since = new Date((Math.floor(nowMs / DAY_MS) - FIGURES_DAYS) * DAY_MS).toISOString();
   const recent = useRecentParcels(since);
   if (!recent) return null;
-  const f = parcelFigures(recent, nowMs);
+  const f = parcelFigures(recent, nowMs, returnAfterDays);
   const pct = (share: number) => `${fmt.number(Math.round(share * 100))}%`;
   return (
     <div class="card" data-testid="parcel-figures">
@@ -42,7 +43,7 @@ function Figures({ nowMs }: { nowMs: number }) {
       </div>
       {f.overdue > 0 && (
         <p class="notice" data-testid="parcels-overdue">
-          {t('parcels.overdue', { count: f.overdue, n: fmt.number(f.overdue), days: fmt.number(RETURN_AFTER_DAYS) })}
+          {t('parcels.overdue', { count: f.overdue, n: fmt.number(f.overdue), days: fmt.number(returnAfterDays) })}
         </p>
       )}
     </div>
@@ -54,6 +55,7 @@ export function ParcelsScreen() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const now = useNow(60_000);
+  const { returnAfterDays } = useCentreSettings();
   const waiting = useWaitingParcels();
 
   return (
@@ -64,7 +66,7 @@ export function ParcelsScreen() {
           <Icon name="plus" /> {t('parcels.log')}
         </Link>
       </div>
-      <Figures nowMs={now} />
+      <Figures nowMs={now} returnAfterDays={returnAfterDays} />
       <h2>{t('parcels.waiting')}</h2>
       {waiting === undefined ? (
         <Loading />
@@ -74,7 +76,7 @@ export function ParcelsScreen() {
         <ul class="list" data-testid="waiting-list">
           {waiting.map(({ parcel, customer }) => {
             const days = daysWaiting(parcel, now);
-            const overdue = isOverdue(parcel, now);
+            const overdue = isOverdue(parcel, now, returnAfterDays);
             return (
               <li key={parcel.id}>
                 <Link

@@ -1,7 +1,5 @@
 import type { Parcel } from '../../data/queries/order-types';
 
-/** A parcel waiting this many days is due to go back to the county. */
-export const RETURN_AFTER_DAYS = 7;
 /** The figures look at parcels that arrived in this many past days. */
 export const FIGURES_DAYS = 30;
 
@@ -13,7 +11,7 @@ export interface ParcelFigures {
   sameDay: number;
   withinTwoDays: number;
   returned: number;
-  /** Still waiting after RETURN_AFTER_DAYS. */
+  /** Still waiting after the centre's returnAfterDays. */
   overdue: number;
 }
 
@@ -22,7 +20,7 @@ function sameLocalDay(a: string, b: string): boolean {
 }
 
 /** How quickly villagers collect: same (local) day, within two days, and how many parcels went back. */
-export function parcelFigures(parcels: readonly Parcel[], nowMs: number): ParcelFigures {
+export function parcelFigures(parcels: readonly Parcel[], nowMs: number, returnAfterDays: number): ParcelFigures {
   let sameDay = 0;
   let withinTwoDays = 0;
   let returned = 0;
@@ -32,14 +30,15 @@ export function parcelFigures(parcels: readonly Parcel[], nowMs: number): Parcel
       if (sameLocalDay(p.arrivedAt, p.collectedAt)) sameDay++;
       if (Date.parse(p.collectedAt) - Date.parse(p.arrivedAt) <= 2 * DAY_MS) withinTwoDays++;
     } else if (p.status === 'returned') returned++;
-    else if (isOverdue(p, nowMs)) overdue++;
+    else if (isOverdue(p, nowMs, returnAfterDays)) overdue++;
   }
   const share = (n: number) => (parcels.length === 0 ? 0 : n / parcels.length);
   return { arrived: parcels.length, sameDay: share(sameDay), withinTwoDays: share(withinTwoDays), returned: share(returned), overdue };
 }
 
-export function isOverdue(parcel: Parcel, nowMs: number): boolean {
-  return parcel.status === 'waiting' && nowMs - Date.parse(parcel.arrivedAt) > RETURN_AFTER_DAYS * DAY_MS;
+/** Waiting longer than `returnAfterDays` (the centre's setting): due to go back to the county. */
+export function isOverdue(parcel: Parcel, nowMs: number, returnAfterDays: number): boolean {
+  return parcel.status === 'waiting' && nowMs - Date.parse(parcel.arrivedAt) > returnAfterDays * DAY_MS;
 }
 
 /** Whole days a parcel has waited. */

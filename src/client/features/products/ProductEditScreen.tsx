@@ -2,7 +2,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain/entities';
-import { createProduct, updateProduct } from '../../data/commands';
+import { createProduct, receiveStock, updateProduct } from '../../data/commands';
 import { AppErrorCode, UNSTORABLE_TEXT_DETAIL, type AppError } from '../../data/errors';
 import { useProduct, useProducts } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
@@ -74,7 +74,7 @@ function ProductForm({ product }: { product: Product | null }) {
     event.preventDefault();
     // SKUs must be known before uniqueness can be checked.
     if (saving || all === undefined) return;
-    const result = validateDraft(draft, takenSkus);
+    const result = validateDraft(draft, takenSkus, product === null);
     if (!result.ok) {
       setErrors(result.errors);
       return;
@@ -84,7 +84,9 @@ function ProductForm({ product }: { product: Product | null }) {
         const patch = changedFields(product, result.input);
         if (Object.keys(patch).length > 0) await updateProduct(product.id, patch);
       } else {
-        await createProduct(result.input);
+        // Two changes in order: the product, then what is on its shelf as goods received.
+        const created = await createProduct(result.input);
+        if (result.openingStock > 0) await receiveStock({ productId: created.id, qty: result.openingStock, note: '' });
       }
       await navigate({ to: '/products' });
     }, explainUnderField);
@@ -102,11 +104,12 @@ function ProductForm({ product }: { product: Product | null }) {
           <ErrorText code={errors.names} />
         </fieldset>
         <div class="form-grid">
-          {field('sku', t('products.sku'), { dir: 'ltr' })}
+          {field('sku', t('products.sku'), { dir: 'ltr', ...(product ? {} : { hint: t('products.skuAuto') }) })}
           {field('barcode', t('products.barcode'), { inputMode: 'numeric', dir: 'ltr' })}
           {field('unit', t('products.unit'), { hint: t('products.unitHint') })}
           {field('price', t('products.price'), { inputMode: 'decimal', dir: 'ltr', hint: t('products.priceHint') })}
           {field('lowStockThreshold', t('products.lowStockThreshold'), { inputMode: 'numeric', dir: 'ltr', hint: t('products.lowStockHint') })}
+          {!product && field('openingStock', t('products.openingStock'), { inputMode: 'numeric', dir: 'ltr', hint: t('products.openingStockHint') })}
         </div>
         <ErrorText code={formError} />
         <div class="actions">

@@ -67,8 +67,10 @@ function ProductRow({ product: p }: { product: NonNullable<ReturnType<typeof use
           {p.barcode ? ` · ${p.barcode}` : ''} · {p.unit}
         </span>
       </span>
-      <StockBadge level={p.level} lowStockThreshold={p.lowStockThreshold} />
-      <strong class="amount">{fmt.money(p.priceFen)}</strong>
+      <span class="product-row-side">
+        <StockBadge level={p.level} lowStockThreshold={p.lowStockThreshold} />
+        <strong class="amount">{fmt.money(p.priceFen)}</strong>
+      </span>
     </>
   );
 }

@@ -13,6 +13,8 @@ export interface ProductDraft {
   unit: string;
   price: string;
   lowStockThreshold: string;
+  /** Only for a new product: how many are on the shelf now, recorded as goods received. */
+  openingStock: string;
 }
 
 export type DraftField = keyof ProductDraft | 'names';
@@ -20,7 +22,7 @@ export type DraftField = keyof ProductDraft | 'names';
 export type DraftErrors = { [F in DraftField]?: string | undefined };
 
 export function emptyDraft(): ProductDraft {
-  return { nameZh: '', nameEn: '', nameUg: '', sku: '', barcode: '', unit: '', price: '', lowStockThreshold: '5' };
+  return { nameZh: '', nameEn: '', nameUg: '', sku: '', barcode: '', unit: '', price: '', lowStockThreshold: '5', openingStock: '' };
 }
 
 export function draftFromProduct(p: Product): ProductDraft {
@@ -33,6 +35,7 @@ export function draftFromProduct(p: Product): ProductDraft {
     unit: p.unit,
     price: fenToYuanText(p.priceFen),
     lowStockThreshold: String(p.lowStockThreshold),
+    openingStock: '',
   };
 }
 
@@ -45,18 +48,42 @@ function namesOf(draft: ProductDraft): LocalizedName {
 }
 
 /**
+ * A SKU for a product saved without one: P, the day, and four random letters
+ * or digits (P-261201-7K3Q), never one another product of this tablet has.
+ */
+export function generateSku(takenSkus: ReadonlySet<string>, now: Date = new Date(), random: () => number = Math.random): string {
+  const day = now.toISOString().slice(2, 10).replaceAll('-', '');
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  for (;;) {
+    let tail = '';
+    for (let i = 0; i < 4; i++) tail += alphabet[Math.floor(random() * alphabet.length)];
+    const sku = `P-${day}-${tail}`;
+    if (!takenSkus.has(sku.toLocaleLowerCase())) return sku;
+  }
+}
+
+export interface ValidDraft {
+  ok: true;
+  input: ProductInput;
+  /** Units on the shelf when the product is created (0 when none were entered). */
+  openingStock: number;
+}
+
+/**
  * Checks a draft the way the mutation schema will, but with messages a
  * person understands, and turns yuan text into integer fen.
  * `takenSkus` are the SKUs of the other local products (SKU is unique).
+ * A new product (`creating`) may leave the SKU empty: one is made for it.
  */
 export function validateDraft(
   draft: ProductDraft,
   takenSkus: ReadonlySet<string>,
-): { ok: true; input: ProductInput } | { ok: false; errors: DraftErrors } {
+  creating = false,
+): ValidDraft | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const names = namesOf(draft);
   if (Object.keys(names).length === 0) errors.names = 'products.errors.nameRequired';
-  const sku = draft.sku.trim();
+  const sku = draft.sku.trim() || (creating ? generateSku(takenSkus) : '');
   if (!sku) errors.sku = 'products.errors.skuRequired';
   else if (sku.length > 40) errors.sku = 'products.errors.tooLong';
   else if (takenSkus.has(sku.toLocaleLowerCase())) errors.sku = 'products.errors.skuTaken';
@@ -70,8 +97,10 @@ export function validateDraft(
   if (priceFen === null || priceFen < 0 || priceFen > MAX_FEN) errors.price = 'products.errors.priceInvalid';
   const threshold = parseQuantity(draft.lowStockThreshold);
   if (threshold === null) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
-  if (Object.keys(errors).length > 0 || priceFen === null || threshold === null) return { ok: false, errors };
-  return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold } };
+  const opening = creating && draft.openingStock.trim() !== '' ? parseQuantity(draft.openingStock) : 0;
+  if (opening === null) errors.openingStock = 'products.errors.openingInvalid';
+  if (Object.keys(errors).length > 0 || priceFen === null || threshold === null || opening === null) return { ok: false, errors };
+  return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold }, openingStock: opening };
 }
 
 const FIELD_OF_PATH: Readonly<Record<string, keyof ProductDraft>> = {

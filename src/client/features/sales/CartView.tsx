@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../shared/domain/entities';
+import type { ProductWithStock } from '../../data/queries/products';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import type { CartLine } from './useCart';
 
-/** Lines with big − / + buttons; the total sits below. */
+/**
+ * Lines with big − / + buttons; the total sits below. A line asking for more
+ * than the stock this tablet knows of is warned about, never blocked: the
+ * shelf may hold goods not yet received here, and S7 keeps both sales.
+ */
 export function CartView({ lines, products, onQty, onRemove }: {
   lines: readonly CartLine[];
-  products: ReadonlyMap<string, Product>;
+  products: ReadonlyMap<string, ProductWithStock>;
   onQty(productId: string, qty: number): void;
   onRemove(productId: string): void;
 }) {
@@ -20,6 +24,7 @@ export function CartView({ lines, products, onQty, onRemove }: {
         const product = products.get(line.productId);
         if (!product) return null;
         const name = fmt.name(product.names);
+        const overStock = line.qty > product.level;
         return (
           <li key={line.productId} class="cart-line" data-testid="cart-line" data-sku={product.sku}>
             <div class="cart-line-name">
@@ -27,6 +32,12 @@ export function CartView({ lines, products, onQty, onRemove }: {
               <span class="muted">
                 {fmt.money(product.priceFen)} / {product.unit}
               </span>
+              {overStock && (
+                <span class="cart-line-warning" data-testid="stock-warning">
+                  <Icon name="warning" size={18} />
+                  {t('sell.overStock', { n: fmt.number(Math.max(0, product.level)) })}
+                </span>
+              )}
             </div>
             <div class="stepper" dir="ltr">
               <button

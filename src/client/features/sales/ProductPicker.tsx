@@ -7,7 +7,10 @@ import { SearchField } from '../../ui/SearchField';
 import { StockBadge } from '../../ui/StockBadge';
 import { useFormat } from '../../ui/format';
 
-/** Search by any name, SKU or barcode; tap a tile to add one to the cart. */
+/**
+ * Search by any name, SKU or barcode; tap a tile to add one to the cart. The
+ * search then empties, ready for the next item.
+ */
 export function ProductPicker({ onPick }: { onPick(productId: string): void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -30,9 +33,13 @@ export function ProductPicker({ onPick }: { onPick(productId: string): void }) {
                 class="product-tile"
                 data-testid="product-tile"
                 data-sku={p.sku}
-                onClick={() => onPick(p.id)}
-                aria-label={t('sell.addNamed', { name: fmt.name(p.names) })}
+                onClick={() => {
+                  setSearch('');
+                  onPick(p.id);
+                }}
               >
+                {/* The tile's name is what it shows, with the action said first. */}
+                <span class="visually-hidden">{t('sell.add')} </span>
                 <span class="product-tile-name">{fmt.name(p.names)}</span>
                 <span class="product-tile-price">
                   {fmt.money(p.priceFen)}

@@ -5,6 +5,7 @@ import { useSales, useStaffList } from '../../data/queries';
 import type { SalesSearch } from '../../routes/search';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
+import { DayPicker } from '../activity/DayPicker';
 import { dayRange, localDayKey } from './day';
 
 /** A day's sales (today unless picked), optionally one person's, with totals. */
@@ -31,10 +32,11 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
     <section class="screen">
       <h1>{t('sales.title')}</h1>
       <div class="filters">
-        <label class="field field-inline">
-          <span>{t('sales.day')}</span>
-          <input type="date" data-testid="sales-day" value={day} max={today} onInput={(e) => update({ day: e.currentTarget.value })} />
-        </label>
+        {/* The app's own picker: a browser's date input speaks the browser's language, not the app's. */}
+        <div class="field sales-day" role="group" aria-labelledby="sales-day-label" data-testid="sales-day" data-day={day}>
+          <span id="sales-day-label">{t('sales.day')}</span>
+          <DayPicker value={day} max={today} onChange={(next) => update({ day: next })} />
+        </div>
         {day !== today && (
           <button type="button" class="chip" onClick={() => update({ day: today })}>
             {t('sales.today')}

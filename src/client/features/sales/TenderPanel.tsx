@@ -22,7 +22,7 @@ export function TenderPanel({ totalFen, text, onText }: { totalFen: Fen; text: s
     <div class="tender">
       <div class="tender-row">
         <label class="field">
-          <span>{t('sell.tendered')}</span>
+          <span class="tender-label">{t('sell.tendered')}</span>
           <div class="money-input">
             <span aria-hidden="true">¥</span>
             <input
@@ -42,7 +42,7 @@ export function TenderPanel({ totalFen, text, onText }: { totalFen: Fen; text: s
             {t('sell.exact')}
           </button>
           {QUICK_NOTES_FEN.map((fen) => (
-            <button type="button" class="chip" key={fen} data-testid={`tender-${fen / 100}`} onClick={() => onText(fenToYuanText(fen))}>
+            <button type="button" class="chip tender-note" key={fen} data-testid={`tender-${fen / 100}`} onClick={() => onText(fenToYuanText(fen))}>
               {fmt.money(fen)}
             </button>
           ))}

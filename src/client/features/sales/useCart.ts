@@ -86,5 +86,8 @@ export function useCart(staffId: string = getSession()?.staff.id ?? '') {
     setLines([]);
   }, [key]);
 
-  return { lines, add, setQty, remove: (productId: string) => setQty(productId, 0), clear };
+  /** Puts back lines taken away a moment ago (undoing "clear cart"). */
+  const restore = useCallback((previous: readonly CartLine[]) => change(() => [...previous]), [change]);
+
+  return { lines, add, setQty, remove: (productId: string) => setQty(productId, 0), clear, restore };
 }

@@ -6,6 +6,7 @@ import { logout, useSession } from '../../auth/session';
 import { useDevice } from '../../data/device';
 import { useRefusals } from '../../data/queries';
 import { useStorageEstimate } from '../../data/storage';
+import { CentreSettings } from './CentreSettings';
 import { IdleLockSetting } from './IdleLockSetting';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       </div>
 
       {session?.staff.role === 'admin' && <IdleLockSetting />}
+      {session?.staff.role === 'admin' && <CentreSettings />}
 
       <div class="card" data-testid="storage">
         <h2>

@@ -11,7 +11,8 @@ import { parseQuantity } from './quantity';
 
 /**
  * A count enters what is on the shelf (the change is computed);
- * damage and spoil enter how many were lost.
+ * damage and spoil enter how many were lost. Writing off more than the stock
+ * shows is allowed (the shelf may know better) but asked about first.
  */
 export function AdjustForm({ product, onDone }: { product: ProductWithStock; onDone(): void }) {
   const { t } = useTranslation();
@@ -20,9 +21,11 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
   const [qty, setQty] = useState('');
   const [note, setNote] = useState('');
   const { saving, error, setError, run } = useSaveOnce();
+  const [askOver, setAskOver] = useState(false);
 
   const amount = parseQuantity(qty);
   const delta = amount === null ? null : reason === 'count' ? amount - product.level : -amount;
+  const writesOffMoreThanStock = reason !== 'count' && amount !== null && amount > Math.max(0, product.level);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -34,6 +37,15 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
       setError('stock.errors.countMatches');
       return;
     }
+    // Only the explicit "write off anyway" saves it, never Enter again.
+    if (writesOffMoreThanStock) {
+      setAskOver(true);
+      return;
+    }
+    await save(delta);
+  }
+
+  async function save(delta: number) {
     await run(async () => {
       await adjustStock({ productId: product.id, delta, reason, note: note.trim() });
       onDone();
@@ -56,6 +68,7 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
                 onChange={() => {
                   setReason(r);
                   setError(null);
+                  setAskOver(false);
                 }}
               />
               {t(`stock.reason.${r}`)}
@@ -73,6 +86,7 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
           onInput={(e) => {
             setQty(e.currentTarget.value);
             setError(null);
+            setAskOver(false);
           }}
         />
         {reason === 'count' && <small>{t('stock.countHint', { n: fmt.number(product.level) })}</small>}
@@ -84,9 +98,23 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
       )}
       <NoteField value={note} onChange={setNote} testId="adjust-note" />
       <ErrorText code={error} />
-      <button type="submit" class="button button-primary button-large" data-testid="adjust-save" disabled={saving}>
-        {saving ? t('common.saving') : t('stock.adjustSave')}
-      </button>
+      {askOver && amount !== null && delta !== null ? (
+        <div class="confirm" role="alert" data-testid="adjust-over">
+          <p>{t('stock.writeOffOver', { n: fmt.number(amount), level: fmt.number(product.level), unit: product.unit })}</p>
+          <div class="actions">
+            <button type="button" class="button button-danger" data-testid="adjust-over-confirm" disabled={saving} onClick={() => void save(delta)}>
+              {saving ? t('common.saving') : t('stock.writeOffAnyway')}
+            </button>
+            <button type="button" class="button" data-testid="adjust-over-cancel" onClick={() => setAskOver(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="submit" class="button button-primary button-large" data-testid="adjust-save" disabled={saving}>
+          {saving ? t('common.saving') : t('stock.adjustSave')}
+        </button>
+      )}
     </form>
   );
 }

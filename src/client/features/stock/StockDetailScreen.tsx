@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMovements, useProduct } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
@@ -25,6 +25,12 @@ export function StockDetailScreen({ productId }: { productId: string }) {
   const movements = useMovements(productId);
   const [panel, setPanel] = useState<Panel | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  // A form opened under the buttons may start below the fold of a phone: bring it up.
+  useEffect(() => {
+    if (panel) panelRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [panel]);
 
   if (product === undefined) return <Loading />;
   if (product === null) return <p class="empty">{t('products.notFound')}</p>;
@@ -67,8 +73,10 @@ export function StockDetailScreen({ productId }: { productId: string }) {
           setPanel(next);
         }}
       />
-      {panel === 'receive' && <ReceiveForm product={product} onDone={() => done('stock.receivedSaved')} />}
-      {panel === 'adjust' && <AdjustForm product={product} onDone={() => done('stock.adjustSaved')} />}
+      <div ref={panelRef} class="stock-form">
+        {panel === 'receive' && <ReceiveForm product={product} onDone={() => done('stock.receivedSaved')} />}
+        {panel === 'adjust' && <AdjustForm product={product} onDone={() => done('stock.adjustSaved')} />}
+      </div>
       <h2>{t('stock.history')}</h2>
       <p class="muted">{t('stock.historyNote')}</p>
       {movements === undefined ? (

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db';
 import { getClockReading, serverNowIfClockWrong } from '../../sync/clock';
-import { Icon } from '../../ui/Icon';
+import { Banner } from '../../ui/Banner';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 
@@ -19,12 +19,8 @@ export function ClockWarning() {
   const serverNow = serverNowIfClockWrong(reading, now);
   if (serverNow === null) return null;
   return (
-    <div class="banner banner-warning" role="status" data-testid="clock-warning">
-      <Icon name="warning" />
-      <div class="banner-text">
-        <strong>{t('clock.title')}</strong>
-        <span>{t('clock.wrong', { serverTime: fmt.dateTime(new Date(serverNow).toISOString()) })}</span>
-      </div>
-    </div>
+    <Banner tone="warning" role="status" testId="clock-warning" title={t('clock.title')}>
+      <p>{t('clock.wrong', { serverTime: fmt.dateTime(new Date(serverNow).toISOString()) })}</p>
+    </Banner>
   );
 }

@@ -58,7 +58,7 @@ export function SyncStatus() {
         onClick={() => void syncNow()}
       >
         <Icon name="sync" class={status.syncing ? 'spin' : undefined} />
-        {buttonLabel()}
+        <span class="sync-now-label">{buttonLabel()}</span>
       </button>
     </div>
   );

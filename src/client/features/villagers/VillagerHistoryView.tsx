@@ -5,12 +5,13 @@ import { useVillagerHistory } from '../../data/queries/villager-history';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
+import { OlderHistoryNote } from '../orders/OlderHistoryNote';
 import { StatusBadge } from '../orders/StatusBadge';
 
 /**
  * A villager's orders and parcels on this tablet. Counter sales carry no
  * villager yet, so purchases are the assisted orders. Older history than the
- * tablet holds may exist only on the server: the hint says so.
+ * tablet holds may exist only on the server: the note says so when it does.
  */
 export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
   const { t } = useTranslation();
@@ -85,7 +86,7 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
         <h2>{t('villagers.history.done')}</h2>
         {history.done.length === 0 ? <p class="muted">{t('villagers.history.noDone')}</p> : <ul class="list">{history.done.map(parcelRow)}</ul>}
       </div>
-      <p class="hint">{t('villagers.serverHistoryHint')}</p>
+      <OlderHistoryNote />
     </>
   );
 }

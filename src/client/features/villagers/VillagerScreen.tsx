@@ -6,6 +6,7 @@ import { useMayRun } from '../../auth/permissions';
 import { useVillager } from '../../data/queries/villagers';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
+import { CreditCard } from './CreditCard';
 import { DeleteVillagerCard } from './DeleteVillagerCard';
 import { VillagerHistoryView } from './VillagerHistoryView';
 
@@ -79,9 +80,8 @@ function VillagerPage({ villager, mergedFrom }: { villager: Customer; mergedFrom
         </div>
       )}
       <VillagerHistoryView villagerId={villager.id} />
+      <CreditCard customerId={villager.id} deleted={villager.deleted} />
       <div class="card" data-testid="villager-later">
-        <h2>{t('villagers.later.credit')}</h2>
-        <p class="muted">{t('villagers.later.creditHint')}</p>
         <h2>{t('villagers.later.training')}</h2>
         <p class="muted">{t('villagers.later.trainingHint')}</p>
       </div>

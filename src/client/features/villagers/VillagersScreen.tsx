@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMayRun } from '../../auth/permissions';
 import { useVillagerSearch } from '../../data/queries/villagers';
+import { OlderHistoryNote } from '../orders/OlderHistoryNote';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { SearchField } from '../../ui/SearchField';
@@ -42,9 +43,7 @@ export function VillagersScreen() {
           </Link>
         )}
       />
-      <p class="hint" data-testid="villagers-server-hint">
-        {t('villagers.serverHistoryHint')}
-      </p>
+      {search.trim() !== '' && <OlderHistoryNote />}
     </section>
   );
 }

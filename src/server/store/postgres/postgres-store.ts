@@ -1,14 +1,16 @@
 import pg from 'pg';
-import type { AnyRow, Centre, TableName } from '../../../shared/domain/entities';
+import type { AnyRow, Centre, SyncedTables, TableName } from '../../../shared/domain/entities';
+import { closedAt } from '../../../shared/domain/history-scope';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
 import { FeedPageBuilder, type ScannedRow } from '../feed-page';
 import { lastWriteOfEachRow } from '../rows';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
 import { PostgresCountyStore } from './postgres-county-store';
+import { PostgresPackStore } from '../../packs/postgres-pack-store';
 
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
@@ -20,12 +22,14 @@ export class PostgresStore implements Store {
   readonly kind = 'postgres';
   private readonly pool: pg.Pool;
   readonly county: PostgresCountyStore;
+  readonly packs: PostgresPackStore;
 
   constructor(databaseUrl: string, poolSize = 10) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     this.pool.on('error', () => undefined);
     this.county = new PostgresCountyStore(this.pool);
+    this.packs = new PostgresPackStore(this.pool);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -191,21 +195,34 @@ export class PostgresStore implements Store {
     });
   }
 
-  async pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
+  async pull(centreId: string, after: number, limit: number, device?: string, scope: PullScope = {}): Promise<FeedPage> {
     const page = new FeedPageBuilder(after, limit);
     // In small chunks, so a page of the largest rows never has the server hold many of them.
     for (let from = after; ; ) {
       const chunk = page.nextChunk(PULL_CHUNK_ROWS);
-      // A device's own insert-only rows are scanned (the cursor passes them) but their data is not sent.
+      // A device's own insert-only rows, rows closed before the horizon and tables the
+      // tablet does not know are scanned (the cursor passes them) but their data is not sent.
       const { rows } = await this.pool.query<ScannedRow>(
-        `SELECT tbl, seq, CASE WHEN origin = $4::text AND tbl = ANY($5::text[]) THEN NULL ELSE data::text END AS data
+        `SELECT tbl, seq,
+           CASE WHEN (origin = $4::text AND tbl = ANY($5::text[])) OR closed_at < $6::text OR tbl = ANY($7::text[])
+             THEN NULL ELSE data::text END AS data,
+           closed_at < $6::text AS older
          FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [centreId, from, chunk, device ?? null, OWN_ROWS_OMITTED],
+        [centreId, from, chunk, device ?? null, OWN_ROWS_OMITTED, scope.closedBefore ?? null, scope.hiddenTables ?? []],
       );
       for (const row of rows) if (!page.add(row)) return page.page();
       if (rows.length < chunk) return page.page();
       from = Number(rows.at(-1)!.seq);
     }
+  }
+
+  async readRow<T extends TableName>(centreId: string, table: T, id: string): Promise<SyncedTables[T] | undefined> {
+    const { rows } = await this.pool.query<{ data: SyncedTables[T] }>('SELECT data FROM rows WHERE centre_id = $1 AND tbl = $2 AND id = $3', [
+      centreId,
+      table,
+      id,
+    ]);
+    return rows[0]?.data;
   }
 
   async lastSeq(centreId: string): Promise<number> {
@@ -254,14 +271,17 @@ function centreTx(client: pg.PoolClient, centreId: string): CentreTx {
       // Rows travel as one JSON text of [table, id, row] triples: a text[] of JSON
       // would be escaped by the driver and unescaped by the server, which cost
       // more than the insert itself. The seq block is taken in the same statement.
-      const triples = latest.map((c) => `[${JSON.stringify(c.table)},${JSON.stringify(c.row.id)},${JSON.stringify(c.row)}]`);
+      const triples = latest.map(
+        (c) => `[${JSON.stringify(c.table)},${JSON.stringify(c.row.id)},${JSON.stringify(c.row)},${JSON.stringify(closedAt(c.table, c.row))}]`,
+      );
       const written = await client.query(
         `WITH bumped AS (UPDATE centres SET last_seq = last_seq + $3 WHERE id = $1 RETURNING last_seq)
-         INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at)
-         SELECT $1, e.value->>0, e.value->>1, bumped.last_seq - $3 + e.n, (e.value->2)::jsonb, $4::text, $5::text
+         INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at, closed_at)
+         SELECT $1, e.value->>0, e.value->>1, bumped.last_seq - $3 + e.n, (e.value->2)::jsonb, $4::text, $5::text, e.value->>3
          FROM bumped, json_array_elements($2::json) WITH ORDINALITY AS e(value, n)
          ON CONFLICT (centre_id, tbl, id)
-         DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at`,
+         DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin,
+           received_at = excluded.received_at, closed_at = excluded.closed_at`,
         [centreId, `[${triples.join(',')}]`, latest.length, origin ?? null, new Date().toISOString()],
       );
       // No centre row means no seqs and no rows: fail rather than drop them silently.

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AnyRow, Centre } from '../../../shared/domain/entities';
+import type { AnyRow, Centre, SyncedTables, TableName } from '../../../shared/domain/entities';
+import { closedAt } from '../../../shared/domain/history-scope';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
 import { FeedPageBuilder, type ScannedRow } from '../feed-page';
@@ -8,12 +9,13 @@ import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
 import { prepareDataDir, unopenable } from './data-dir';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type RedeemOutcome, type Store } from '../store';
+import { rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { toCentre, type CentreRecord } from '../centre-record';
 import { resultOf, storedResult } from './stored-result';
 import { SqliteCountyStore } from './sqlite-county-store';
+import { SqlitePackStore } from '../../packs/sqlite-pack-store';
 
 interface StaffKeyRecord {
   staff_id: string;
@@ -26,6 +28,7 @@ interface StaffKeyRecord {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly county: SqliteCountyStore;
+  readonly packs: SqlitePackStore;
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
   private statements: Statements | undefined;
@@ -49,6 +52,7 @@ export class SqliteStore implements Store {
     }
     this.db = db;
     this.county = new SqliteCountyStore(db, this.queue);
+    this.packs = new SqlitePackStore(db, this.queue);
   }
 
   /** Runs a PRAGMA on the store's own connection, where some (max_page_count) hold; for maintenance and tests. */
@@ -226,7 +230,9 @@ export class SqliteStore implements Store {
         let seq = last - latest.length;
         const receivedAt = new Date().toISOString();
         const values: unknown[] = [];
-        for (const { table, row } of latest) values.push(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null, receivedAt);
+        for (const { table, row } of latest) {
+          values.push(centreId, table, row.id, ++seq, JSON.stringify(row), origin ?? null, receivedAt, closedAt(table, row));
+        }
         sql.upsertRows.run(values);
       },
       recordResults: async (records, appliedAt) => {
@@ -264,14 +270,24 @@ export class SqliteStore implements Store {
     };
   }
 
-  pull(centreId: string, after: number, limit: number, device?: string): Promise<FeedPage> {
+  pull(centreId: string, after: number, limit: number, device?: string, scope: PullScope = {}): Promise<FeedPage> {
     return this.queue.run(() => {
       const page = new FeedPageBuilder(after, limit);
+      const horizon = scope.closedBefore ?? null;
+      const hidden = `,${(scope.hiddenTables ?? []).join(',')},`;
+      const params = [device ?? null, horizon, hidden, horizon, centreId, after, limit + 1];
       // Row by row: a page ends at its byte bound without reading the rows after it.
-      for (const row of this.sql.pull.iterate(device ?? null, centreId, after, limit + 1) as IterableIterator<ScannedRow>) {
+      for (const row of this.sql.pull.iterate(...params) as IterableIterator<ScannedRow>) {
         if (!page.add(row)) break;
       }
       return page.page();
+    });
+  }
+
+  readRow<T extends TableName>(centreId: string, table: T, id: string): Promise<SyncedTables[T] | undefined> {
+    return this.queue.run(() => {
+      const found = this.sql.getRow.get(centreId, table, id) as { data: string } | undefined;
+      return found ? (JSON.parse(found.data) as SyncedTables[T]) : undefined;
     });
   }
 

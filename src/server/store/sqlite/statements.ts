@@ -50,15 +50,21 @@ export function prepareStatements(db: Database.Database) {
 
     tableRows: db.prepare('SELECT data FROM rows WHERE centre_id = ? AND tbl = ?'),
     getRows: db.prepare('SELECT id, data FROM rows WHERE centre_id = ? AND tbl = ? AND id IN (SELECT value FROM json_each(?))'),
+    getRow: db.prepare('SELECT data FROM rows WHERE centre_id = ? AND tbl = ? AND id = ?'),
     upsertRows: new ChunkedInsert(
       db,
-      'INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at)',
-      7,
-      'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at',
+      'INSERT INTO rows (centre_id, tbl, id, seq, data, origin, received_at, closed_at)',
+      8,
+      'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at, closed_at = excluded.closed_at',
     ),
-    // A device's own insert-only rows are scanned (the cursor passes them) but their data is not read.
+    // A device's own insert-only rows, rows closed before the horizon and tables the
+    // tablet does not know are scanned (the cursor passes them) but their data is not read.
+    // Parameters: device, horizon, hidden tables as ",a,b,", horizon, centre, after, limit.
     pull: db.prepare(
-      `SELECT tbl, seq, CASE WHEN origin = ? AND tbl IN (${omittedTables}) THEN NULL ELSE data END AS data
+      `SELECT tbl, seq,
+         CASE WHEN (origin = ? AND tbl IN (${omittedTables})) OR closed_at < ? OR instr(?, ',' || tbl || ',') > 0
+           THEN NULL ELSE data END AS data,
+         closed_at < ? AS older
        FROM rows WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
   };

@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next';
+import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money';
+import { isPaymentReference, normalisePaymentReference, quickCashAmounts, type PaymentPart } from '../../../shared/domain/payments';
+import { useFormat } from '../../ui/format';
+import { MoneyInput } from './MoneyInput';
+
+/** The means a single payment at the counter can take (credit is a sale's, never a repayment's). */
+export type CounterMeans = 'cash' | 'wechat' | 'alipay';
+export const COUNTER_MEANS: readonly CounterMeans[] = ['cash', 'wechat', 'alipay'];
+
+export interface PaymentDraft {
+  means: CounterMeans;
+  /** Cash handed over, as typed. */
+  tendered: string;
+  /** A mobile payment's reference, as typed or scanned. */
+  reference: string;
+}
+
+export const emptyPayment = (): PaymentDraft => ({ means: 'cash', tendered: '', reference: '' });
+
+export type PaymentCheck =
+  | { ok: true; payments: PaymentPart[]; tenderedFen: Fen; changeFen: Fen }
+  | { ok: false; message: 'payment.tenderInvalid' | 'payment.tenderShort' | 'payment.referenceInvalid' | null };
+
+/** What the draft pays for `dueFen`, or why it cannot yet (null: nothing typed). */
+export function checkPayment(draft: PaymentDraft, dueFen: Fen): PaymentCheck {
+  if (draft.means === 'cash') {
+    if (draft.tendered.trim() === '') return { ok: false, message: null };
+    const tendered = parseYuan(draft.tendered.normalize('NFKC'));
+    if (tendered === null || tendered < 0) return { ok: false, message: 'payment.tenderInvalid' };
+    if (tendered < dueFen) return { ok: false, message: 'payment.tenderShort' };
+    return { ok: true, payments: [{ means: 'cash', amountFen: dueFen }], tenderedFen: tendered, changeFen: tendered - dueFen };
+  }
+  const reference = normalisePaymentReference(draft.reference);
+  if (reference === '') return { ok: false, message: null };
+  if (!isPaymentReference(draft.means, reference)) return { ok: false, message: 'payment.referenceInvalid' };
+  return { ok: true, payments: [{ means: draft.means, amountFen: dueFen, reference }], tenderedFen: 0, changeFen: 0 };
+}
+
+/**
+ * How a villager pays an amount: cash (typed, or a quick button at the next
+ * ¥10, ¥20, ¥50, ¥100 above it, with the change shown), or WeChat Pay or
+ * Alipay with the reference from the villager's screen.
+ */
+export function PaymentPanel({ dueFen, draft, onDraft }: { dueFen: Fen; draft: PaymentDraft; onDraft(draft: PaymentDraft): void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const check = checkPayment(draft, dueFen);
+  return (
+    <div class="payment-panel" data-testid="payment-panel">
+      <div class="segmented" role="radiogroup" aria-label={t('payment.means')}>
+        {COUNTER_MEANS.map((means) => (
+          <button
+            key={means}
+            type="button"
+            role="radio"
+            aria-checked={draft.means === means}
+            class={draft.means === means ? 'segment segment-active' : 'segment'}
+            data-testid={`payment-means-${means}`}
+            onClick={() => onDraft({ ...draft, means })}
+          >
+            {t(`payment.meansName.${means}`)}
+          </button>
+        ))}
+      </div>
+      {draft.means === 'cash' ? (
+        <div class="tender-row">
+          <label class="field">
+            <span>{t('payment.tendered')}</span>
+            <MoneyInput
+              testId="payment-tendered"
+              value={draft.tendered}
+              placeholder={fenToYuanText(dueFen)}
+              invalid={!check.ok && check.message !== null}
+              onInput={(tendered) => onDraft({ ...draft, tendered })}
+            />
+          </label>
+          <div class="quick-buttons">
+            <button type="button" class="chip" data-testid="payment-exact" onClick={() => onDraft({ ...draft, tendered: fenToYuanText(dueFen) })}>
+              {t('payment.exact')}
+            </button>
+            {quickCashAmounts(dueFen).map((fen) => (
+              <button type="button" class="chip" key={fen} data-testid={`payment-quick-${fen / 100}`} onClick={() => onDraft({ ...draft, tendered: fenToYuanText(fen) })}>
+                {fmt.money(fen)}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <label class="field">
+          <span>{t('payment.reference')}</span>
+          <input
+            data-testid="payment-reference"
+            inputMode="numeric"
+            autoComplete="off"
+            dir="ltr"
+            value={draft.reference}
+            aria-invalid={!check.ok && check.message !== null}
+            onInput={(e) => onDraft({ ...draft, reference: e.currentTarget.value })}
+          />
+          <small>{t('payment.referenceHint')}</small>
+        </label>
+      )}
+      {!check.ok && check.message !== null && (
+        <p class="error-text" role="alert" data-testid="payment-error">
+          {t(check.message, { missing: fmt.money(dueFen - (parseYuan(draft.tendered.normalize('NFKC')) ?? 0)) })}
+        </p>
+      )}
+      {check.ok && draft.means === 'cash' && (
+        <p class="change" data-testid="payment-change">
+          {t('payment.change')}: <strong>{fmt.money(check.changeFen)}</strong>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { PacksScreen } from '../features/county/PacksScreen';
+
+export function CountyPacksRoute() {
+  return <PacksScreen />;
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** The demo course pack the server imports on start, read from where the source keeps it. */
+const DEMO_PACK_DIR = resolve(import.meta.dirname, '../../../src/server/seed/demo-pack');
+export const DEMO_PACK_ID = 'sell-produce-online';
+
+/** A file of the demo pack: its bytes and the sha256 it is served under. */
+export function demoPackFile(path: string): { bytes: Buffer; sha256: string } {
+  const bytes = readFileSync(join(DEMO_PACK_DIR, path));
+  return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/** More, then Training: the list of course packs. */
+export async function openTraining(page: Page): Promise<void> {
+  await page.getByTestId('nav-more').click();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('pack-card').first().waitFor();
+}
+
+/** Taps Download on the demo pack and waits until it is ready offline. */
+export async function downloadDemoPack(page: Page): Promise<void> {
+  const card = page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`);
+  await card.getByTestId('pack-download-start').click();
+  await card.getByTestId('pack-ready').waitFor({ timeout: 60_000 });
+}
+
+/** From the list: the demo pack's lesson number `lesson` (from 0), at its step `step` (from 1). */
+export async function openLesson(page: Page, lesson: number, step = 1): Promise<void> {
+  await page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`).getByTestId('pack-open').click();
+  await page.getByTestId('lesson-row').nth(lesson).click();
+  await page.getByTestId('lesson-player').waitFor();
+  for (let at = 1; at < step; at++) {
+    await page.getByTestId('lesson-next').click();
+    await page.getByTestId('lesson-step-count').filter({ hasText: String(at + 1) }).waitFor();
+  }
+}
+
+/**
+ * The SHA-256 of a media file as the tablet holds it: its chunks read
+ * straight from IndexedDB in the page, joined and hashed there.
+ */
+export function storedSha256(page: Page, sha256: string): Promise<string | null> {
+  return page.evaluate(async (sha) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('cunzhan');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const chunks = await new Promise<{ index: number; data: Blob }[]>((ok, fail) => {
+      const read = db.transaction('packChunks').objectStore('packChunks').getAll(IDBKeyRange.bound([sha, 0], [sha, Number.MAX_SAFE_INTEGER]));
+      read.onsuccess = () => ok(read.result as { index: number; data: Blob }[]);
+      read.onerror = () => fail(read.error);
+    });
+    db.close();
+    if (chunks.length === 0) return null;
+    const bytes = await new Blob(chunks.sort((a, b) => a.index - b.index).map((c) => c.data)).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+  }, sha256);
+}
