@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countStock, pendingCount, readyTablet, sell, syncNow } from './support/flows';
-import { serverRows } from './support/server-db';
+import { salesFromTablets, serverRows } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -23,7 +23,7 @@ test('a tablet keeps selling offline, across a reload, and the server ends with 
 
   await sell(page, 'RICE-5KG');
   await syncNow(page);
-  expect(serverRows(server.dataDir, 'sales')).toHaveLength(1);
+  expect(salesFromTablets(server.dataDir)).toHaveLength(1);
 
   // Saves in quick succession while the tablet syncs after each: every one is shown, none breaks a screen.
   for (let counted = 40; counted < 46; counted++) await countStock(page, 'RICE-5KG', counted);
@@ -38,11 +38,11 @@ test('a tablet keeps selling offline, across a reload, and the server ends with 
 
   for (let i = 0; i < 3; i++) await sell(page, 'NOODLE-DRY');
   expect(await pendingCount(page)).toBe(3);
-  expect(serverRows(server.dataDir, 'sales')).toHaveLength(1);
+  expect(salesFromTablets(server.dataDir)).toHaveLength(1);
 
   await tablet.setOffline(false);
   await syncNow(page);
-  const sales = serverRows(server.dataDir, 'sales') as { id: string }[];
+  const sales = salesFromTablets(server.dataDir) as { id: string }[];
   expect(sales).toHaveLength(4);
   expect(new Set(sales.map((s) => s.id)).size).toBe(4);
 });

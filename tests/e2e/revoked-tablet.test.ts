@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readyTablet, sell } from './support/flows';
-import { serverRows } from './support/server-db';
+import { salesFromTablets } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 function saleReceipts(): string[] {
-  return (serverRows(server.dataDir, 'sales') as { receiptNo: string }[]).map((s) => s.receiptNo).sort();
+  return (salesFromTablets(server.dataDir) as { receiptNo: string }[]).map((s) => s.receiptNo).sort();
 }
 
 test('a removed tablet stops, keeps its sales, and an admin exports them for the county to import once', async () => {
@@ -73,9 +73,9 @@ test('a removed tablet stops, keeps its sales, and an admin exports them for the
 
   server.admin('import-export', file);
   expect(saleReceipts()).toEqual([...receipts].sort());
-  const once = serverRows(server.dataDir, 'sales');
+  const once = salesFromTablets(server.dataDir);
   server.admin('import-export', file);
-  expect(serverRows(server.dataDir, 'sales')).toEqual(once);
+  expect(salesFromTablets(server.dataDir)).toEqual(once);
 
   // Exported, so the tablet may be enrolled afresh without asking to discard anything.
   await page.getByTestId('revoked-enrol-again').click();

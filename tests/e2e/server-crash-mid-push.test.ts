@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
-import { serverRows } from './support/server-db';
+import { salesFromTablets } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -41,14 +41,14 @@ test('a server killed in the middle of a push loses nothing and duplicates nothi
   await killed;
   await page.locator('[data-testid="sync-status"][data-syncing="false"]').waitFor();
   expect(await pendingCount(page)).toBe(3);
-  expect(serverRows(server.dataDir, 'sales')).toHaveLength(3);
+  expect(salesFromTablets(server.dataDir)).toHaveLength(3);
 
   // Two more sales while the server is down, then it comes back.
   for (let i = 0; i < 2; i++) await sell(page, 'RICE-5KG');
   await server.launch();
   await syncNow(page);
 
-  const sales = serverRows(server.dataDir, 'sales') as { id: string }[];
+  const sales = salesFromTablets(server.dataDir) as { id: string }[];
   expect(sales).toHaveLength(5);
   expect(new Set(sales.map((s) => s.id)).size).toBe(5);
 });

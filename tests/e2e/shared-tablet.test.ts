@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 import { addToCart, goTo, login, lockTablet, readyTablet, sell, switchTo, syncNow } from './support/flows';
-import { serverRows } from './support/server-db';
+import { salesFromTablets, serverRows } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 import { craftSignedPriceChange, setTabletMeta } from './support/tablet-db';
@@ -54,7 +54,7 @@ test('two clerks share one tablet offline: each sale is theirs, each cart waits 
 
   await counter.setOffline(false);
   await syncNow(page);
-  const sales = serverRows(server.dataDir, 'sales') as ServerSale[];
+  const sales = salesFromTablets(server.dataDir) as ServerSale[];
   expect(sales.find((s) => s.receiptNo === first)?.createdBy).toBe(staffIdOf('李强'));
   expect(sales.find((s) => s.receiptNo === other)?.createdBy).toBe(staffIdOf('阿依古丽'));
   // The server applies nothing without a proof that verifies, and refused none of these.

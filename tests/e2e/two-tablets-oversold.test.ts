@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { countStock, goTo, readyTablet, sell, syncNow } from './support/flows';
-import { serverRows } from './support/server-db';
+import { salesFromTablets, serverRows } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -48,7 +48,7 @@ test('two tablets that both sold the last unit offline keep both sales, show -1 
   await syncNow(tabletA.page);
 
   const flour = (serverRows(server.dataDir, 'products') as { id: string; sku: string }[]).find((p) => p.sku === 'FLOUR-5KG');
-  const flourSales = (serverRows(server.dataDir, 'sales') as { lines: { productId: string }[] }[]).filter((s) =>
+  const flourSales = (salesFromTablets(server.dataDir) as { lines: { productId: string }[] }[]).filter((s) =>
     s.lines.some((l) => l.productId === flour?.id),
   );
   expect(flourSales).toHaveLength(2);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addToCart, goTo, pendingCount, readyTablet, sell, syncNow } from './support/flows';
 import { LinkProxy } from './support/link-proxy';
-import { serverRows } from './support/server-db';
+import { salesFromTablets } from './support/server-db';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -77,5 +77,5 @@ test('mutations queued before an app update still apply after it', async () => {
 
   proxy.blockPushes = false;
   await syncNow(page);
-  expect(serverRows(server.dataDir, 'sales')).toHaveLength(2);
+  expect(salesFromTablets(server.dataDir)).toHaveLength(2);
 });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { SERVER_DEVICE_ID } from '../../../src/shared/domain/ids';
 
 /** Reads the server's SQLite file directly: what the county really holds. */
 export function serverRows(dataDir: string, table: string): unknown[] {
@@ -12,4 +13,9 @@ export function serverRows(dataDir: string, table: string): unknown[] {
   } finally {
     db.close();
   }
+}
+
+/** The sales tablets made: the demo centre's seeded credit sales (made by the server itself) left out. */
+export function salesFromTablets(dataDir: string): unknown[] {
+  return serverRows(dataDir, 'sales').filter((s) => (s as { deviceId: string }).deviceId !== SERVER_DEVICE_ID);
 }

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import { CENTRE_SETTINGS_ID, settingsOf, type SettingValues } from '../../../src/shared/domain/centre-settings';
 import { TABLE_NAMES, type AnyRow } from '../../../src/shared/domain/entities';
+import { beforeHorizon, historyHorizon } from '../../../src/shared/domain/history-scope';
 import type { DbInspector } from './inspect-db';
 import type { NodeTablet, QueuedSale } from './node-tablet';
 
@@ -22,11 +24,20 @@ export async function expectAppliedOnceInOrder(db: DbInspector, centreId: string
   expect(sales.map((s) => s.data.receiptNo)).toEqual(queued.map((q) => q.receiptNo));
 }
 
-/** S3, S6: after a pull the tablet holds exactly the server's rows of its centre, each once and as stored. */
+/**
+ * S3, S6: after a pull the tablet holds exactly the server's rows of its
+ * centre, each once and as stored: all but the older history the centre's
+ * settings leave on the server (shared/domain/history-scope.ts).
+ */
 export async function expectHoldsServerRows(db: DbInspector, centreId: string, tablet: NodeTablet) {
   const stored = await db.rows(centreId);
+  const settings = stored.find((r) => r.tbl === 'settings' && r.id === CENTRE_SETTINGS_ID)?.data as Partial<SettingValues> | undefined;
+  const horizon = historyHorizon(Date.now(), settingsOf(settings).historyMonths);
   for (const table of TABLE_NAMES) {
-    const server = stored.filter((r) => r.tbl === table).map((r) => r.data as unknown as AnyRow);
+    const server = stored
+      .filter((r) => r.tbl === table)
+      .map((r) => r.data as unknown as AnyRow)
+      .filter((row) => !beforeHorizon(table, row, horizon));
     const local = (await tablet.db.synced(table).toArray()) as AnyRow[];
     const byId = (a: AnyRow, b: AnyRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     expect(local.length, `${table} rows on the tablet`).toBe(server.length);
