@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { Sha256, sha256OfParts, WHOLE_HASH_MAX_BYTES } from '../../src/client/data/packs/sha256-stream';
+import { sha256OfParts, WHOLE_HASH_MAX_BYTES } from '../../src/client/data/packs/sha256-stream';
+import { Sha256 } from '../../src/shared/domain/sha256';
 
 const reference = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

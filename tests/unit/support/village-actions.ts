@@ -19,7 +19,7 @@ export type VillageAction = {
   device: number;
   staff: number;
   op: 'customer.create' | 'customer.update' | 'customer.merge' | 'customer.delete' | 'order.create' | 'order.transition' | 'parcel.log' | 'parcel.match' | 'parcel.handover' | 'parcel.return' | 'settings.update'
-    | 'sale.onCredit' | 'credit.repay' | 'sale.refund' | 'till.cashUp';
+    | 'sale.onCredit' | 'credit.repay' | 'sale.refund' | 'sale.void' | 'till.cashUp';
   pick: number;
   value: number;
 };
@@ -50,6 +50,7 @@ export const villageAction = (device: fc.Arbitrary<number>, staff: fc.Arbitrary<
       'sale.onCredit',
       'credit.repay',
       'sale.refund',
+      'sale.void',
       'till.cashUp',
     ),
     pick: fc.nat({ max: 50 }),
@@ -71,6 +72,7 @@ const NEEDS: Partial<Record<VillageAction['op'], VillageAction['op']>> = {
   'sale.onCredit': 'customer.create',
   'credit.repay': 'customer.create',
   'sale.refund': 'sale.onCredit',
+  'sale.void': 'sale.onCredit',
 };
 
 /**
@@ -236,6 +238,12 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
       // Two tablets refunding one sale offline: the second that would pass what was sold is refused.
       const sale = one(await db.sales.orderBy('id').toArray());
       if (sale) await run(a.op, { refundId: uuidv7(), saleId: sale.id, receiptNo: `F-${v}`, lines: [{ lineIndex: 0, qty: 1 }], reason: '退货' });
+      return;
+    }
+    case 'sale.void': {
+      // A void on one tablet and a refund of the same sale on another: what is left comes back once.
+      const sale = one(await db.sales.orderBy('id').toArray(), v);
+      if (sale) await run(a.op, { refundId: uuidv7(), saleId: sale.id, receiptNo: `V-${v}`, reason: '收错商品' });
       return;
     }
     case 'till.cashUp': {

@@ -40,6 +40,8 @@ export function CashUpScreen() {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   if (!session || till === undefined) return <Loading />;
+  // The business day's noon in China time, so the date shown is that day wherever the tablet's clock zone is near.
+  const dayShown = fmt.date(`${day}T04:00:00.000Z`);
   const cashIn = till?.cashInFen ?? 0;
   const cashOut = till?.cashOutFen ?? 0;
   const floatFen = yuan(float);
@@ -66,7 +68,7 @@ export function CashUpScreen() {
   return (
     <section class="screen">
       <h1>{t('cashUp.title')}</h1>
-      <p class="muted">{t('cashUp.who', { name: session.staff.name, day: fmt.date(`${day}T04:00:00.000Z`) })}</p>
+      <p class="muted">{t('cashUp.who', { name: session.staff.name, day: dayShown })}</p>
       <div class="card">
         <dl class="cashup-figures" data-testid="cashup-till">
           <dt>{t('cashUp.cashIn')}</dt>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money';
 import { isPaymentReference, normalisePaymentReference, quickCashAmounts, type PaymentPart } from '../../../shared/domain/payments';
 import { useFormat } from '../../ui/format';
+import { Segmented } from '../../ui/Segmented';
 import { MoneyInput } from './MoneyInput';
 
 /** The means a single payment at the counter can take (credit is a sale's, never a repayment's). */
@@ -48,21 +49,12 @@ export function PaymentPanel({ dueFen, draft, onDraft }: { dueFen: Fen; draft: P
   const check = checkPayment(draft, dueFen);
   return (
     <div class="payment-panel" data-testid="payment-panel">
-      <div class="segmented" role="radiogroup" aria-label={t('payment.means')}>
-        {COUNTER_MEANS.map((means) => (
-          <button
-            key={means}
-            type="button"
-            role="radio"
-            aria-checked={draft.means === means}
-            class={draft.means === means ? 'segment segment-active' : 'segment'}
-            data-testid={`payment-means-${means}`}
-            onClick={() => onDraft({ ...draft, means })}
-          >
-            {t(`payment.meansName.${means}`)}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        label={t('payment.means')}
+        value={draft.means}
+        onChange={(means) => onDraft({ ...draft, means })}
+        segments={COUNTER_MEANS.map((means) => ({ value: means, testId: `payment-means-${means}`, label: t(`payment.meansName.${means}`) }))}
+      />
       {draft.means === 'cash' ? (
         <div class="tender-row">
           <label class="field">

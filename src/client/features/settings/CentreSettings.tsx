@@ -7,6 +7,7 @@ import { toAppError } from '../../data/errors';
 import { useCentreSettings } from '../../data/queries/settings';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
+import { Segmented } from '../../ui/Segmented';
 import { useFormat } from '../../ui/format';
 import { messageOf, type Message } from '../../ui/useSaveOnce';
 import './centre-settings.css';
@@ -99,22 +100,17 @@ export function CentreSettings() {
       </h2>
       <h3 id="history-months-label">{t('centreSettings.historyMonths')}</h3>
       <p class="muted">{t('centreSettings.historyHint')}</p>
-      <div class="segmented" role="radiogroup" aria-labelledby="history-months-label">
-        {HISTORY_MONTH_CHOICES.map((months) => (
-          <button
-            key={months}
-            type="button"
-            role="radio"
-            aria-checked={current.historyMonths === months}
-            class={current.historyMonths === months ? 'segment segment-active' : 'segment'}
-            data-testid={`history-months-${months}`}
-            disabled={saving}
-            onClick={() => void save({ historyMonths: months })}
-          >
-            {t('centreSettings.months', { count: months, n: fmt.number(months) })}
-          </button>
-        ))}
-      </div>
+      <Segmented
+        labelledBy="history-months-label"
+        value={current.historyMonths}
+        disabled={saving}
+        onChange={(historyMonths) => void save({ historyMonths })}
+        segments={HISTORY_MONTH_CHOICES.map((months) => ({
+          value: months,
+          testId: `history-months-${months}`,
+          label: t('centreSettings.months', { count: months, n: fmt.number(months) }),
+        }))}
+      />
       <form class="settings-days" onSubmit={saveFields} noValidate>
         {FIELDS.map((name) => (
           <label class="field" key={name}>

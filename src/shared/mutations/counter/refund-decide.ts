@@ -4,8 +4,17 @@ import type { Sale, StockMovement } from '../../domain/entities';
 import { partOf } from '../../domain/payments';
 import { lineRefundFen, paidByLine, paymentsOf, refundParts } from '../../domain/refund-rules';
 import { RefusalCode } from '../../domain/refusals';
+import { shortText, uuid } from '../fields';
 import { refuse, type Author, type Decision, type MutationContext, type ReadState, type RowChange, type RowKey } from '../types';
 import { creditEntry, tillKey, tillWithCash } from './fields';
+
+/** The fields every refund names, a void too: the refund's id, the sale, its receipt number, why. */
+export const refundFields = {
+  refundId: uuid,
+  saleId: uuid,
+  receiptNo: shortText(24),
+  reason: shortText(200),
+};
 
 export interface RefundInput {
   refundId: string;

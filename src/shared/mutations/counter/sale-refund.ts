@@ -1,18 +1,14 @@
 import * as v from 'valibot';
-import { shortText, uuid } from '../fields';
 import type { MutationDef } from '../types';
-import { decideRefund, refundReads } from './refund-decide';
+import { decideRefund, refundFields, refundReads } from './refund-decide';
 
 const schema = v.strictObject({
-  refundId: uuid,
-  saleId: uuid,
-  receiptNo: shortText(24),
+  ...refundFields,
   lines: v.pipe(
     v.array(v.strictObject({ lineIndex: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(199)), qty: v.pipe(v.number(), v.integer(), v.minValue(1)) })),
     v.minLength(1),
     v.maxLength(200),
   ),
-  reason: shortText(200),
 });
 export type SaleRefundArgs = v.InferOutput<typeof schema>;
 

@@ -1,14 +1,8 @@
 import * as v from 'valibot';
-import { shortText, uuid } from '../fields';
 import type { MutationDef } from '../types';
-import { decideRefund, refundReads } from './refund-decide';
+import { decideRefund, refundFields, refundReads } from './refund-decide';
 
-const schema = v.strictObject({
-  refundId: uuid,
-  saleId: uuid,
-  receiptNo: shortText(24),
-  reason: shortText(200),
-});
+const schema = v.strictObject(refundFields);
 export type SaleVoidArgs = v.InferOutput<typeof schema>;
 
 /** An admin voids a sale of the same business day: all of it that was not refunded comes back. */
