@@ -1,19 +1,29 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { firstScreenChunks } from './src/build/first-screen-chunks.ts';
+import { signedInPreload } from './src/build/signed-in-preload.ts';
 
 // One config for the three builds: the PWA (`vite build`), the Node server
 // (`vite build --ssr`), and the test projects (`vitest`).
 // Each build of the app is told apart by its id, shown in Settings; a new id
 // changes the precache manifest, so tablets are offered the update.
 const buildId = process.env.CUNZHAN_BUILD_ID ?? new Date().toISOString().slice(0, 16).replace('T', ' ');
+// The barcode reader's WebAssembly must be the one its JavaScript was built
+// with: barcode-detector's own zxing-wasm, whatever other copy is installed.
+const requireFromDetector = createRequire(createRequire(import.meta.url).resolve('barcode-detector'));
+const zxingReaderWasm = requireFromDetector.resolve('zxing-wasm/reader/zxing_reader.wasm');
 
 export default defineConfig(({ isSsrBuild }) => ({
   define: { __BUILD_ID__: JSON.stringify(buildId) },
+  resolve: { alias: [{ find: /^barcode-detector-reader\.wasm(\?.*)?$/, replacement: `${zxingReaderWasm}$1` }] },
   plugins: isSsrBuild
     ? []
     : [
         preact(),
+        firstScreenChunks(),
+        signedInPreload(),
         VitePWA({
           strategies: 'injectManifest',
           srcDir: 'src/sw',
@@ -22,7 +32,10 @@ export default defineConfig(({ isSsrBuild }) => ({
           registerType: 'prompt',
           manifest: false,
           injectManifest: {
-            globPatterns: ['**/*.{js,css,html,svg,png,woff2,json}'],
+            // wasm: the barcode reader, so scanning works offline (loaded by the page only when scanning starts).
+            globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,wasm}'],
+            // The reader's WebAssembly is about 1.1 MB; a file over this limit would silently miss the precache.
+            maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
             rollupFormat: 'iife',
           },
         }),

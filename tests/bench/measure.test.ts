@@ -8,7 +8,11 @@
 // and of the pushes, and each push request's timing) or BENCH_SPANS=<first page rows>;
 // or any of BENCH_ONLY=durable|ingest|twoProcess|fatPull|proofVerify (the 10,000 push over its
 // durable floor, BENCH_DURABLE_SALES to shorten; the server figures, SERVER_SCALE knobs);
-// BENCH_ONLY=village (villager search, parcels list, villager page, the 50,000-order pull).
+// BENCH_ONLY=village (villager search, parcels list, villager page, the 50,000-order pull);
+// BENCH_ONLY=sale (the counter sale with 100,000 stored; BENCH_PROFILE=1 profiles it);
+// BENCH_ONLY=app (the real app: confirm to receipt, tab switches, PIN to sell, the cold
+// reload on a slow link, the 50 MB pack download with a cut, lesson opening);
+// BENCH_ONLY=scan (a barcode in front of the camera to its line in the cart).
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -25,6 +29,8 @@ import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen
 import { syncOk } from './server/harness-tablet';
 import { runServerCases, SERVER_PARTS } from './server/run-server-cases';
 import { assembleResults } from './support/assemble-results';
+import { appCase, type AppCase } from './support/app-case';
+import { scanCase, type ScanCase } from './support/scan-case';
 import {
   formatTable,
   measured,
@@ -314,6 +320,12 @@ async function saleCase(): Promise<SaleCase> {
     const baseline = await timeSales(tablet);
     const seed = await page.evaluate((n) => window.bench.seedSyncedSales(n), STORED_SALES);
     log(`${STORED_SALES} sales stored in ${round(seed.ms / 1000, 2)} s (setup)`);
+    if (process.env.BENCH_PROFILE === '1') {
+      // Where a sale's time goes with the history stored (main thread; IndexedDB's commits show as idle).
+      const run = await profiled(tablet.cdp, join(dirname(RESULTS), 'sale.cpuprofile'), () => timeSales(tablet));
+      log(`CPU profile of ${run.result.samples} sales, ${round(run.totalMs)} ms (p95 ${run.result.p95Ms} ms), most self time:`);
+      for (const line of run.lines) log(`  ${String(line.selfMs).padStart(8)} ms  ${line.name}`);
+    }
     return { ...(await timeSales(tablet)), seedMs: round(seed.ms), baseline, pinUnlock };
   } finally {
     await closeTablet(tablet);
@@ -366,6 +378,25 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
     return;
   }
 
+  if (process.env.BENCH_ONLY === 'sale') {
+    // The counter sale alone (BENCH_PROFILE=1 adds its CPU profile); latest.json is left alone.
+    const sale = await saleCase();
+    log(`sale only: ${sale.storedSales} stored, p50 ${sale.p50Ms} ms, p95 ${sale.p95Ms} ms; baseline p50 ${sale.baseline.p50Ms} ms, p95 ${sale.baseline.p95Ms} ms`);
+    return;
+  }
+
+  if (process.env.BENCH_ONLY === 'scan') {
+    // The scanner alone; latest.json is left alone.
+    log(JSON.stringify(await scanCase({ store: server.store, origin: server.url, centreId, staff: CLERK })));
+    return;
+  }
+
+  if (process.env.BENCH_ONLY === 'app') {
+    // The real app's figures alone; latest.json is left alone.
+    log(JSON.stringify(await appCase({ server, centreId, staff: CLERK, log })));
+    return;
+  }
+
   if (process.env.BENCH_ONLY === 'pull') {
     // The pull alone, for working on it: the sales are written into the server's store
     // directly (setup) instead of being made and pushed by a tablet. latest.json is left alone.
@@ -410,6 +441,24 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   log('villagers, orders and parcels');
   const village = await runVillageCase();
 
+  log('the real app: counter taps, cold reload, training');
+  // Its failure is recorded rather than thrown, so the figures before it are kept.
+  let app: AppCase | { error: string };
+  try {
+    app = await appCase({ server, centreId, staff: CLERK, log });
+  } catch (e) {
+    app = { error: e instanceof Error ? e.message : String(e) };
+  }
+
+  log('the scanner: barcode to cart line');
+  let scan: ScanCase | { error: string };
+  try {
+    scan = await scanCase({ store: server.store, origin: server.url, centreId, staff: CLERK });
+    log(`barcode to cart line at 4× throttle: median ${scan.p50Ms} ms (runs ${scan.runsMs.join(', ')}); first open ${scan.openMs} ms`);
+  } catch (e) {
+    scan = { error: e instanceof Error ? e.message : String(e) };
+  }
+
   log('first screen JavaScript');
   // Measured last, and its failure recorded rather than thrown, so the sync figures are kept.
   let firstScreen: FirstScreenJs | { error: string };
@@ -424,7 +473,7 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   const serverCases = await runServerCases(new Set(SERVER_PARTS), log);
 
   const results = assembleResults(
-    { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server: serverCases },
+    { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server: serverCases, app, scan },
     { browser: `Chromium ${browserVersion}`, store: server.store.kind },
   );
   results.durationMs = Date.now() - started;

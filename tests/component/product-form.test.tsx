@@ -8,6 +8,13 @@ function type(testId: string, value: string) {
   fireEvent.input(screen.getByTestId(testId), { target: { value } });
 }
 
+/** A real 'change' (the library's fireEvent.change sends 'input', as preact/compat inputs expect). */
+function choose(testId: string, value: string) {
+  const select = screen.getByTestId<HTMLSelectElement>(testId);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 describe('product form', () => {
   freshTabletEach('en');
 
@@ -22,7 +29,7 @@ describe('product form', () => {
     type('product-nameZh', '酱油');
     type('product-nameEn', 'Soy sauce');
     type('product-sku', 'salt');
-    type('product-unit', 'bottle');
+    choose('product-unit', 'bottle');
     type('product-price', '12.345');
     fireEvent.click(screen.getByTestId('product-save'));
 
@@ -37,7 +44,7 @@ describe('product form', () => {
       const found = screen.getAllByTestId('product-row').find((el) => el.dataset['sku'] === 'SOY-500');
       if (!found) throw new Error('not listed yet');
       return found;
-    });
+    }, { timeout: 5000 });
     expect(row.textContent).toContain('¥12.50');
     expect(row.textContent).toContain('Soy sauce');
     const saved = await centre.ctx.db.products.where('sku').equals('SOY-500').first();
@@ -64,7 +71,7 @@ describe('product form', () => {
     await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
     type('product-nameEn', 'Rice\u0000 5kg');
     type('product-sku', 'RICE-5');
-    type('product-unit', 'bag');
+    choose('product-unit', 'bag');
     type('product-price', '35');
     fireEvent.click(screen.getByTestId('product-save'));
 
@@ -88,7 +95,7 @@ describe('product form', () => {
     await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
     expect(screen.getByText('Leave empty to have one made')).toBeTruthy();
     type('product-nameEn', 'Green tea');
-    type('product-unit', 'box');
+    choose('product-unit', 'box');
     type('product-price', '18');
     type('product-openingStock', 'many');
     fireEvent.click(screen.getByTestId('product-save'));
@@ -100,7 +107,7 @@ describe('product form', () => {
       const found = screen.getAllByTestId('product-row').find((el) => el.textContent?.includes('Green tea'));
       if (!found) throw new Error('not listed yet');
       return found;
-    });
+    }, { timeout: 5000 });
     expect(row.dataset['sku']).toMatch(/^P-\d{6}-[0-9A-Z]{4}$/);
     const saved = await centre.ctx.db.products.where('sku').equals(row.dataset['sku']!).first();
     const movements = await centre.ctx.db.movements.where('productId').equals(saved!.id).toArray();
@@ -109,6 +116,53 @@ describe('product form', () => {
     // Both changes wait to be sent, the product first.
     const queued = (await centre.ctx.db.outbox.toArray()).map((m) => m.kind);
     expect(queued.slice(-2)).toEqual(['product.create', 'stock.receive']);
+  });
+
+  it('a product sold by weight takes its unit from the list, its category and quick key, and opening stock with decimals', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    renderApp('/products/new');
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    type('product-nameZh', '散装大米');
+    type('product-nameEn', 'Loose rice');
+    type('product-price', '4.6');
+    fireEvent.click(screen.getByTestId('product-save'));
+    expect(await screen.findByText('Choose or type a unit')).toBeTruthy();
+
+    // 公斤 is weighed: choosing it says so.
+    choose('product-unit', 'kg');
+    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('product-sold-by-weight').checked).toBe(true));
+    choose('product-category', 'grainOil');
+    fireEvent.click(screen.getByTestId('product-pinned'));
+    // Full-width digits, as a Chinese keyboard types them.
+    type('product-openingStock', '２５．５');
+    fireEvent.click(screen.getByTestId('product-save'));
+    await waitFor(async () => expect(await centre.ctx.db.products.count()).toBe(1), { timeout: 5000 });
+    const saved = (await centre.ctx.db.products.toArray())[0]!;
+    expect(saved).toMatchObject({
+      unit: '公斤', unitNames: { 'zh-CN': '公斤', en: 'kg', ug: 'كىلوگرام' }, soldBy: 'weight', category: 'grainOil', pinned: true, priceFen: 460,
+    });
+    await waitFor(async () => expect((await centre.ctx.db.stockLevels.get(saved.id))?.level).toBe(25.5));
+  });
+
+  it('a unit not on the list is typed in each language, and the edit sends only what changed', async () => {
+    const centre = await enrolledTablet();
+    const salt = await stockedProduct(centre, { sku: 'SALT', en: 'Salt', zh: '盐', priceFen: 250, qty: 4 });
+    await login(centre.staff.id, centre.pin);
+    renderApp(`/products/${salt.id}`);
+    await screen.findByTestId('product-form', {}, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('product-save')).toHaveProperty('disabled', false));
+    choose('product-unit', 'other');
+    await screen.findByTestId('product-unitZh');
+    type('product-unitZh', '串');
+    type('product-unitEn', 'string');
+    type('product-unitUg', 'تىزما');
+    fireEvent.click(screen.getByTestId('product-save'));
+    await waitFor(async () => expect((await centre.ctx.db.products.get(salt.id))?.unit).toBe('串'), { timeout: 5000 });
+    expect((await centre.ctx.db.products.get(salt.id))?.unitNames).toEqual({ 'zh-CN': '串', en: 'string', ug: 'تىزما' });
+    const sent = (await centre.ctx.db.outbox.toArray()).filter((m) => m.kind === 'product.update').map((m) => m.args);
+    expect(sent).toEqual([{ id: salt.id, patch: { unit: '串', unitNames: { 'zh-CN': '串', en: 'string', ug: 'تىزما' } } }]);
   });
 
   it('editing a product offers no opening stock', async () => {

@@ -108,7 +108,7 @@ describe('counter sale', () => {
     // Three peanut oils are known to be in stock: a fourth is warned about, and can still be sold.
     const oilLine = () => screen.getAllByTestId('cart-line').find((el) => el.dataset['sku'] === 'OIL-1')!;
     for (let i = 0; i < 2; i++) fireEvent.click(within(oilLine()).getByTestId('qty-plus'));
-    await waitFor(() => expect(within(oilLine()).getByTestId('cart-qty').textContent).toBe('3'));
+    await waitFor(() => expect(within(oilLine()).getByTestId<HTMLInputElement>('cart-qty').value).toBe('3'));
     expect(screen.queryByTestId('stock-warning')).toBeNull();
     fireEvent.click(within(oilLine()).getByTestId('qty-plus'));
     expect((await screen.findByTestId('stock-warning')).textContent).toBe('Only 3 in stock');
@@ -120,7 +120,7 @@ describe('counter sale', () => {
     await waitFor(() => expect(screen.queryAllByTestId('cart-line')).toHaveLength(0));
     expect(screen.getByTestId('cart-total').textContent).toBe('¥0.00');
     fireEvent.click(await screen.findByTestId('undo-clear'));
-    await waitFor(() => expect(within(oilLine()).getByTestId('cart-qty').textContent).toBe('4'));
+    await waitFor(() => expect(within(oilLine()).getByTestId<HTMLInputElement>('cart-qty').value).toBe('4'));
     expect(screen.getByTestId('cart-total').textContent).toBe('¥112.00');
     expect(screen.queryByTestId('cart-cleared')).toBeNull();
 
@@ -142,6 +142,110 @@ describe('counter sale', () => {
     expect(rice.textContent).toContain('Rice 5 kg');
     expect(rice.textContent).toContain('¥35.50');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sell');
+  });
+
+  it('a quantity is typed: whole pieces, full-width digits, decimals for what is weighed, and a mistake is said and undone', async () => {
+    const centre = await readyCounter();
+    await stockedProduct(centre, {
+      sku: 'RICE-LOOSE', en: 'Loose rice', zh: '散装大米', priceFen: 399, qty: 50,
+      more: { unit: '公斤', unitNames: { 'zh-CN': '公斤', en: 'kg', ug: 'كىلوگرام' }, soldBy: 'weight' },
+    });
+    renderApp('/');
+    await screen.findAllByTestId('product-tile', {}, { timeout: 5000 });
+    const line = (sku: string) => screen.getAllByTestId('cart-line').find((el) => el.dataset['sku'] === sku)!;
+    const qty = (sku: string) => within(line(sku)).getByTestId<HTMLInputElement>('cart-qty');
+
+    fireEvent.click(tile('OIL-1'));
+    fireEvent.click(tile('RICE-LOOSE'));
+    await waitFor(() => expect(screen.getAllByTestId('cart-line')).toHaveLength(2));
+    // Full-width ２ from a Chinese keyboard counts as 2.
+    fireEvent.input(qty('OIL-1'), { target: { value: '２' } });
+    await waitFor(() => expect(screen.getByTestId('cart-total').textContent).toBe('¥59.99'));
+    // 2.345 kg at ¥3.99 is ¥9.36 (rounded to the fen).
+    fireEvent.input(qty('RICE-LOOSE'), { target: { value: '2.345' } });
+    await waitFor(() => expect(screen.getByTestId('cart-total').textContent).toBe('¥65.36'));
+    expect(within(line('RICE-LOOSE')).getByText('¥9.36')).toBeTruthy();
+    expect(line('RICE-LOOSE').textContent).toContain('/ kg');
+
+    // Half a bottle is no quantity: the line says so and keeps its last good number.
+    fireEvent.input(qty('OIL-1'), { target: { value: '1.5' } });
+    expect((await within(line('OIL-1')).findByTestId('qty-error')).textContent).toBe('Enter a whole number');
+    expect(screen.getByTestId('cart-total').textContent).toBe('¥65.36');
+    // Leaving the field (preact/compat listens for focusout) shows the last good quantity.
+    fireEvent.focusOut(qty('OIL-1'));
+    await waitFor(() => expect(qty('OIL-1').value).toBe('2'));
+    // Four decimals of a kilo is more than the scale shows.
+    fireEvent.input(qty('RICE-LOOSE'), { target: { value: '1.2345' } });
+    expect((await within(line('RICE-LOOSE')).findByTestId('qty-error')).textContent).toBe('Enter a weight with up to three decimals, like 1.25');
+    fireEvent.focusOut(qty('RICE-LOOSE'));
+
+    // + adds a whole kilo to the weight, exactly.
+    fireEvent.click(within(line('RICE-LOOSE')).getByTestId('qty-plus'));
+    await waitFor(() => expect(qty('RICE-LOOSE').value).toBe('3.345'));
+
+    fireEvent.click(await screen.findByTestId('tender-exact'));
+    await waitFor(() => expect(screen.getByTestId('confirm-sale')).toHaveProperty('disabled', false));
+    fireEvent.click(screen.getByTestId('confirm-sale'));
+    await waitFor(async () => expect(await centre.ctx.db.sales.count()).toBe(1));
+    const [sale] = await centre.ctx.db.sales.toArray();
+    const rice = sale!.lines.find((l) => l.qty === 3.345)!;
+    expect(rice).toMatchObject({ unitPriceFen: 399, lineTotalFen: 1335, unitNames: { 'zh-CN': '公斤', en: 'kg', ug: 'كىلوگرام' } });
+    const riceLevel = await centre.ctx.db.stockLevels.get(rice.productId);
+    expect(riceLevel?.level).toBe(46.655);
+  });
+
+  it('pinned products are quick keys above the grid, and category chips narrow the grid', async () => {
+    const centre = await enrolledTablet();
+    await stockedProduct(centre, { sku: 'WATER', en: 'Mineral water', zh: '矿泉水', priceFen: 200, qty: 24, more: { category: 'drinks', pinned: true, unit: '瓶' } });
+    await stockedProduct(centre, { sku: 'COLA', en: 'Cola', zh: '可乐', priceFen: 300, qty: 24, more: { category: 'drinks' } });
+    await stockedProduct(centre, { sku: 'SEEDS', en: 'Sunflower seeds', zh: '瓜子', priceFen: 800, qty: 5, more: { category: 'snacks' } });
+    await stockedProduct(centre, { sku: 'SOAP', en: 'Soap', zh: '肥皂', priceFen: 450, qty: 5 });
+    await login(centre.staff.id, centre.pin);
+    renderApp('/');
+    await screen.findAllByTestId('product-tile', {}, { timeout: 5000 });
+
+    const keys = await screen.findAllByTestId('quick-key');
+    expect(keys.map((k) => k.dataset['sku'])).toEqual(['WATER']);
+    expect(keys[0]!.textContent).toContain('Add Mineral water');
+    expect(keys[0]!.textContent).toContain('/ bottle');
+    fireEvent.click(keys[0]!);
+    fireEvent.click(keys[0]!);
+    await waitFor(() => expect(screen.getByTestId('cart-total').textContent).toBe('¥4.00'));
+
+    // Only categories something is filed under, after "All".
+    const chips = screen.getAllByTestId('category-chip');
+    expect(chips.map((c) => c.textContent)).toEqual(['All', 'Drinks', 'Snacks']);
+    expect(chips[0]!.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(chips[1]!);
+    await waitFor(() => expect(screen.getAllByTestId('product-tile').map((t) => t.dataset['sku']).sort()).toEqual(['COLA', 'WATER']));
+    expect(screen.getAllByTestId('category-chip')[1]!.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getAllByTestId('category-chip')[0]!);
+    await waitFor(() => expect(screen.getAllByTestId('product-tile')).toHaveLength(4));
+
+    // Searching hides the quick keys: the grid answers the search.
+    fireEvent.input(screen.getByTestId('product-search'), { target: { value: 'kqs' } });
+    await waitFor(() => expect(screen.getAllByTestId('product-tile').map((t) => t.dataset['sku'])).toEqual(['WATER']));
+    expect(screen.queryByTestId('quick-keys')).toBeNull();
+  });
+
+  it('units and categories are shown in the tablet\'s language: Uyghur and Chinese, from older rows too', async () => {
+    const centre = await enrolledTablet();
+    // An older row: only a Chinese unit, no names for it.
+    await stockedProduct(centre, { sku: 'EGGS', en: 'Eggs', zh: '鸡蛋', priceFen: 600, qty: 30, more: { unit: '斤', category: 'produce', soldBy: 'weight' } });
+    await login(centre.staff.id, centre.pin);
+    await setLanguage('ug');
+    renderApp('/');
+    await screen.findAllByTestId('product-tile', {}, { timeout: 5000 });
+    expect(tile('EGGS').textContent).toContain('/ جىڭ');
+    expect(screen.getAllByTestId('category-chip').map((c) => c.textContent)).toEqual(['ھەممىسى', 'يېزا ئىگىلىك مەھسۇلاتلىرى']);
+    fireEvent.click(tile('EGGS'));
+    const line = await screen.findByTestId('cart-line');
+    expect(line.textContent).toContain('/ جىڭ');
+    expect(within(line).getByTestId('cart-qty').getAttribute('aria-label')).toBe('鸡蛋 نىڭ مىقدارى (جىڭ)');
+
+    await setLanguage('zh-CN');
+    await waitFor(() => expect(tile('EGGS').textContent).toContain('/ 斤'));
+    expect(screen.getAllByTestId('category-chip').map((c) => c.textContent)).toEqual(['全部', '农副产品']);
   });
 
   it('the sales list picks its day in the app\'s language, Uyghur included, never the browser\'s', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../src/client/app/App';
 import { makeRouter } from '../../src/client/app/router';
 import { logout } from '../../src/client/auth/session';
-import { createProduct, receiveStock, type CommandContext } from '../../src/client/data/commands';
+import { createProduct, receiveStock, type CommandContext, type ProductInput } from '../../src/client/data/commands';
 import { db } from '../../src/client/data/db';
 import { setMeta } from '../../src/client/data/meta';
 import { initI18n, setLanguage } from '../../src/client/i18n';
@@ -53,7 +53,7 @@ export async function addPerson(centre: TestCentre, name: string, role: Role, pi
 
 export async function stockedProduct(
   centre: TestCentre,
-  fields: { sku: string; en: string; zh: string; priceFen: number; qty: number; lowStockThreshold?: number },
+  fields: { sku: string; en: string; zh: string; priceFen: number; qty: number; lowStockThreshold?: number; more?: Partial<ProductInput> },
 ): Promise<Product> {
   const product = await createProduct(
     {
@@ -63,6 +63,7 @@ export async function stockedProduct(
       unit: 'bag',
       priceFen: fields.priceFen,
       lowStockThreshold: fields.lowStockThreshold ?? 2,
+      ...fields.more,
     },
     centre.ctx,
   );

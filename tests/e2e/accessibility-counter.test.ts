@@ -92,6 +92,26 @@ for (const lang of LANGUAGES) {
     await check(`${lang} sell, alert open`);
     await page.getByTestId('oversold-alert-toggle').click();
 
+    // The payment step: cash and the rest on credit to a villager, with the discounts open; then on a phone.
+    await page.getByTestId('pay-mode-mixed').click();
+    await page.getByTestId('pay-amount-cash').fill('20');
+    await page.getByTestId('pay-rest-credit').click();
+    await page.getByTestId('villager-search').fill('陈志强');
+    await page.getByTestId('villager-option').first().click();
+    await page.getByTestId('pay-credit-ledger').waitFor();
+    await page.getByTestId('open-discounts').click();
+    await page.getByTestId('discount-panel').waitFor();
+    await check(`${lang} sell, payment step`);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await page.getByTestId('pay-summary').waitFor();
+    await check(`${lang} sell, payment step, phone sheet closed`);
+    await page.getByTestId('cart-toggle').click();
+    await page.getByTestId('pay-mode-mixed').waitFor();
+    await check(`${lang} sell, payment step, phone`);
+    await page.getByTestId('cart-toggle').click();
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.getByTestId('pay-mode-cash').click();
+
     // On a phone the cart opens as a sheet over the products.
     await page.setViewportSize({ width: 360, height: 640 });
     await page.getByTestId('cart-toggle').click();
@@ -112,6 +132,34 @@ for (const lang of LANGUAGES) {
     await page.getByTestId('sale-row').first().click();
     await page.getByTestId('receipt').waitFor();
     await check(`${lang} receipt`);
+    // Refunding it: a line picked and an over-refund typed, at both sizes; then the void, after the PIN.
+    await page.getByTestId('sale-refund').click();
+    await page.getByTestId('refund-form').waitFor();
+    await page.getByTestId('refund-plus').first().click();
+    await page.getByTestId('refund-qty').first().fill('99');
+    await page.getByTestId('refund-line-error').waitFor();
+    await check(`${lang} refund`);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await check(`${lang} refund, phone`);
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await page.getByTestId('refund-back').click();
+    await page.getByTestId('sale-void').click();
+    await page.getByTestId('pin-input').fill('111111');
+    await page.getByTestId('pin-submit').click();
+    await page.getByTestId('void-ask').click();
+    await page.getByTestId('void-reason').fill('输错了');
+    await page.getByTestId('void-ask').click();
+    await page.getByTestId('void-question').waitFor();
+    await check(`${lang} void, asked`);
+    await page.getByTestId('void-cancel').click();
+
+    // A villager's credit statement.
+    await goTo(page, 'villagers');
+    await page.getByTestId('villagers-search').fill('张桂兰');
+    await page.getByTestId('villager-row').filter({ hasText: '张桂兰' }).first().click();
+    await page.getByTestId('credit-statement').click();
+    await page.getByTestId('statement-row').first().waitFor();
+    await check(`${lang} statement`);
 
     // Products, a new one with what an empty form says, and one to edit.
     await goTo(page, 'products');

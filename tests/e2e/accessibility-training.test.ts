@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/shared/domain/entities';
 import { Audit } from './support/axe';
 import { readyTablet } from './support/flows';
-import { DEMO_PACK_ID, downloadDemoPack, openLesson, openTraining } from './support/training-flows';
+import { answerTurn, DEMO_PACK_ID, downloadDemoPack, endSession, markPresent, openLesson, openTraining, openVariantEditor, startSession } from './support/training-flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -54,6 +54,26 @@ for (const [i, lang] of LANGUAGES.entries()) {
     await audit.check(page, `${lang} pack lessons`);
     await page.getByTestId('pack-back').click();
 
+    // A trainer session: who came, a picture question spoken aloud, the results, the centre's progress.
+    await startSession(page, 'photos');
+    await markPresent(page, '张桂兰');
+    await audit.check(page, `${lang} session, attendance`);
+    await page.getByTestId('session-to-quiz').click();
+    await page.getByTestId('quiz-audio').waitFor();
+    await audit.check(page, `${lang} session, quiz turn`);
+    await answerTurn(page, 'bright');
+    await endSession(page);
+    await audit.check(page, `${lang} session, results`);
+    await page.getByTestId('session-back').click();
+    await page.getByTestId('course-progress').waitFor();
+    await audit.check(page, `${lang} training progress`);
+    await page.getByTestId('nav-villagers').click();
+    await page.getByTestId('villagers-search').fill('张桂兰');
+    await page.getByTestId('villager-row').first().click();
+    await page.getByTestId('villager-training').getByTestId('villager-lesson').first().waitFor();
+    await audit.check(page, `${lang} villager training`);
+    await openTraining(page);
+
     // The live stream lesson: words, a picture, the video, the quiz.
     await openLesson(page, 3);
     await audit.check(page, `${lang} lesson, text`);
@@ -69,6 +89,14 @@ for (const [i, lang] of LANGUAGES.entries()) {
     await audit.check(page, `${lang} lesson, quiz`);
     await page.getByTestId('lesson-finish').click();
     await page.getByTestId('training-pack').waitFor();
+    // The demo centre's own take on the listing lesson: the player's banner, then the editor.
+    await page.getByTestId('lesson-row').nth(2).click();
+    await page.getByTestId('variant-banner').waitFor();
+    await audit.check(page, `${lang} lesson, adapted`);
+    await openVariantEditor(page);
+    await audit.check(page, `${lang} lesson variant editor`);
+    await page.getByTestId('variant-cancel').click();
+    await page.getByTestId('lesson-player').waitFor();
     await page.getByTestId('nav-more').click();
 
     expect(audit.found).toEqual([]);

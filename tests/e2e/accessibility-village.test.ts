@@ -50,7 +50,7 @@ for (const lang of LANGUAGES) {
     await audit.check(page, `${lang} villagers, searched`);
     await page.getByTestId('villager-row').filter({ hasText: '张桂兰' }).click();
     await page.getByTestId('villager-facts').waitFor();
-    await page.getByTestId('villager-history').or(page.getByTestId('villager-later')).first().waitFor();
+    await page.getByTestId('villager-history').or(page.getByTestId('villager-training')).first().waitFor();
     await audit.check(page, `${lang} villager`);
     // Their credit: what they owe, and a repayment by WeChat Pay.
     await page.getByTestId('villager-credit').waitFor();

@@ -1,8 +1,22 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PACK_MEDIA_PREFIX } from '../../src/shared/packs/pack-api';
-import { readyTablet } from './support/flows';
-import { demoPackFile, downloadDemoPack, openLesson, openTraining, storedSha256 } from './support/training-flows';
+import { readyTablet, syncNow } from './support/flows';
+import { serverRows } from './support/server-db';
+import {
+  addOnTheSpot,
+  answerTurn,
+  demoPackFile,
+  downloadDemoPack,
+  endSession,
+  markPresent,
+  openLesson,
+  openTraining,
+  startSession,
+  storedSha256,
+  openVariantEditor,
+  variantStep,
+} from './support/training-flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -44,9 +58,10 @@ async function seekAndPlay(page: Page, to: number): Promise<{ seekedTo: number; 
   return { seekedTo, playedTo };
 }
 
-test('a pack downloaded online plays offline after a reload: the video seeks and plays from the tablet', async () => {
+test('a pack downloaded online plays offline after a reload: the video seeks and plays from the tablet; a session runs offline and syncs once', async () => {
   const { page } = tablet;
-  await readyTablet(page, server.url, server.createEnrolCode(), '阿依古丽', '3333');
+  // The admin: the demo centre's trainer for now (clerks teach no sessions).
+  await readyTablet(page, server.url, server.createEnrolCode(), '王芳', '111111');
   const mediaBytes: number[] = [];
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith(PACK_MEDIA_PREFIX)) {
@@ -93,4 +108,59 @@ test('a pack downloaded online plays offline after a reload: the video seeks and
   await page.getByTestId('lesson-next').click();
   await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
   expect(await page.getByTestId('media-missing').count()).toBe(0);
+
+  // Still offline: a session of lesson 2, whose question is spoken and answered with pictures.
+  await openTraining(page);
+  const sessionId = await startSession(page, 'photos');
+  await markPresent(page, '张桂兰');
+  await markPresent(page, '买买提·艾力');
+  await addOnTheSpot(page, '吐尔洪');
+  await page.getByTestId('session-to-quiz').click();
+  await page.getByTestId('quiz-audio').waitFor();
+  await page.waitForFunction(() => ((document.querySelector('[data-testid="quiz-audio"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
+  await page.waitForFunction(() => {
+    const pictures = [...document.querySelectorAll<HTMLImageElement>('[data-testid="quiz-tile"] img')];
+    return pictures.length === 2 && pictures.every((img) => img.complete && img.naturalWidth > 0);
+  });
+  expect(await answerTurn(page, 'bright')).toContain('张桂兰');
+  // A reload mid-quiz: the session, who came and the first answer are all still there.
+  await page.reload();
+  await page.getByTestId('quiz-turn').waitFor();
+  expect(await page.getByTestId('quiz-last').textContent()).toContain('张桂兰');
+  expect(await answerTurn(page, 'dark')).toContain('买买提·艾力');
+  expect(await answerTurn(page, 'bright')).toContain('吐尔洪');
+  await endSession(page);
+  expect(await page.getByTestId('session-result').allTextContents()).toEqual([
+    expect.stringContaining('1 / 1'),
+    expect.stringContaining('0 / 1'),
+    expect.stringContaining('1 / 1'),
+  ]);
+
+  // Still offline: the trainer puts the lesson's first step in the village's own words.
+  const villageWords = '在院子里光线最好的地方拍我们自己的核桃。';
+  await openTraining(page);
+  await openLesson(page, 1);
+  await openVariantEditor(page);
+  await variantStep(page, 'light').getByTestId('variant-step-text').fill(villageWords);
+  await page.getByTestId('variant-save').click();
+  await page.getByTestId('variant-banner').waitFor();
+
+  // Back online: the server holds the session, three attendances, three answers and the variant, each once.
+  await tablet.setOffline(false);
+  await syncNow(page);
+  const sessions = (serverRows(server.dataDir, 'trainingSessions') as { id: string; endedAt: string | null }[]).filter((s) => s.id === sessionId);
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0]!.endedAt).not.toBeNull();
+  const attendances = (serverRows(server.dataDir, 'attendances') as { id: string; sessionId: string; present: boolean }[]).filter((a) => a.sessionId === sessionId);
+  expect(attendances.filter((a) => a.present)).toHaveLength(3);
+  expect(new Set(attendances.map((a) => a.id)).size).toBe(attendances.length);
+  const answers = (serverRows(server.dataDir, 'quizAnswers') as { id: string; sessionId: string; answer: string; correct: boolean }[]).filter((a) => a.sessionId === sessionId);
+  expect(answers.map((a) => a.answer).sort()).toEqual(['bright', 'bright', 'dark']);
+  expect(answers.filter((a) => a.correct)).toHaveLength(2);
+  expect(new Set(answers.map((a) => a.id)).size).toBe(3);
+  const variants = (serverRows(server.dataDir, 'lessonVariants') as { lessonId: string; texts: Record<string, Record<string, string>> }[]).filter(
+    (v) => v.lessonId === 'photos',
+  );
+  expect(variants).toHaveLength(1);
+  expect(Object.values(variants[0]!.texts['light'] ?? {})).toContain(villageWords);
 });

@@ -38,14 +38,24 @@ describe.each(storeKinds())('the demo centre on $name', (kind) => {
   });
 
   it('every row passes the tablet’s checks', async () => {
-    for (const table of ['customers', 'platforms', 'orders', 'parcels', 'pickupCodes', 'sales', 'creditEntries', 'repayments'] as const) {
+    for (const table of ['products', 'movements', 'customers', 'platforms', 'orders', 'parcels', 'pickupCodes', 'sales', 'creditEntries', 'repayments', 'refunds', 'refundTotals'] as const) {
       for (const row of await rows(table)) expect(isRowOf(table, row), `${table} ${row.id}`).toBe(true);
     }
   });
 
+  it('sells by weight and by the piece: units named in every language, categories, a few quick keys', async () => {
+    const products = await rows('products');
+    expect(products.every((p) => p.unitNames?.['zh-CN'] && p.unitNames.en && p.unitNames.ug && p.category)).toBe(true);
+    const weighed = products.filter((p) => p.soldBy === 'weight').map((p) => [p.sku, p.unitNames?.en]);
+    expect(weighed).toEqual(expect.arrayContaining([['RICE-LOOSE', 'kg'], ['EGG-LOOSE', 'jin (500 g)']]));
+    expect(products.filter((p) => p.pinned).length).toBeGreaterThanOrEqual(3);
+    const eggs = products.find((p) => p.sku === 'EGG-LOOSE')!;
+    expect((await rows('movements')).find((m) => m.productId === eggs.id)?.delta).toBe(60.5);
+  });
+
   it('has a credit ledger: villagers owing, one paid off, one over the default limit, each entry made by its sale or repayment', async () => {
     const entries = await rows('creditEntries');
-    const sources = new Map([...(await rows('sales')), ...(await rows('repayments'))].map((r) => [r.id, r]));
+    const sources = new Map([...(await rows('sales')), ...(await rows('repayments')), ...(await rows('refunds'))].map((r) => [r.id, r]));
     const balances = new Map<string, number>();
     for (const e of entries) {
       expect(sources.has(e.refId)).toBe(true);
@@ -55,6 +65,19 @@ describe.each(storeKinds())('the demo centre on $name', (kind) => {
     expect(owed[0]).toBe(0);
     expect(owed.at(-1)).toBeGreaterThan(SETTING_DEFAULTS.creditLimitFen);
     expect(owed.filter((b) => b > 0 && b <= SETTING_DEFAULTS.creditLimitFen).length).toBeGreaterThan(0);
+  });
+
+  it('has a partial refund of a credit sale: its goods back on the shelf, its amount off the villager’s balance', async () => {
+    const [refund, ...more] = await rows('refunds');
+    expect(more).toEqual([]);
+    const sale = (await rows('sales')).find((s) => s.id === refund!.saleId)!;
+    expect(refund).toMatchObject({ voided: false, payments: [{ means: 'credit', amountFen: refund!.totalFen }], lines: [{ lineIndex: 0, qty: 1 }] });
+    expect(refund!.totalFen).toBe(sale.lines[0]!.unitPriceFen);
+    expect((await rows('refundTotals')).find((t) => t.id === sale.id)?.qtyByLine).toEqual([1]);
+    const back = (await rows('movements')).filter((m) => m.reason === 'return');
+    expect(back.map((m) => [m.productId, m.delta])).toEqual([[sale.lines[0]!.productId, 1]]);
+    const credit = (await rows('creditEntries')).filter((e) => e.refId === refund!.id);
+    expect(credit.map((e) => [e.customerId, e.deltaFen, e.source])).toEqual([[sale.customerId, -refund!.totalFen, 'refund']]);
   });
 
   it('has orders in every status, with histories made of legal moves by the demo staff over two weeks, and some closed over a year ago', async () => {

@@ -16,13 +16,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** A tablet-sized browser with a fresh profile of its own; the caller removes `profileDir`. */
-export async function launchTabletBrowser(name: string): Promise<{ context: BrowserContext; profileDir: string }> {
+/**
+ * A tablet-sized browser with a fresh profile of its own; the caller removes
+ * `profileDir`. `extraArgs`: more command-line switches (a fake camera).
+ */
+export async function launchTabletBrowser(name: string, extraArgs: readonly string[] = []): Promise<{ context: BrowserContext; profileDir: string }> {
   const profileDir = mkdtempSync(join(tmpdir(), `cunzhan-${name}-`));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     viewport: { width: 800, height: 1280 },
     locale: 'zh-CN',
   });

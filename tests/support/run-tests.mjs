@@ -3,6 +3,7 @@
 // in headless Chromium against the built app and the real server.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { ensurePdfTools } from './ensure-pdf-tools.mjs';
 
 const steps = [];
 
@@ -24,6 +25,8 @@ function finish() {
 }
 
 const chromium = ensureChromium();
+// Printed receipts are read back from PDF with poppler's tools.
+ensurePdfTools();
 if (!process.env.TEST_DATABASE_URL) {
   console.log('\nNote: TEST_DATABASE_URL is not set, so the server suite runs on SQLite only.');
   console.log('      Set it (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run it on PostgreSQL as well.');

@@ -35,6 +35,29 @@ describe('product search', () => {
     expect(await searchProducts(db, 'tractor')).toEqual([]);
   });
 
+  it('finds 矿泉水 by its pinyin in full, from any syllable, and by its initials, on a tablet with no network', async () => {
+    const { db, ctx } = await shop();
+    await createProduct(
+      productInput({ sku: 'WATER-550', barcode: '6900000000042', names: { 'zh-CN': '矿泉水 550毫升', en: 'Mineral water 550 ml' }, unit: '瓶' }),
+      ctx,
+    );
+    for (const typed of ['kqs', 'KQS', 'shui', 'quanshui', 'kuangquanshui', '泉水', 'mineral', 'water']) {
+      expect(skus(await searchProducts(db, typed)), typed).toEqual(['WATER-550']);
+    }
+    // Initials of 花生油 and the pinyin of 大米; a wrong initial finds nothing.
+    expect(skus(await searchProducts(db, 'hsy'))).toEqual(['OIL-1L']);
+    expect(skus(await searchProducts(db, 'dami'))).toEqual(['RICE-5KG']);
+    expect(await searchProducts(db, 'kqx')).toEqual([]);
+  });
+
+  it('keys a renamed product again, so its old name no longer finds it', async () => {
+    const { db, ctx, soap } = await shop();
+    await updateProduct(soap.id, { names: { 'zh-CN': '洗衣粉', en: 'Washing powder' } }, ctx);
+    expect(skus(await searchProducts(db, 'xyf'))).toEqual(['SOAP-01']);
+    expect(skus(await searchProducts(db, 'fz'))).toEqual([]);
+    expect((await db.productSearch.get(soap.id))?.keys).toContain('xiyifen');
+  });
+
   it('lists active products first, by name, each with its stock level', async () => {
     const { db, ctx, rice, soap } = await shop();
     await receiveStock({ productId: rice.id, qty: 8, note: '' }, ctx);

@@ -15,6 +15,7 @@ import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 const WIRE_HASHES: Record<number, string> = {
   3: '91d5ed30885b8a209a65be6edc3b029fe70029c19fd03a3ffafd42725f50cab6',
   4: 'ab8b0e5c7aa1f5b5125465f4330f1847a65b3132deee95625c13c80acca91415',
+  5: '198e1d010330d22b38f6ddd0dfee499a8a12a32fef6345d5f53140c1eae312df',
 };
 
 const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };

@@ -71,8 +71,9 @@ describe('sale.create quick check', { timeout: 30_000 }, () => {
   it('says no to invalid args, which are refused with the same explanation as before', () => {
     const sale = tabletSale();
     const cases: [unknown, string][] = [
-      [{ ...sale, lines: [{ ...sale.lines[0]!, qty: 0 }] }, 'lines.0.qty: Invalid value: Expected >=1 but received 0'],
-      [{ ...sale, lines: [{ ...sale.lines[0]!, qty: 1.5 }] }, 'lines.0.qty: Invalid integer: Received 1.5'],
+      [{ ...sale, lines: [{ ...sale.lines[0]!, qty: 0 }] }, 'lines.0.qty: Invalid value: Expected >=0.001 but received 0'],
+      // Weights go to three decimals (whether the product is weighed is decide's question).
+      [{ ...sale, lines: [{ ...sale.lines[0]!, qty: 1.2345 }] }, 'lines.0.qty: at most three decimals'],
       [{ ...sale, lines: [] }, 'lines: Invalid length: Expected >=1 but received 0'],
       [{ ...sale, saleId: sale.saleId.toUpperCase() }, `saleId: Invalid format: Expected ${'/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/'} but received "${sale.saleId.toUpperCase()}"`],
       [{ ...sale, lines: [{ ...sale.lines[0]!, names: { en: ' ' } }] }, 'lines.0.names: a name is required'],

@@ -35,7 +35,7 @@ type Action =
   | { type: 'sale'; device: number; staff: number; product: number; qty: number; lines: number }
   | { type: 'receive'; device: number; staff: number; product: number; qty: number }
   | { type: 'adjust'; device: number; staff: number; product: number; delta: number; reason: 'count' | 'damage' | 'spoil' }
-  | { type: 'edit'; device: number; staff: number; product: number; field: 'price' | 'name' | 'threshold' | 'active'; value: number }
+  | { type: 'edit'; device: number; staff: number; product: number; field: 'price' | 'name' | 'threshold' | 'active' | 'selling'; value: number }
   | { type: 'create'; device: number; staff: number; value: number }
   | { type: 'push' | 'pull' | 'sync'; device: number; drop: boolean; overtake: boolean; sweep: boolean }
   | { type: 'toggleStaff' }
@@ -67,7 +67,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
       device,
       staff,
       product,
-      field: fc.constantFrom('price' as const, 'name' as const, 'threshold' as const, 'active' as const),
+      field: fc.constantFrom('price' as const, 'name' as const, 'threshold' as const, 'active' as const, 'selling' as const),
       value: fc.nat({ max: 999 }),
     }),
   },
@@ -165,8 +165,10 @@ async function perform(
   const products = await tablet.db.products.orderBy('id').toArray();
   try {
     if (a.type === 'create') {
+      // Every third new product is weighed, filed and pinned: sold and received in decimals below.
+      const selling = a.value % 3 === 0 ? { unitNames: { 'zh-CN': '公斤', en: 'kg' }, soldBy: 'weight' as const, category: 'grainOil' as const, pinned: a.value % 2 === 0 } : {};
       await createProduct(
-        { sku: `N-${a.value}`, barcode: String(a.value), names: { en: `New ${a.value}` }, unit: 'kg', priceFen: a.value, lowStockThreshold: 1 },
+        { sku: `N-${a.value}`, barcode: String(a.value), names: { en: `New ${a.value}` }, unit: 'kg', priceFen: a.value, lowStockThreshold: 1, ...selling },
         ctx,
       );
       return;
@@ -175,10 +177,11 @@ async function perform(
     if (a.type === 'sale') {
       const second = products[(a.product + 1) % products.length]!;
       const lines = a.lines === 2 && second.id !== p.id ? [p, second] : [p];
-      const sale = await completeSale({ lines: lines.map((l) => ({ productId: l.id, qty: a.qty })), tenderedFen: 10_000_000 }, ctx);
+      const qtyOf = (l: { soldBy?: string | undefined }) => (l.soldBy === 'weight' ? a.qty - 0.125 : a.qty);
+      const sale = await completeSale({ lines: lines.map((l) => ({ productId: l.id, qty: qtyOf(l) })), tenderedFen: 10_000_000 }, ctx);
       sold.add(sale.id);
     } else if (a.type === 'receive') {
-      await receiveStock({ productId: p.id, qty: a.qty, note: '' }, ctx);
+      await receiveStock({ productId: p.id, qty: p.soldBy === 'weight' ? a.qty + 0.3 : a.qty, note: '' }, ctx);
     } else if (a.type === 'adjust') {
       await adjustStock({ productId: p.id, delta: a.delta, reason: a.reason, note: '' }, ctx);
     } else {
@@ -186,6 +189,7 @@ async function perform(
         a.field === 'price' ? { priceFen: a.value }
         : a.field === 'name' ? { names: { ...p.names, en: `Renamed ${a.value}` } }
         : a.field === 'threshold' ? { lowStockThreshold: a.value % 5 }
+        : a.field === 'selling' ? { category: a.value % 2 === 0 ? ('drinks' as const) : ('' as const), pinned: a.value % 3 === 0 }
         : { active: a.value % 2 === 0 };
       await updateProduct(p.id, patch, ctx);
     }

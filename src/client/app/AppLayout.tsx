@@ -4,6 +4,7 @@ import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
 import { ClockWarning } from '../features/sync/ClockWarning';
+import { CreditOverLimitAlert } from '../features/sync/CreditOverLimitAlert';
 import { OversoldAlert } from '../features/sync/OversoldAlert';
 import { RefusalsNotice } from '../features/sync/RefusalsNotice';
 import { Loading } from '../ui/Loading';
@@ -20,6 +21,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
       <div class="alerts">
         <ClockWarning />
         <OversoldAlert />
+        <CreditOverLimitAlert />
         <RefusalsNotice />
       </div>
       <main class="content" id="content">

@@ -5,6 +5,7 @@ import { parseSalesSearch, parseStockSearch } from '../routes/search';
 import { parseActivitySearch } from '../routes/activity-search';
 import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-search';
 import { parseLessonSearch } from '../routes/training-search';
+import { parseSessionSearch } from '../routes/training-session-search';
 import { NotFound } from '../routes/not-found';
 
 // Each screen is its own chunk: the first screen only loads the shell.
@@ -25,6 +26,16 @@ const receiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId',
   component: lazyRouteComponent(() => import('../routes/receipt'), 'ReceiptRoute'),
+});
+const saleRefundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sales/$saleId/refund',
+  component: lazyRouteComponent(() => import('../routes/refund'), 'RefundRoute'),
+});
+const saleVoidRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sales/$saleId/void',
+  component: lazyRouteComponent(() => import('../routes/refund'), 'VoidRoute'),
 });
 const productsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -102,6 +113,23 @@ const trainingLessonRoute = createRoute({
   validateSearch: parseLessonSearch,
   component: lazyRouteComponent(() => import('../routes/training'), 'TrainingLessonRoute'),
 });
+// Trainer sessions (attendance, quizzes in turn) and the centre's progress per course.
+const trainingProgressRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training-sessions',
+  component: lazyRouteComponent(() => import('../routes/training-sessions'), 'TrainingProgressRoute'),
+});
+const trainingSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training-session/$sessionId',
+  validateSearch: parseSessionSearch,
+  component: lazyRouteComponent(() => import('../routes/training-sessions'), 'TrainingSessionRoute'),
+});
+const trainingVariantRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/training/$packId/$lessonId/adapt',
+  component: lazyRouteComponent(() => import('../routes/training-variant'), 'TrainingVariantRoute'),
+});
 
 const moreRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -172,6 +200,27 @@ const villagerRepayRoute = createRoute({
   path: '/villagers/$customerId/repay',
   component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerRepayRoute'),
 });
+// Receipts of every kind, to print or share again, and a villager's credit statement.
+const refundReceiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/refunds/$refundId',
+  component: lazyRouteComponent(() => import('../routes/receipts'), 'RefundReceiptRoute'),
+});
+const repaymentReceiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/repayments/$repaymentId',
+  component: lazyRouteComponent(() => import('../routes/receipts'), 'RepaymentReceiptRoute'),
+});
+const depositReceiptRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/orders/$orderId/deposit',
+  component: lazyRouteComponent(() => import('../routes/receipts'), 'DepositReceiptRoute'),
+});
+const villagerStatementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/villagers/$customerId/statement',
+  component: lazyRouteComponent(() => import('../routes/receipts'), 'StatementRoute'),
+});
 const cashUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cashup',
@@ -204,12 +253,24 @@ const countyPacksRoute = createRoute({
   path: '/packs',
   component: lazyRouteComponent(() => import('../routes/county-packs'), 'CountyPacksRoute'),
 });
+const countyVariantsRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/packs/$packId/variants',
+  component: lazyRouteComponent(() => import('../routes/county-variants'), 'CountyVariantsRoute'),
+});
+const countyVariantRoute = createRoute({
+  getParentRoute: () => countyRoute,
+  path: '/packs/$packId/variants/$centreId/$lessonId',
+  component: lazyRouteComponent(() => import('../routes/county-variants'), 'CountyVariantRoute'),
+});
 
 const routeTree = rootRoute.addChildren([
-  countyRoute.addChildren([countyCentresRoute, countyCentreRoute, countyImportRoute, countyPacksRoute]),
+  countyRoute.addChildren([countyCentresRoute, countyCentreRoute, countyImportRoute, countyPacksRoute, countyVariantsRoute, countyVariantRoute]),
   sellRoute,
   salesRoute,
   receiptRoute,
+  saleRefundRoute,
+  saleVoidRoute,
   productsRoute,
   productNewRoute,
   productEditRoute,
@@ -224,6 +285,9 @@ const routeTree = rootRoute.addChildren([
   trainingRoute,
   trainingPackRoute,
   trainingLessonRoute,
+  trainingProgressRoute,
+  trainingSessionRoute,
+  trainingVariantRoute,
   villagersRoute,
   villagerNewRoute,
   villagerRoute,
@@ -231,6 +295,10 @@ const routeTree = rootRoute.addChildren([
   villagerMergeRoute,
   villagerRepayRoute,
   cashUpRoute,
+  refundReceiptRoute,
+  repaymentReceiptRoute,
+  depositReceiptRoute,
+  villagerStatementRoute,
   moreRoute,
   ordersRoute,
   orderNewRoute,

@@ -15,6 +15,7 @@ import {
 import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
+import { loadProductSearchKeys, productSearchKeysNow } from './product-search';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
 export interface StockLevel {
@@ -141,6 +142,13 @@ export interface CustomerSearchRow {
   keys: string[];
 }
 
+/** A product's search keys (data/product-search.ts): local, rebuilt whenever its row is written. */
+export interface ProductSearchRow {
+  /** The product's id. */
+  id: string;
+  keys: string[];
+}
+
 export const DEFAULT_DB_NAME = 'cunzhan';
 
 export function rowKey(table: TableName, id: string): string {
@@ -175,12 +183,18 @@ export class CunzhanDb extends Dexie {
   parcels!: Table<SyncedTables['parcels'], string>;
   pickupCodes!: Table<SyncedTables['pickupCodes'], string>;
   customerSearch!: Table<CustomerSearchRow, string>;
+  productSearch!: Table<ProductSearchRow, string>;
   settings!: Table<SyncedTables['settings'], string>;
   creditEntries!: Table<SyncedTables['creditEntries'], string>;
   repayments!: Table<SyncedTables['repayments'], string>;
   refunds!: Table<SyncedTables['refunds'], string>;
   refundTotals!: Table<SyncedTables['refundTotals'], string>;
   tills!: Table<SyncedTables['tills'], string>;
+  trainingSessions!: Table<SyncedTables['trainingSessions'], string>;
+  attendances!: Table<SyncedTables['attendances'], string>;
+  quizAnswers!: Table<SyncedTables['quizAnswers'], string>;
+  lessonVariants!: Table<SyncedTables['lessonVariants'], string>;
+  variantPhotos!: Table<SyncedTables['variantPhotos'], string>;
   packs!: Table<PackRow, string>;
   packFiles!: Table<PackFileRow, string>;
   packChunks!: Table<PackChunkRow, [string, number]>;
@@ -257,6 +271,30 @@ export class CunzhanDb extends Dexie {
       orders: 'id, customerId, status, updatedAt',
       parcels: 'id, customerId, [status+arrivedAt], orderId',
     });
+    // Products' search keys (data/product-search.ts), local only like villagers':
+    // pinyin and initials find 矿泉水 by `kqs` or `shui`. Products already held
+    // are keyed here; pinyin-pro is waited for (Dexie.waitFor keeps the upgrade
+    // open), and without it (chunk missing) they are keyed without pinyin.
+    this.version(9)
+      .stores({ productSearch: 'id, *keys' })
+      .upgrade(async (tx) => {
+        const builder = await Dexie.waitFor(loadProductSearchKeys()).catch(() => productSearchKeysNow());
+        const products = (await tx.table('products').toArray()) as Product[];
+        await tx.table('productSearch').bulkPut(products.map((p): ProductSearchRow => ({ id: p.id, keys: builder.keysOf(p) })));
+      });
+    // Trainer sessions, who attended them and each villager's quiz answers
+    // (version 10 is training's). Nothing existing changes.
+    this.version(10).stores({
+      trainingSessions: 'id, packId, createdAt',
+      attendances: 'id, sessionId, customerId',
+      quizAnswers: 'id, sessionId, customerId',
+    });
+    // A centre's adaptations of pack lessons (one per lesson, found by pack and
+    // lesson) and the photos they show, by id. Nothing existing changes.
+    this.version(11).stores({
+      lessonVariants: 'id, [packId+lessonId]',
+      variantPhotos: 'id',
+    });
   }
 
   /** The synced table of a name, for code that works over every table. */
@@ -266,11 +304,11 @@ export class CunzhanDb extends Dexie {
 
   /**
    * Every synced table, with the local tables derived from them (stock
-   * levels, villager search keys): what a transaction that writes synced
+   * levels, villager and product search keys): what a transaction that writes synced
    * rows must hold. One list, so a new table cannot be left out of one path.
    */
   syncedWithDerived(): Table[] {
-    return [...TABLE_NAMES.map((name) => this.table(name)), this.stockLevels, this.customerSearch];
+    return [...TABLE_NAMES.map((name) => this.table(name)), this.stockLevels, this.customerSearch, this.productSearch];
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AnyRow, TableName } from '../../shared/domain/entities';
+import { addQuantities } from '../../shared/domain/quantity';
 import { applyEffects, stockEffects } from '../../shared/domain/stock';
 import type { CunzhanDb } from './db';
 
@@ -6,7 +7,8 @@ import type { CunzhanDb } from './db';
  * Adds the stock effects of rows that have just appeared (insert-only
  * movements and sales) to the cached levels, or takes them away again
  * (`sign = -1`) when a refused row is removed. Call inside a transaction
- * that includes `stockLevels` and the rows themselves.
+ * that includes `stockLevels` and the rows themselves. Weighed quantities
+ * sum in thousandths, so a level never drifts to 2.9999999.
  */
 export async function addStockEffects(
   database: CunzhanDb,
@@ -22,6 +24,6 @@ export async function addStockEffects(
   const ids = [...deltas.keys()];
   const current = await database.stockLevels.bulkGet(ids);
   await database.stockLevels.bulkPut(
-    ids.map((productId, i) => ({ productId, level: (current[i]?.level ?? 0) + (deltas.get(productId) ?? 0) })),
+    ids.map((productId, i) => ({ productId, level: addQuantities(current[i]?.level ?? 0, deltas.get(productId) ?? 0) })),
   );
 }

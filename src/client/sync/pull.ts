@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { AnyRow, TableName } from '../../shared/domain/entities';
+import type { AnyRow, Product, TableName } from '../../shared/domain/entities';
 import { INSERT_ONLY_TABLES, TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
@@ -10,6 +10,7 @@ import { recordPulledScope } from '../data/history-scope';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
+import { loadProductSearchKeys, writeProductSearchKeys } from '../data/product-search';
 import type { Customer } from '../../shared/domain/villagers';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
@@ -83,6 +84,7 @@ async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[])
  */
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
   const keys = page.rows.customers && page.rows.customers.length > 0 ? await loadSearchKeys() : undefined;
+  const productKeys = page.rows.products && page.rows.products.length > 0 ? await loadProductSearchKeys().catch(() => undefined) : undefined;
   const tables = [...database.syncedWithDerived(), database.shadow, database.outbox, database.meta];
   let count = 0;
   await database.transaction('rw', tables, async () => {
@@ -102,6 +104,7 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
       const store = database.synced(table) as Table<AnyRow, string>;
       // Shadowed villagers keep the keys of their optimistic row until their change is answered.
       if (table === 'customers') await writeSearchKeys(database, direct as Customer[], [], keys);
+      if (table === 'products') await writeProductSearchKeys(database, direct as Product[], [], productKeys);
       if (!INSERT_ONLY_TABLES.includes(table)) {
         await store.bulkPut(direct);
         continue;

@@ -1,10 +1,11 @@
-import { INSERT_ONLY_TABLES, type AnyRow, type LocalizedName, type TableName } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type LocalizedName, type Product, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../data/db';
 import { setMeta } from '../data/meta';
 import { answeredThrough, waitingAfter, waitingTouching } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
+import { writeProductSearchKeys } from '../data/product-search';
 import type { Customer } from '../../shared/domain/villagers';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
@@ -53,6 +54,7 @@ export async function settlePushResults(
       const shadow = shadows.get(key);
       if (shadow) await putRow(database, shadow.table, shadow.row);
       if (shadow?.table === 'customers') await writeSearchKeys(database, [shadow.row as Customer], [], keys);
+      if (shadow?.table === 'products') await writeProductSearchKeys(database, [shadow.row as Product]);
     }
 
     // Refused: newest first, so the oldest `before` image is the one that stays.
@@ -75,6 +77,7 @@ export async function settlePushResults(
         if (restored) await database.synced(table).put(restored as never);
         else await database.synced(table).delete(id);
         if (table === 'customers') await writeSearchKeys(database, restored ? [restored as Customer] : [], restored ? [] : [id], keys);
+        if (table === 'products') await writeProductSearchKeys(database, restored ? [restored as Product] : [], restored ? [] : [id]);
         if (INSERT_ONLY_TABLES.includes(table)) {
           if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
           if (!had && restored) await addStockEffects(database, [{ table, row: restored }], 1);

@@ -15,24 +15,54 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The barcode reader: streaming WebAssembly compilation requires this type.
+  '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
 };
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // The shell and the service worker must be revalidated, or a tablet never sees an update.
 const REVALIDATE = 'no-cache';
+// The app's icons: one fetch serves the page icon and the enrol screen's picture alike.
+// A new build's icons reach tablets through the service worker's precache anyway.
+const ICONS = 'public, max-age=86400';
 
 function cacheControlFor(relativePath: string): string {
-  return relativePath.startsWith('assets/') ? IMMUTABLE : REVALIDATE;
+  if (relativePath.startsWith('assets/')) return IMMUTABLE;
+  return relativePath.startsWith('icons/') ? ICONS : REVALIDATE;
 }
 
-async function fileIfExists(path: string): Promise<Buffer | undefined> {
+interface FoundFile {
+  bytes: Buffer;
+  /** A validator from the file's size and time: a revalidation of an unchanged file costs no body. */
+  etag: string;
+  lastModified: string;
+}
+
+async function fileIfExists(path: string): Promise<FoundFile | undefined> {
   try {
     const info = await stat(path);
-    return info.isFile() ? await readFile(path) : undefined;
+    if (!info.isFile()) return undefined;
+    return {
+      bytes: await readFile(path),
+      etag: `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+      lastModified: info.mtime.toUTCString(),
+    };
   } catch {
     return undefined;
   }
+}
+
+/** The file, or 304 when the tablet's copy (If-None-Match) is the same. */
+function answer(c: Context, file: FoundFile, contentType: string, cacheControl: string): Response {
+  // A hashed asset is never asked again (immutable): validators would only add bytes to every answer.
+  const headers: Record<string, string> =
+    cacheControl === IMMUTABLE
+      ? { 'Content-Type': contentType, 'Cache-Control': cacheControl }
+      : { 'Content-Type': contentType, 'Cache-Control': cacheControl, ETag: file.etag, 'Last-Modified': file.lastModified };
+  const held = c.req.header('If-None-Match');
+  if (held && held.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) return c.body(null, 304, headers);
+  return c.body(new Uint8Array(file.bytes), 200, headers);
 }
 
 /**
@@ -51,16 +81,11 @@ export function staticFiles(root: string) {
     const full = join(base, relative);
     if (full !== base && !full.startsWith(base + sep)) return undefined;
     const file = relative === '' ? undefined : await fileIfExists(full);
-    if (file) {
-      return c.body(new Uint8Array(file), 200, {
-        'Content-Type': CONTENT_TYPES[extname(full)] ?? 'application/octet-stream',
-        'Cache-Control': cacheControlFor(relative.split(sep).join('/')),
-      });
-    }
+    if (file) return answer(c, file, CONTENT_TYPES[extname(full)] ?? 'application/octet-stream', cacheControlFor(relative.split(sep).join('/')));
     // A missing hashed asset must not be answered with HTML that then gets cached as script.
     if (relative.startsWith('assets')) return undefined;
     const index = await fileIfExists(join(base, 'index.html'));
     if (!index) return undefined;
-    return c.body(new Uint8Array(index), 200, { 'Content-Type': CONTENT_TYPES['.html']!, 'Cache-Control': REVALIDATE });
+    return answer(c, index, CONTENT_TYPES['.html']!, REVALIDATE);
   };
 }

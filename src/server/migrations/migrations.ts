@@ -53,6 +53,26 @@ const coursePacks = (json: string, bigint: string) => `
   CREATE INDEX pack_files_media ON pack_files(sha256);
 `;
 
+/**
+ * Lesson variants (migration 9): the county lists a pack's variants across
+ * centres, so the synced rows of that one table get an index of their own;
+ * each promotion of a variant's save into a pack version is recorded once.
+ */
+const LESSON_VARIANTS = `
+  CREATE INDEX rows_lesson_variants ON rows(tbl, centre_id) WHERE tbl = 'lessonVariants';
+  CREATE TABLE variant_promotions (
+    centre_id TEXT NOT NULL REFERENCES centres(id),
+    variant_id TEXT NOT NULL,
+    saved_by TEXT NOT NULL,
+    pack_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    promoted_at TEXT NOT NULL,
+    promoted_by TEXT NOT NULL,
+    PRIMARY KEY (centre_id, variant_id, saved_by)
+  );
+  CREATE INDEX variant_promotions_pack ON variant_promotions(pack_id);
+`;
+
 /** Plain SQL both dialects run alike (county admin area). */
 const COUNTY_ADMINS = `
   CREATE TABLE county_admins (
@@ -258,5 +278,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'course packs and their media files',
     sqlite: coursePacks('TEXT', 'INTEGER'),
     postgres: coursePacks('JSONB', 'BIGINT'),
+  },
+  {
+    version: 9,
+    name: 'lesson variants: their index and promotions',
+    sqlite: LESSON_VARIANTS,
+    postgres: LESSON_VARIANTS,
   },
 ];

@@ -92,7 +92,11 @@ async function stageFile(source: PackSource, listed: v.InferOutput<typeof packMa
  * same pack imported again changes nothing (S13).
  */
 export async function importPack(store: Store, media: MediaFiles, path: string, now = new Date().toISOString()): Promise<ImportedPack> {
-  const source = await openPackSource(path);
+  return importPackFrom(store, media, await openPackSource(path), now);
+}
+
+/** importPack from a source already open: a promoted lesson variant comes this way, checked the same. */
+export async function importPackFrom(store: Store, media: MediaFiles, source: PackSource, now = new Date().toISOString()): Promise<ImportedPack> {
   const listed = await readManifest(source);
   const staging = await media.stagingDir();
   const placed: string[] = [];

@@ -31,6 +31,7 @@ import type { Logger } from '../log';
 import type { Store } from '../store/store';
 import type { MediaFiles } from '../packs/media-files';
 import { countyPackRoutes } from './county-packs';
+import { countyVariantRoutes } from './county-variants';
 
 export interface CountyRouteDeps {
   store: Store;
@@ -138,5 +139,6 @@ export function countyRoutes(deps: CountyRouteDeps): Hono<{ Variables: CountyVar
   });
 
   app.route('/', countyPackRoutes({ store, media: deps.media, guard, log }));
+  app.route('/', countyVariantRoutes({ store, media: deps.media, guard, log }));
   return app;
 }

@@ -6,6 +6,7 @@ import type { PullScope, Store } from '../store/store';
 /** Tables a tablet of each older protocol does not know: its pulls leave them out. */
 const TABLES_SINCE: readonly { protocol: number; tables: readonly TableName[] }[] = [
   { protocol: 4, tables: ['settings', 'creditEntries', 'repayments', 'refunds', 'refundTotals', 'tills'] },
+  { protocol: 5, tables: ['trainingSessions', 'attendances', 'quizAnswers', 'lessonVariants', 'variantPhotos'] },
 ];
 
 /**

@@ -4,11 +4,18 @@ import { createCentre, makeStaff, writeStaff } from '../admin/operations';
 import { issueEnrolCode, type IssuedCode } from '../auth/enrol-codes';
 import type { Store } from '../store/store';
 import { DEMO_PRODUCTS } from './demo-products';
+import { unitNamesOf } from '../../shared/domain/units';
 import { demoCreditRows } from './demo-credit';
+import { demoRefundRows } from './demo-refunds';
 import { demoVillageRows } from './demo-village-rows';
+import { demoTrainingRows } from './demo-training';
+import { demoVariantRows } from './demo-variants';
 import type { Customer } from '../../shared/domain/villagers';
+import { CENTRE_SETTINGS_ID, SETTING_DEFAULTS, type CentreSettings } from '../../shared/domain/centre-settings';
 
 const DEMO_CENTRE_NAME = { 'zh-CN': '演示服务站', en: 'Demo centre', ug: 'سىناق مۇلازىمەت پونكىتى' } as const;
+/** Printed at the head of the demo centre's receipts. */
+const DEMO_CENTRE_PHONE = '0991-555 0123';
 
 export const DEMO_STAFF: readonly { name: string; role: Role; pin: string }[] = [
   { name: '王芳', role: 'admin', pin: '111111' },
@@ -59,6 +66,10 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
       kind: 'stock',
       lowStockThreshold: p.lowStockThreshold,
       active: true,
+      unitNames: { ...unitNamesOf({ unit: p.unit }) },
+      category: p.category,
+      ...(p.pinned ? { pinned: true } : {}),
+      ...(p.weighed ? { soldBy: 'weight' as const } : {}),
     };
     const opening: StockMovement = {
       ...base,
@@ -76,6 +87,11 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
   const products = rows.filter((r) => r.table === 'products').map((r) => r.row as Product);
   const customers = village.filter((r) => r.table === 'customers').map((r) => r.row as Customer);
   rows.push(...village, ...demoCreditRows(centre.id, [first!, second!, third!], products, customers, now));
+  rows.push(...demoRefundRows(centre.id, [first!, second!, third!], rows, now));
+  rows.push(...demoTrainingRows(centre.id, first!, customers, now));
+  rows.push(...demoVariantRows(centre.id, first!, now));
+  const settings: CentreSettings = { ...base, id: CENTRE_SETTINGS_ID, ...SETTING_DEFAULTS, centrePhone: DEMO_CENTRE_PHONE };
+  rows.push({ table: 'settings', row: settings });
   await writeStaff(store, centre.id, staff, rows);
   return { centre, seeded: true };
 }

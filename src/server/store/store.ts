@@ -2,6 +2,7 @@ import { INSERT_ONLY_TABLES, type AnyRow, type Centre, type SyncedTables, type T
 import type { MutationResult } from '../../shared/protocol/messages';
 import type { RowChange, RowKey } from '../../shared/mutations/types';
 import type { PackStore } from '../packs/pack-store';
+import type { VariantStore } from '../variants/variant-store';
 import type { CountyStore } from './county-store';
 
 /** An enrolled tablet. Only the sha256 of its token is ever stored. */
@@ -143,6 +144,8 @@ export interface Store {
   readonly county: CountyStore;
   /** Course packs and their media files (packs/pack-store.ts). */
   readonly packs: PackStore;
+  /** Centres' lesson variants as the county reads them, and their promotions (variants/variant-store.ts). */
+  readonly variants: VariantStore;
   /** Runs pending versioned migrations. Safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -15,7 +15,20 @@ export interface SettingValues {
 }
 
 /** The centre's settings row: one per centre, absent until an admin first saves. */
-export interface CentreSettings extends RowBase, SettingValues {}
+export interface CentreSettings extends RowBase, SettingValues {
+  /** The phone printed on receipts (absent or '' until an admin sets one). */
+  centrePhone?: string;
+}
+
+/** A phone as villagers read it: digits, spaces, dashes, brackets and a leading +. */
+export const CENTRE_PHONE_PATTERN = /^\+?[0-9][0-9 ()-]{0,19}$|^$/;
+export const CENTRE_PHONE_MAX = 20;
+
+/** A phone as typed (full-width digits too), trimmed; null when it is not one. '' clears it. */
+export function parseCentrePhone(text: string): string | null {
+  const phone = text.normalize('NFKC').trim();
+  return phone.length <= CENTRE_PHONE_MAX && CENTRE_PHONE_PATTERN.test(phone) ? phone : null;
+}
 
 /**
  * The settings row's id, the same in every centre: rows are always read

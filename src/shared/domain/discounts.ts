@@ -19,6 +19,14 @@ export function discountAllowed(role: Role, baseFen: Fen, offFen: Fen): boolean 
   return offFen * 100 <= baseFen * DISCOUNT_LIMIT_PERCENT[role];
 }
 
+/**
+ * A line's price before discounts: unit price times quantity, rounded to the
+ * fen (2.345 kg at ¥3.99 is ¥9.36). Server and tablet both price with this.
+ */
+export function lineGrossFen(unitPriceFen: Fen, qty: number): Fen {
+  return Math.round(unitPriceFen * qty);
+}
+
 export interface PricedLine {
   lineTotalFen: Fen;
   discountFen: Fen;
@@ -33,7 +41,7 @@ export function priceSale(
   saleDiscount: Discount | undefined,
 ): { lines: PricedLine[]; subtotalFen: Fen; saleDiscountFen: Fen; totalFen: Fen } {
   const priced = lines.map((l) => {
-    const gross = l.unitPriceFen * l.qty;
+    const gross = lineGrossFen(l.unitPriceFen, l.qty);
     const off = discountFen(gross, l.discount);
     return { lineTotalFen: gross - off, discountFen: off };
   });

@@ -5,6 +5,8 @@ import type { Customer } from './villagers';
 import type { CentreSettings } from './centre-settings';
 import type { CreditEntry, Refund, RefundTotals, Repayment, Till } from './counter';
 import type { PaymentMeans, PaymentPart } from './payments';
+import type { Attendance, QuizAnswer, TrainingSession } from '../training/sessions';
+import type { LessonVariant, VariantPhoto } from '../training/lesson-variants';
 
 /** Languages every product name and every screen exists in. */
 export const LANGUAGES = ['zh-CN', 'en', 'ug'] as const;
@@ -72,6 +74,14 @@ export interface Product extends RowBase {
   kind: ProductKind;
   lowStockThreshold: number;
   active: boolean;
+  /** The unit's name in each language (absent on older rows: `unit` as typed). */
+  unitNames?: LocalizedName;
+  /** Sold by the piece (absent) or by weight, in quantities with up to three decimals. */
+  soldBy?: 'piece' | 'weight';
+  /** Where the sell screen files it (absent: uncategorised). */
+  category?: string;
+  /** Pinned by an admin as a quick key on the sell screen. */
+  pinned?: boolean;
 }
 
 /**
@@ -93,6 +103,8 @@ export interface SaleLine {
   /** Snapshots taken when sold: later price or name edits do not rewrite receipts. */
   names: LocalizedName;
   unit: string;
+  /** The unit's name in each language when sold (absent on older sales: `unit`). */
+  unitNames?: LocalizedName;
   unitPriceFen: Fen;
   qty: number;
   /** After the line's discount. */
@@ -158,6 +170,11 @@ export interface SyncedTables {
   refunds: Refund;
   refundTotals: RefundTotals;
   tills: Till;
+  trainingSessions: TrainingSession;
+  attendances: Attendance;
+  quizAnswers: QuizAnswer;
+  lessonVariants: LessonVariant;
+  variantPhotos: VariantPhoto;
 }
 export type TableName = keyof SyncedTables;
 export const TABLE_NAMES: readonly TableName[] = [
@@ -177,6 +194,11 @@ export const TABLE_NAMES: readonly TableName[] = [
   'refunds',
   'refundTotals',
   'tills',
+  'trainingSessions',
+  'attendances',
+  'quizAnswers',
+  'lessonVariants',
+  'variantPhotos',
 ];
 /**
  * Tables whose rows are only ever inserted, never changed: stock movements,

@@ -6,9 +6,10 @@ export const MAX_FEN = 100_000_000_00; // ¥100 million: far above any counter s
 /**
  * Parses what a person typed as yuan ("12", "12.5", "12.50", "¥1,200.00")
  * into fen, without floating point. Returns null when it is not an amount.
+ * Full-width digits and points (a Chinese keyboard's １２．５０) read as ASCII.
  */
 export function parseYuan(text: string): Fen | null {
-  const cleaned = text.trim().replace(/[¥￥,，\s]/g, '').replace('。', '.');
+  const cleaned = text.normalize('NFKC').trim().replace(/[¥￥,，\s]/g, '').replace('。', '.');
   const match = /^(-?)(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
   if (!match) return null;
   const [, sign, whole, fraction = ''] = match;

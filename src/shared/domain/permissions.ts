@@ -52,6 +52,12 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'sale.refund': true,
     'sale.void': true,
     'till.cashUp': true,
+    'training.sessionStart': true,
+    'training.attend': true,
+    'training.answer': true,
+    'training.sessionEnd': true,
+    'training.variantPhoto': true,
+    'training.variantSave': true,
   },
   clerk: {
     'sale.create': true,
@@ -70,10 +76,16 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'sale.refund': true,
     'till.cashUp': true,
   },
-  // Trainers register the villagers they teach; the rest of training comes later.
+  // Trainers register the villagers they teach and run their sessions; clerks do not run sessions.
   trainer: {
     'staff.adoptKey': true,
     'customer.create': true,
+    'training.sessionStart': true,
+    'training.attend': true,
+    'training.answer': true,
+    'training.sessionEnd': true,
+    'training.variantPhoto': true,
+    'training.variantSave': true,
   },
 };
 

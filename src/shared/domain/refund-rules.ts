@@ -1,6 +1,7 @@
 import type { Sale } from './entities';
 import type { Fen } from './money';
 import type { PaymentMeans, PaymentPart } from './payments';
+import { toThousandths } from './quantity';
 
 /** A sale's payment parts; sales from before mixed payments were paid in cash. */
 export function paymentsOf(sale: Pick<Sale, 'totalFen'> & { payments?: PaymentPart[] | undefined }): PaymentPart[] {
@@ -35,9 +36,15 @@ export function paidByLine(sale: Pick<Sale, 'lines' | 'totalFen'>): Fen[] {
  * What refunding `qty` more of a line pays back, when `before` were refunded
  * already: the difference of two proportional floors, so refunding a line
  * piece by piece gives back exactly what it was paid, never a fen more.
+ * Quantities may be weights (three decimals): the shares are taken in
+ * thousandths, as exact integers, so 0.1 kg and 0.2 kg refunded add up.
  */
 export function lineRefundFen(paidFen: Fen, lineQty: number, before: number, qty: number): Fen {
-  return Math.floor((paidFen * (before + qty)) / lineQty) - Math.floor((paidFen * before) / lineQty);
+  const paid = BigInt(paidFen);
+  const whole = BigInt(toThousandths(lineQty));
+  const upTo = (q: number) => (paid * BigInt(q)) / whole;
+  const done = toThousandths(before);
+  return Number(upTo(done + toThousandths(qty)) - upTo(done));
 }
 
 /** Refunds go back to the credit ledger first, then the mobile payments, then cash. */

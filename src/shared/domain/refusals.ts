@@ -46,6 +46,12 @@ export const RefusalCode = {
   voidTooLate: 'void_too_late',
   /** This till was counted already (detail: when). */
   alreadyCounted: 'already_counted',
+  /** No training session of this centre by that id. */
+  unknownSession: 'unknown_session',
+  /** The training session was ended already (detail: when). */
+  sessionEnded: 'session_ended',
+  /** Only a villager marked present in the session answers its quizzes. */
+  notAttending: 'not_attending',
   /** The store could not apply this one mutation (its error is logged on the server); the rest of its batch applied. */
   serverRejected: 'server_rejected',
 } as const;

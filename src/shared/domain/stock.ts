@@ -1,4 +1,5 @@
 import type { TableName, AnyRow, Sale, StockMovement, Product } from './entities';
+import { addQuantities } from './quantity';
 
 /** The most units one line, movement or threshold may name: far above any village shelf. */
 export const MAX_QUANTITY = 1_000_000;
@@ -34,7 +35,7 @@ export function stockState(level: number, product: Pick<Product, 'lowStockThresh
   return 'ok';
 }
 
-/** Adds effects into a level map (product id -> level). */
+/** Adds effects into a level map (product id -> level), in thousandths so weights sum exactly. */
 export function applyEffects(levels: Map<string, number>, effects: readonly StockEffect[]): void {
-  for (const { productId, delta } of effects) levels.set(productId, (levels.get(productId) ?? 0) + delta);
+  for (const { productId, delta } of effects) levels.set(productId, addQuantities(levels.get(productId) ?? 0, delta));
 }

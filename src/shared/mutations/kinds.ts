@@ -27,6 +27,12 @@ export const MUTATION_KINDS = [
   'sale.refund',
   'sale.void',
   'till.cashUp',
+  'training.sessionStart',
+  'training.attend',
+  'training.answer',
+  'training.sessionEnd',
+  'training.variantPhoto',
+  'training.variantSave',
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import type { Product } from '../domain/entities';
+import { CATEGORIES } from '../domain/categories';
 import { RefusalCode } from '../domain/refusals';
 import { MAX_QUANTITY } from '../domain/stock';
-import { fen, localizedName, shortText, uuid } from './fields';
+import { fen, localizedName, shortText, unitNames, uuid } from './fields';
 import { refuse, type MutationDef } from './types';
 
 export const productFields = {
@@ -14,7 +15,17 @@ export const productFields = {
   lowStockThreshold: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_QUANTITY)),
 };
 
-const schema = v.strictObject({ id: uuid, ...productFields });
+/** Fields a product may leave out (rows from before them read as by the piece, uncategorised, not pinned). */
+export const productOptionalFields = {
+  unitNames: v.optional(unitNames),
+  soldBy: v.optional(v.picklist(['piece', 'weight'])),
+  /** Empty takes a product out of its category. */
+  category: v.optional(v.picklist(['', ...CATEGORIES])),
+  /** A quick key on the sell screen; product mutations are an admin's (permissions.ts). */
+  pinned: v.optional(v.boolean()),
+};
+
+const schema = v.strictObject({ id: uuid, ...productFields, ...productOptionalFields });
 export type ProductCreateArgs = v.InferOutput<typeof schema>;
 
 export const productCreate: MutationDef<ProductCreateArgs> = {
@@ -23,8 +34,9 @@ export const productCreate: MutationDef<ProductCreateArgs> = {
   reads: (args) => [{ table: 'products', id: args.id }],
   decide(args, state, ctx) {
     if (state.get('products', args.id)) return refuse(RefusalCode.alreadyExists);
+    const { unitNames, soldBy, category, pinned, ...base } = args;
     const product: Product = {
-      ...args,
+      ...base,
       kind: 'stock',
       active: true,
       centreId: ctx.centreId,
@@ -32,6 +44,11 @@ export const productCreate: MutationDef<ProductCreateArgs> = {
       updatedAt: ctx.now,
       createdBy: ctx.staffId,
     };
+    // Optional fields left out stay absent on the row, not present as undefined.
+    if (unitNames !== undefined) product.unitNames = unitNames;
+    if (soldBy !== undefined) product.soldBy = soldBy;
+    if (category) product.category = category;
+    if (pinned !== undefined) product.pinned = pinned;
     return { ok: true, changes: [{ table: 'products', row: product }] };
   },
 };

@@ -3,7 +3,7 @@ import type { Product } from '../domain/entities';
 import { RefusalCode } from '../domain/refusals';
 import { productOfCentre } from './centre-product';
 import { uuid } from './fields';
-import { productFields } from './product-create';
+import { productFields, productOptionalFields } from './product-create';
 import { refuse, type MutationDef } from './types';
 
 const schema = v.strictObject({
@@ -16,6 +16,7 @@ const schema = v.strictObject({
     priceFen: v.optional(productFields.priceFen),
     lowStockThreshold: v.optional(productFields.lowStockThreshold),
     active: v.optional(v.boolean()),
+    ...productOptionalFields,
   }),
 });
 export type ProductUpdateArgs = v.InferOutput<typeof schema>;

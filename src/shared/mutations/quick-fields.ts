@@ -1,5 +1,6 @@
 import { ISO_TIMESTAMP_REGEX, type InferOutput } from 'valibot';
 import { MAX_FEN } from '../domain/money';
+import { isThousandths, MIN_QUANTITY } from '../domain/quantity';
 import { MAX_QUANTITY } from '../domain/stock';
 import { isStorableText } from '../domain/text';
 import type { localizedName } from './fields';
@@ -97,7 +98,7 @@ export function isQuickFen(value: unknown): value is number {
 }
 
 export function isQuickQuantity(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_QUANTITY;
+  return typeof value === 'number' && value >= MIN_QUANTITY && value <= MAX_QUANTITY && (Number.isInteger(value) || isThousandths(value));
 }
 
 /** `shortText(max)` without its trim: text with whitespace at either end would change, so it is a no. */
@@ -116,14 +117,15 @@ const NAME_KEYS: KeySpec = { keys: ['zh-CN', 'en', 'ug'], optional: ['zh-CN', 'e
  * `localizedName`: some of zh-CN, en, ug in that order (the schema's output
  * order, which a sale line's stored JSON keeps), at least one not empty.
  * A key present with `undefined` is kept by the schema as it is, so it passes.
+ * `max` is 20 for a unit's names (`unitNames`).
  */
-export function isQuickLocalizedName(value: unknown): value is InferOutput<typeof localizedName> {
+export function isQuickLocalizedName(value: unknown, max = 120): value is InferOutput<typeof localizedName> {
   if (!isRecordWithKeys(value, NAME_KEYS)) return false;
   let named = false;
   for (const key in value) {
     const name = value[key];
     if (name === undefined) continue;
-    if (!isQuickShortText(name, 120)) return false;
+    if (!isQuickShortText(name, max)) return false;
     if (name.length > 0) named = true;
   }
   return named;

@@ -29,6 +29,12 @@ import { creditRepay } from './counter/credit-repay';
 import { saleRefund } from './counter/sale-refund';
 import { saleVoid } from './counter/sale-void';
 import { tillCashUp } from './counter/till-cash-up';
+import { trainingSessionStart } from './training/session-start';
+import { trainingAttend } from './training/session-attend';
+import { trainingAnswer } from './training/quiz-answer';
+import { trainingSessionEnd } from './training/session-end';
+import { trainingVariantPhoto } from './training/variant-photo';
+import { trainingVariantSave } from './training/variant-save';
 import type { TableName } from '../domain/entities';
 import { refuse, type Decision, type MutationContext, type MutationDef, type ReadState, type RowKey } from './types';
 
@@ -61,6 +67,12 @@ const MUTATIONS: Record<MutationKind, MutationDef<any>> = {
   'sale.refund': saleRefund,
   'sale.void': saleVoid,
   'till.cashUp': tillCashUp,
+  'training.sessionStart': trainingSessionStart,
+  'training.attend': trainingAttend,
+  'training.answer': trainingAnswer,
+  'training.sessionEnd': trainingSessionEnd,
+  'training.variantPhoto': trainingVariantPhoto,
+  'training.variantSave': trainingVariantSave,
 };
 
 /** Tables whose every row of the centre the kind reads (ReadState.all). */

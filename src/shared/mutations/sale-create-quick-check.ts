@@ -4,7 +4,7 @@ import type { SaleCreateArgs } from './sale-create';
 // Keys only in the schema's order: the lines are spread into the stored sale
 // row, so its JSON stays exactly what valibot's output would give.
 const ARGS_KEYS: KeySpec = { keys: ['saleId', 'receiptNo', 'lines', 'tenderedFen'], optional: [], inOrder: true };
-const LINE_KEYS: KeySpec = { keys: ['productId', 'names', 'unit', 'unitPriceFen', 'qty'], optional: [], inOrder: true };
+const LINE_KEYS: KeySpec = { keys: ['productId', 'names', 'unit', 'unitNames', 'unitPriceFen', 'qty'], optional: ['unitNames'], inOrder: true };
 
 function isQuickLine(value: unknown): boolean {
   return (
@@ -12,6 +12,7 @@ function isQuickLine(value: unknown): boolean {
     isQuickUuid(value.productId) &&
     isQuickLocalizedName(value.names) &&
     isQuickShortText(value.unit, 20) &&
+    (value.unitNames === undefined || isQuickLocalizedName(value.unitNames, 20)) &&
     isQuickFen(value.unitPriceFen) &&
     isQuickQuantity(value.qty)
   );

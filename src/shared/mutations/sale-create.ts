@@ -1,12 +1,13 @@
 import * as v from 'valibot';
-import { discountAllowed, priceSale } from '../domain/discounts';
+import { discountAllowed, lineGrossFen, priceSale } from '../domain/discounts';
 import type { Sale, SaleLine } from '../domain/entities';
 import { partOf, settlePayment, type PaymentPart } from '../domain/payments';
+import { fitsSoldBy, soldByOf, WHOLE_PIECES } from '../domain/quantity';
 import { RefusalCode } from '../domain/refusals';
 import { productOfCentre } from './centre-product';
 import { creditEntry, discount, paymentParts, paymentRefusal, tillKey, tillWithCash } from './counter/fields';
 import { customerIdForRef } from './customers/fields';
-import { fen, localizedName, quantity, shortText, uuid } from './fields';
+import { fen, localizedName, quantity, shortText, unitNames, uuid } from './fields';
 import { quickAcceptSaleCreate } from './sale-create-quick-check';
 import { refuse, type MutationDef, type RowChange } from './types';
 
@@ -14,6 +15,7 @@ const line = v.strictObject({
   productId: uuid,
   names: localizedName,
   unit: shortText(20),
+  unitNames: v.optional(unitNames),
   unitPriceFen: fen,
   qty: quantity,
   discount: v.optional(discount),
@@ -54,14 +56,18 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
   ],
   decide(args, state, ctx) {
     if (state.get('sales', args.saleId)) return refuse(RefusalCode.alreadyExists);
-    for (const l of args.lines) {
-      if (!productOfCentre(state, l.productId, ctx)) return refuse(RefusalCode.unknownProduct, l.productId);
+    for (let i = 0; i < args.lines.length; i++) {
+      const l = args.lines[i]!;
+      const product = productOfCentre(state, l.productId, ctx);
+      if (!product) return refuse(RefusalCode.unknownProduct, l.productId);
+      // Decimals only for what is weighed: 1.5 bottles is a mistake, 1.5 kg of rice is not.
+      if (!fitsSoldBy(l.qty, soldByOf(product))) return refuse(RefusalCode.invalidArgs, `lines.${i}.qty: ${WHOLE_PIECES}`);
     }
     const role = state.get('staff', ctx.staffId)!.role;
     const priced = priceSale(args.lines, args.discount);
     for (let i = 0; i < args.lines.length; i++) {
       const l = args.lines[i]!;
-      if (!discountAllowed(role, l.unitPriceFen * l.qty, priced.lines[i]!.discountFen)) return refuse(RefusalCode.discountOverLimit, `line ${i}`);
+      if (!discountAllowed(role, lineGrossFen(l.unitPriceFen, l.qty), priced.lines[i]!.discountFen)) return refuse(RefusalCode.discountOverLimit, `line ${i}`);
     }
     if (!discountAllowed(role, priced.subtotalFen, priced.saleDiscountFen)) return refuse(RefusalCode.discountOverLimit, 'sale');
     const totalFen = priced.totalFen;
@@ -74,8 +80,10 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
     const outcome = totalFen === 0 && args.payments === undefined ? { ok: true as const, cashFen: 0, changeFen: args.tenderedFen } : settlePayment(totalFen, payments, args.tenderedFen);
     if (!outcome.ok) return paymentRefusal(outcome);
 
-    const lines: SaleLine[] = args.lines.map(({ discount: _discount, ...l }, i) => {
+    const lines: SaleLine[] = args.lines.map(({ discount: _discount, unitNames, ...rest }, i) => {
       const off = priced.lines[i]!.discountFen;
+      // The unit's names, when sent, stay where the line had them (after `unit`).
+      const l = unitNames === undefined ? rest : { ...rest, unitNames };
       return off > 0 ? { ...l, lineTotalFen: priced.lines[i]!.lineTotalFen, discountFen: off } : { ...l, lineTotalFen: priced.lines[i]!.lineTotalFen };
     });
     const sale: Sale = {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isThousandths } from '../domain/quantity';
 import { MAX_QUANTITY } from '../domain/stock';
 import { NOTE_MAX_LENGTH, shortText, uuid } from './fields';
 import { decideMovement, movementReads } from './stock-movement';
@@ -9,12 +10,12 @@ export const ADJUST_REASONS = ['count', 'damage', 'spoil'] as const;
 const schema = v.strictObject({
   movementId: uuid,
   productId: uuid,
-  /** Signed change; a stock count sends counted minus expected. */
+  /** Signed change (three decimals at most, for weighed products); a stock count sends counted minus expected. */
   delta: v.pipe(
     v.number(),
-    v.integer(),
     v.minValue(-MAX_QUANTITY),
     v.maxValue(MAX_QUANTITY),
+    v.check(isThousandths, 'at most three decimals'),
     v.check((n) => n !== 0, 'an adjustment changes stock'),
   ),
   reason: v.picklist(ADJUST_REASONS),

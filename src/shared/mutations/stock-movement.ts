@@ -1,4 +1,5 @@
 import type { MovementReason, StockMovement } from '../domain/entities';
+import { fitsSoldBy, soldByOf, WHOLE_PIECES } from '../domain/quantity';
 import { RefusalCode } from '../domain/refusals';
 import { productOfCentre } from './centre-product';
 import { refuse, type Decision, type MutationContext, type ReadState, type RowKey } from './types';
@@ -19,9 +20,12 @@ export function movementReads(input: Pick<MovementInput, 'movementId' | 'product
   ];
 }
 
-/** Refuses a product not of this centre, then a movement id already used; otherwise writes the movement. */
+/** Refuses a product not of this centre or a decimal of one sold by the piece, then a movement id already used; otherwise writes the movement. */
 export function decideMovement(input: MovementInput, state: ReadState, ctx: MutationContext): Decision {
-  if (!productOfCentre(state, input.productId, ctx)) return refuse(RefusalCode.unknownProduct);
+  const product = productOfCentre(state, input.productId, ctx);
+  if (!product) return refuse(RefusalCode.unknownProduct);
+  // Decimals only for what is weighed (see sale.create).
+  if (!fitsSoldBy(input.delta, soldByOf(product))) return refuse(RefusalCode.invalidArgs, `qty: ${WHOLE_PIECES}`);
   if (state.get('movements', input.movementId)) return refuse(RefusalCode.alreadyExists);
   const movement: StockMovement = {
     id: input.movementId,

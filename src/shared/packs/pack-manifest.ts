@@ -78,6 +78,8 @@ const quiz = v.strictObject({
   answers: v.pipe(v.array(answer), v.minLength(2), v.maxLength(PACK_LIMITS.answers)),
   /** The id of the right answer. */
   correct: packId,
+  /** The question spoken, for villagers who read little (an audio file of the pack). */
+  audio: v.optional(packPath),
 });
 
 const step = v.strictObject({
@@ -154,6 +156,10 @@ export function manifestProblem(m: {
         const dupAnswer = duplicate(s.quiz.answers.map((a) => a.id));
         if (dupAnswer) return `${where}: answer id ${dupAnswer} is used twice`;
         if (!s.quiz.answers.some((a) => a.id === s.quiz?.correct)) return `${where}: the correct answer ${s.quiz.correct} is not one of its answers`;
+        if (s.quiz.audio !== undefined) {
+          const problem = needs(s.quiz.audio, `${where}, its spoken question`, 'audio');
+          if (problem) return problem;
+        }
         for (const a of s.quiz.answers) {
           if (a.image === undefined) continue;
           const problem = needs(a.image, `${where}, answer ${a.id}`, 'image');

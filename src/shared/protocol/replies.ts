@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { TABLE_NAMES, type AnyRow, type Centre, type TableName } from '../domain/entities';
 import { UUID_PATTERN } from '../domain/ids';
 import { ORDER_STATUSES } from '../domain/order-status';
+import { isThousandths } from '../domain/quantity';
 import { isoTime, uuid } from '../mutations/fields';
 import { SETTING_NAMES } from '../domain/centre-settings';
 import type { EnrolResponse, ErrorBody, MutationResult, PullResponse, PushResponse } from './messages';
@@ -30,6 +31,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isInt = (value: unknown): value is number => Number.isSafeInteger(value);
 const isNonNegativeInt = (value: unknown): value is number => isInt(value) && value >= 0;
+/** A quantity: whole pieces or a weight with at most three decimals (domain/quantity.ts). */
+const isQuantity = (value: unknown): value is number => typeof value === 'number' && isThousandths(value);
+const isNonNegativeQuantity = (value: unknown): value is number => isQuantity(value) && value >= 0;
 const isUuid = (value: unknown): value is string => typeof value === 'string' && value.length === 36 && UUID_PATTERN.test(value);
 
 /** What every synced row has: its id, its centre, its times and author. */
@@ -56,8 +60,9 @@ function isSaleLine(line: unknown): boolean {
     isUuid(line['productId']) &&
     isNames(line['names']) &&
     isText(line['unit']) &&
+    (line['unitNames'] === undefined || isNames(line['unitNames'])) &&
     isNonNegativeInt(line['unitPriceFen']) &&
-    isInt(line['qty']) &&
+    isQuantity(line['qty']) &&
     isInt(line['lineTotalFen'])
   );
 }
@@ -84,8 +89,9 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     isNonNegativeInt(row['priceFen']) &&
     isText(row['kind']) &&
     isNonNegativeInt(row['lowStockThreshold']) &&
-    typeof row['active'] === 'boolean',
-  movements: (row) => isUuid(row['productId']) && isInt(row['delta']) && isText(row['reason']) && isText(row['deviceId']),
+    typeof row['active'] === 'boolean' &&
+    (row['unitNames'] === undefined || isNames(row['unitNames'])),
+  movements: (row) => isUuid(row['productId']) && isQuantity(row['delta']) && isText(row['reason']) && isText(row['deviceId']),
   sales: (row) => {
     const lines = row['lines'];
     if (!Array.isArray(lines) || lines.length === 0) return false;
@@ -151,14 +157,43 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
     isNonNegativeInt(row['totalFen']) &&
     isPayments(row['payments']) &&
     Array.isArray(row['lines']) &&
-    row['lines'].every((l) => isObject(l) && isNonNegativeInt(l['lineIndex']) && isNonNegativeInt(l['qty']) && isNonNegativeInt(l['amountFen'])),
-  refundTotals: (row) => Array.isArray(row['qtyByLine']) && row['qtyByLine'].every(isNonNegativeInt) && isObject(row['fenByMeans']),
+    row['lines'].every((l) => isObject(l) && isNonNegativeInt(l['lineIndex']) && isNonNegativeQuantity(l['qty']) && isNonNegativeInt(l['amountFen'])),
+  refundTotals: (row) => Array.isArray(row['qtyByLine']) && row['qtyByLine'].every(isNonNegativeQuantity) && isObject(row['fenByMeans']),
   tills: (row) =>
     isUuid(row['staffId']) &&
     isText(row['day']) &&
     isInt(row['cashInFen']) &&
     isInt(row['cashOutFen']) &&
     (row['cashUp'] === null || (isObject(row['cashUp']) && isInt(row['cashUp']['countedFen']) && isInt(row['cashUp']['expectedFen']))),
+  trainingSessions: (row) =>
+    isText(row['packId']) &&
+    isNames(row['courseTitle']) &&
+    (row['scope'] === 'lesson' || row['scope'] === 'course') &&
+    Array.isArray(row['lessons']) &&
+    row['lessons'].every((l) => isObject(l) && isText(l['id']) && isNames(l['title']) && isNonNegativeInt(l['questions'])) &&
+    isTextOrNull(row['endedAt']) &&
+    isText(row['deviceId']),
+  attendances: (row) => isUuid(row['sessionId']) && isUuid(row['customerId']) && typeof row['present'] === 'boolean',
+  quizAnswers: (row) =>
+    isUuid(row['sessionId']) &&
+    isUuid(row['customerId']) &&
+    isText(row['lessonId']) &&
+    isText(row['stepId']) &&
+    isTextOrNull(row['answer']) &&
+    typeof row['correct'] === 'boolean',
+  lessonVariants: (row) =>
+    isText(row['packId']) &&
+    isText(row['lessonId']) &&
+    isNonNegativeInt(row['baseVersion']) &&
+    isText(row['baseHash']) &&
+    Array.isArray(row['order']) &&
+    row['order'].every(isText) &&
+    Array.isArray(row['hidden']) &&
+    row['hidden'].every(isText) &&
+    isObject(row['texts']) &&
+    Array.isArray(row['photos']) &&
+    row['photos'].every((p) => isObject(p) && isText(p['id']) && isText(p['sha256']) && isObject(p['text'])),
+  variantPhotos: (row) => isText(row['sha256']) && row['type'] === 'image/jpeg' && isNonNegativeInt(row['size']) && isText(row['data']),
 };
 
 function isPayments(value: unknown): boolean {
@@ -222,6 +257,11 @@ export const pullReply = v.object({
     refunds: rowsOf('refunds'),
     refundTotals: rowsOf('refundTotals'),
     tills: rowsOf('tills'),
+    trainingSessions: rowsOf('trainingSessions'),
+    attendances: rowsOf('attendances'),
+    quizAnswers: rowsOf('quizAnswers'),
+    lessonVariants: rowsOf('lessonVariants'),
+    variantPhotos: rowsOf('variantPhotos'),
   } satisfies Record<TableName, unknown>),
   cursor: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   hasMore: v.boolean(),

@@ -23,8 +23,14 @@
  *       and the mutation kind `settings.update`; orders, parcels and pickup
  *       codes closed before the centre's history horizon are left out of
  *       pulls, which say so (`historyFrom`, `olderLeftOut`).
+ *   5 — pages may carry trainer sessions (`trainingSessions`, `attendances`,
+ *       `quizAnswers`) and lesson variants (`lessonVariants`, `variantPhotos`),
+ *       sent only to tablets of protocol 5 and later; quantities of weighed
+ *       goods (sale lines, stock movements, refunds) may have up to three
+ *       decimals; sale lines may carry `unitNames`; the settings row may carry
+ *       `centrePhone`. New mutation kinds: `training.*`.
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
-export const PROTOCOL_VERSION = 4;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const PROTOCOL_VERSION = 5;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];

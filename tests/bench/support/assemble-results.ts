@@ -1,15 +1,19 @@
 import { cpus, totalmem } from 'node:os';
 import { serverFigures, serverPass } from '../server/server-rows';
+import { APP_TARGETS, appFigures, appPass } from './app-rows';
+import { SCAN_TARGETS, scanFigures, scanPass } from './scan-rows';
 import { villageFigures, villagePass } from './village-rows';
 import { pullRatioToFloor, pushRatioToFloor, round, TARGETS, type BenchResults } from './results';
 
 /** The figures of a full run from its cases, each beside its target. */
 export function assembleResults(cases: BenchResults['cases'], env: { browser: string; store: string }): BenchResults {
-  const { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server } = cases;
+  const { push1k, push10k, slowLinkPush1k, pull10k, firstScreen, sale, village, server, app, scan } = cases;
   const ratio = (a: number, b: number) => round(a / b, 2);
   const firstScreenJsGzipBytes = 'error' in firstScreen ? null : firstScreen.gzipBytes;
   const serverValues = serverFigures(server);
   const villageValues = villageFigures(village);
+  const appValues = appFigures(app);
+  const scanValues = scanFigures(scan);
   const results: BenchResults = {
     pushRatio1k: pushRatioToFloor(push1k),
     pushRatio10k: pushRatioToFloor(push10k),
@@ -27,8 +31,10 @@ export function assembleResults(cases: BenchResults['cases'], env: { browser: st
     saleP95Ms: sale.p95Ms,
     pinUnlockMs: sale.pinUnlock.medianMs,
     ...villageValues,
+    ...appValues,
+    ...scanValues,
     ...serverValues,
-    targets: TARGETS,
+    targets: { ...TARGETS, ...APP_TARGETS, ...SCAN_TARGETS },
     pass: {},
     cases,
     machine: {
@@ -54,6 +60,8 @@ export function assembleResults(cases: BenchResults['cases'], env: { browser: st
     firstScreenJsGzipBytes: firstScreenJsGzipBytes !== null && firstScreenJsGzipBytes <= TARGETS.firstScreenJsGzipBytes,
     saleP95Ms: results.saleP95Ms <= TARGETS.saleP95Ms,
     ...villagePass(villageValues),
+    ...appPass(appValues),
+    ...scanPass(scanValues),
     ...serverPass(serverValues),
   };
   return results;

@@ -43,14 +43,15 @@ export class BenchServer {
     readonly store: Store,
     private readonly server: Server,
     readonly url: string,
-    private readonly dataDir: string,
+    readonly dataDir: string,
   ) {}
 
   static async start(options: { clientDir: string; harnessDir: string }): Promise<BenchServer> {
     const dataDir = mkdtempSync(join(tmpdir(), 'cunzhan-bench-data-'));
     const store = await openStore({ dataDir });
     await store.migrate();
-    const app = createApp({ store, clientDir: options.clientDir, version: 'bench' });
+    // The data directory too: course pack media are served from its media/ folder.
+    const app = createApp({ store, clientDir: options.clientDir, version: 'bench', dataDir });
 
     let bench: BenchServer | undefined;
     const outer = new Hono();

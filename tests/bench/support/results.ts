@@ -1,5 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { AppCase } from './app-case';
+import { appRows, type APP_TARGETS, type AppFigures } from './app-rows';
+import type { ScanCase } from './scan-case';
+import { scanRows, type SCAN_TARGETS, type ScanFigures } from './scan-rows';
 import type { FirstScreenJs } from './first-screen';
 import type { ServerCases } from '../server/run-server-cases';
 import { serverRows } from '../server/server-rows';
@@ -108,7 +112,7 @@ export const TARGETS = {
   ordersPull50kMs: 8000,
 } as const;
 
-export interface BenchResults {
+export interface BenchResults extends AppFigures, ScanFigures {
   pushRatio1k: number;
   /** Over the unzip-only floor: information only; the 10,000 push's target is over the durable floor. */
   pushRatio10k: number;
@@ -149,7 +153,7 @@ export interface BenchResults {
   customerPageP95Ms: number;
   /** A fresh tablet's pull of 5,000 villagers, 50,000 orders and 20,000 parcels, unthrottled. */
   ordersPull50kMs: number;
-  targets: typeof TARGETS;
+  targets: typeof TARGETS & typeof APP_TARGETS & typeof SCAN_TARGETS;
   pass: Record<string, boolean>;
   cases: {
     push1k: PushCase;
@@ -160,6 +164,10 @@ export interface BenchResults {
     sale: SaleCase;
     village: VillageCase;
     server: ServerCases;
+    /** The counter's taps, a cold reload and training on the real app (app-case.ts). */
+    app: AppCase | { error: string };
+    /** A barcode in front of the camera to its line in the cart (scan-case.ts). */
+    scan: ScanCase | { error: string };
   };
   machine: Record<string, string | number>;
   date: string;
@@ -368,7 +376,7 @@ export function formatTable(r: BenchResults): string {
       '',
     ],
   ];
-  rows.push(...villageRows(r), ...serverRows(r));
+  rows.push(...villageRows(r), ...appRows(r.cases.app, r.pass), ...scanRows(r.cases.scan, r.pass), ...serverRows(r));
   const header: Row = ['Figure', 'Value', 'Beside it', 'Ratio', 'Target', 'Result'];
   const lines = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
   const m = r.machine;

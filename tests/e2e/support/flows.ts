@@ -75,6 +75,74 @@ export async function sell(page: Page, search: string, qty = 1): Promise<string>
   return receiptNo.trim();
 }
 
+/** On a phone with the cart closed, every way to pay opens with the cart; on a tablet it shows already. */
+async function showEveryWayToPay(page: Page): Promise<void> {
+  const other = page.getByTestId('pay-other');
+  if (await other.isVisible()) await other.click();
+  await page.getByTestId('pay-mode-mixed').waitFor();
+}
+
+/** Picks the villager found by `villager` (name, pinyin or phone) for the credit part. */
+async function pickCreditVillager(page: Page, villager: string): Promise<void> {
+  await page.getByTestId('villager-search').fill(villager);
+  await page.getByTestId('villager-option').first().click();
+  await page.getByTestId('pay-credit-ledger').waitFor();
+}
+
+/** An admin's PIN when the credit takes the villager past the centre's limit (an admin selling needs none). */
+async function allowOverLimit(page: Page, admin?: { name: string; pin: string }): Promise<void> {
+  if (!admin || (await page.getByTestId('pay-over-limit').count()) === 0) return;
+  await page.getByTestId('admin-choice').filter({ hasText: admin.name }).click();
+  await page.getByTestId('pin-input').fill(admin.pin);
+  await page.getByTestId('pin-submit').click();
+  await page.getByTestId('pay-approved').waitFor();
+}
+
+/** Confirms the sale and leaves its receipt open; returns the receipt number. */
+async function confirmSale(page: Page): Promise<string> {
+  await page.getByTestId('confirm-sale').click();
+  await savedOrFailed(page, page.getByTestId('receipt-no'));
+  return ((await page.getByTestId('receipt-no').textContent()) ?? '').trim();
+}
+
+/**
+ * A counter sale of `qty` units of the product found by `search`, all on
+ * credit to the villager found by `villager`; the receipt stays open.
+ * `admin` types their PIN if the credit passes the centre's limit.
+ */
+export async function sellOnCredit(page: Page, search: string, villager: string, qty = 1, admin?: { name: string; pin: string }): Promise<string> {
+  await addToCart(page, search);
+  for (let i = 1; i < qty; i++) await page.getByTestId('qty-plus').first().click();
+  await showEveryWayToPay(page);
+  await page.getByTestId('pay-mode-credit').click();
+  await pickCreditVillager(page, villager);
+  await allowOverLimit(page, admin);
+  return confirmSale(page);
+}
+
+/**
+ * A counter sale paid `cashYuan` in cash (handed over exactly) and the rest
+ * on credit to the villager found by `villager`; the receipt stays open.
+ */
+export async function sellCashAndCredit(
+  page: Page,
+  search: string,
+  villager: string,
+  cashYuan: number,
+  qty = 1,
+  admin?: { name: string; pin: string },
+): Promise<string> {
+  await addToCart(page, search);
+  for (let i = 1; i < qty; i++) await page.getByTestId('qty-plus').first().click();
+  await showEveryWayToPay(page);
+  await page.getByTestId('pay-mode-mixed').click();
+  await page.getByTestId('pay-amount-cash').fill(String(cashYuan));
+  await page.getByTestId('pay-rest-credit').click();
+  await pickCreditVillager(page, villager);
+  await allowOverLimit(page, admin);
+  return confirmSale(page);
+}
+
 export async function pendingCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('pending-count').getAttribute('data-count'));
 }

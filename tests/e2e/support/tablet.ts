@@ -10,8 +10,9 @@ export class Tablet {
     private readonly profileDir: string,
   ) {}
 
-  static async open(): Promise<Tablet> {
-    const { context, profileDir } = await launchTabletBrowser('tablet');
+  /** `args`: more Chromium switches, e.g. a fake camera fed by a video file (barcode-video.ts). */
+  static async open(options: { args?: readonly string[] } = {}): Promise<Tablet> {
+    const { context, profileDir } = await launchTabletBrowser('tablet', options.args);
     const page = context.pages()[0] ?? (await context.newPage());
     return new Tablet(context, page, profileDir);
   }

@@ -61,3 +61,81 @@ export function storedSha256(page: Page, sha256: string): Promise<string | null>
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   }, sha256);
 }
+
+/** From the demo pack's page: starts a session of one lesson (its id) or of the whole course (''). */
+export async function startSession(page: Page, lessonId: string): Promise<string> {
+  await page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`).getByTestId('pack-open').click();
+  await page.getByTestId('session-scope').selectOption(lessonId);
+  await page.getByTestId('session-start-button').click();
+  await page.getByTestId('session-attendance').waitFor();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** Marks a villager present by searching their name. */
+export async function markPresent(page: Page, name: string): Promise<void> {
+  const before = await page.getByTestId('session-attendee').count();
+  await page.getByTestId('session-search').fill(name);
+  await page.getByTestId('session-mark').filter({ hasText: name }).first().click();
+  await page.getByTestId('session-attendee').nth(before).waitFor();
+}
+
+/** Adds a villager who is not on the tablet yet, with only their name (no consent), and marks them present. */
+export async function addOnTheSpot(page: Page, name: string): Promise<void> {
+  const before = await page.getByTestId('session-attendee').count();
+  await page.getByTestId('session-add-villager').click();
+  await page.getByTestId('session-add-name').fill(name);
+  await page.getByTestId('session-add-save').click();
+  await page.getByTestId('session-attendee').nth(before).waitFor();
+}
+
+/** The quiz turn now shown: whose it is, then taps the answer `answerId` (null: skips). */
+export async function answerTurn(page: Page, answerId: string | null): Promise<string> {
+  const turn = page.getByTestId('quiz-turn');
+  await turn.waitFor();
+  const who = (await turn.getByTestId('quiz-turn-who').textContent()) ?? '';
+  const shownTurn = (await turn.textContent()) ?? '';
+  if (answerId === null) await turn.getByTestId('quiz-skip').click();
+  else await turn.locator(`[data-testid="quiz-tile"][data-answer="${answerId}"]`).click();
+  // Saved once the turn has moved on: to the next villager or question, or off the screen after the last.
+  await page.waitForFunction((shown) => document.querySelector('[data-testid="quiz-turn"]')?.textContent !== shown, shownTurn);
+  await page.getByTestId('quiz-last').waitFor();
+  return who;
+}
+
+/** From the quiz's end: the results, then ends the session. */
+export async function endSession(page: Page): Promise<void> {
+  await page.getByTestId('session-to-results').click();
+  await page.getByTestId('session-results').waitFor();
+  await page.getByTestId('session-end').click();
+  await page.getByTestId('session-end-confirm').click();
+  await page.getByTestId('session-ended').waitFor();
+}
+
+/** The pack version the tablet plays a pack from, read straight from IndexedDB in the page (null: none ready). */
+export function readyPackVersion(page: Page, packId: string = DEMO_PACK_ID): Promise<number | null> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('cunzhan');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const pack = await new Promise<{ ready?: { version: number } } | undefined>((ok, fail) => {
+      const read = db.transaction('packs').objectStore('packs').get(id);
+      read.onsuccess = () => ok(read.result as { ready?: { version: number } } | undefined);
+      read.onerror = () => fail(read.error);
+    });
+    db.close();
+    return pack?.ready?.version ?? null;
+  }, packId);
+}
+
+/** From the lesson player: the variant editor of this lesson. */
+export async function openVariantEditor(page: Page): Promise<void> {
+  await page.getByTestId('variant-adapt').click();
+  await page.getByTestId('variant-editor').waitFor();
+}
+
+/** A step of the variant editor, by its step id. */
+export function variantStep(page: Page, stepId: string) {
+  return page.locator(`[data-testid="variant-step"][data-step="${stepId}"]`);
+}

@@ -70,6 +70,18 @@ function nearValidArgs(target: FuzzTarget): [kind: string, args: unknown][] {
   return [
     ['sale.create', saleArgs(1)],
     ['sale.create', saleArgs(2)],
+    // Weighed goods: a decimal quantity and a unit named in each language, of a product no one made.
+    ['sale.create', { ...saleArgs(3), lines: [{ ...saleArgs(3).lines[0]!, unit: '公斤', unitNames: { 'zh-CN': '公斤', en: 'kg', ug: 'كىلوگرام' }, qty: 2.345 }] }],
+    ['stock.receive', { movementId: uuidv7(), productId: uuidv7(), qty: 12.5, note: '' }],
+    // An admin's alone: products with their unit, way of selling, category and quick key.
+    [
+      'product.create',
+      {
+        id: uuidv7(), sku: 'RICE-LOOSE', barcode: '', names: { 'zh-CN': '散装大米', en: 'Loose rice' }, unit: '公斤', priceFen: 460, lowStockThreshold: 5,
+        unitNames: { 'zh-CN': '公斤', en: 'kg', ug: 'كىلوگرام' }, soldBy: 'weight', category: 'grainOil', pinned: true,
+      },
+    ],
+    ['product.update', { id: uuidv7(), patch: { soldBy: 'piece', category: '', pinned: false, unitNames: { en: 'tray' } } }],
     ['customer.create', { customerId: target.villagerId, ...villager }],
     ['customer.update', { customerId: uuidv7(), patch: { name: '王芳', phone: '+86 138 1234 5678' } }],
     ['customer.merge', { survivorId: target.villagerId, mergedId: uuidv7() }],
@@ -87,10 +99,22 @@ function nearValidArgs(target: FuzzTarget): [kind: string, args: unknown][] {
     ['parcel.return', { parcelId: uuidv7() }],
     // An admin's alone.
     ['settings.update', { patch: { historyMonths: 6, returnAfterDays: 10 } }],
+    ['settings.update', { patch: { centrePhone: '0991-555 0123' } }],
     ['sale.void', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'V-1', reason: '收错' }],
     ['sale.create', { ...saleArgs(1), customerId: uuidv7(), payments: [{ means: 'credit', amountFen: 100 }], tenderedFen: 0 }],
     ['credit.repay', { repaymentId: uuidv7(), receiptNo: 'P-1', customerId: uuidv7(), amountFen: 1500, payments: [{ means: 'cash', amountFen: 1500 }], tenderedFen: 2000 }],
     ['sale.refund', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'F-1', lines: [{ lineIndex: 0, qty: 1 }], reason: '退货' }],
+    // Trainers' and admins' alone, and for a session no one started.
+    ['training.sessionStart', { sessionId: uuidv7(), packId: 'sell-produce-online', courseTitle: { en: 'Selling online' }, scope: 'lesson', lessons: [{ id: 'photos', title: { en: 'Photos' }, questions: 1 }] }],
+    ['training.attend', { sessionId: uuidv7(), customerId: target.villagerId, present: true }],
+    ['training.answer', { sessionId: uuidv7(), customerId: uuidv7(), lessonId: 'photos', stepId: 'quiz', answer: 'bright', correct: true }],
+    ['training.sessionEnd', { sessionId: uuidv7() }],
+    // Trainers' and admins' alone: a lesson variant and its photo.
+    ['training.variantPhoto', { sha256: 'c6f4b1e3d0a6f6b2e2bf1f6a1f3c9a4bd0f5b0e7c8f1a2b3c4d5e6f708192a3b', type: 'image/jpeg', data: '/9j/4AAQ' }],
+    [
+      'training.variantSave',
+      { packId: 'sell-produce-online', lessonId: 'photos', baseVersion: 1, baseHash: 'b'.repeat(64), order: ['intro', 'light'], hidden: ['light'], texts: { intro: { en: 'Our way' } }, photos: [] },
+    ],
   ];
 }
 

@@ -31,6 +31,10 @@ export class FaultyStore implements Store {
     return this.inner.packs;
   }
 
+  get variants() {
+    return this.inner.variants;
+  }
+
   migrate = () => this.inner.migrate();
   close = () => this.inner.close();
   createCentre: Store['createCentre'] = (centre) => this.inner.createCentre(centre);

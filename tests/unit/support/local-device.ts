@@ -68,14 +68,15 @@ export function productInput(overrides: Partial<Pick<Product, 'sku' | 'barcode' 
   };
 }
 
-/** Stock computed the slow, obvious way: every movement plus every sale line. */
+/** Stock computed the slow, obvious way: every movement plus every sale line, in whole thousandths (weights have three decimals). */
 export async function stockFromRows(db: CunzhanDb): Promise<Map<string, number>> {
-  const levels = new Map<string, number>();
-  for (const m of await db.movements.toArray()) levels.set(m.productId, (levels.get(m.productId) ?? 0) + m.delta);
+  const milli = new Map<string, number>();
+  const add = (productId: string, qty: number) => milli.set(productId, (milli.get(productId) ?? 0) + Math.round(qty * 1000));
+  for (const m of await db.movements.toArray()) add(m.productId, m.delta);
   for (const s of await db.sales.toArray()) {
-    for (const l of s.lines) levels.set(l.productId, (levels.get(l.productId) ?? 0) - l.qty);
+    for (const l of s.lines) add(l.productId, -l.qty);
   }
-  return levels;
+  return new Map([...milli].map(([id, m]) => [id, m / 1000]));
 }
 
 export async function cachedLevels(db: CunzhanDb): Promise<Map<string, number>> {

@@ -6,6 +6,9 @@ import { parcelIdFor } from '../../../src/shared/domain/deterministic-id';
 import type { MutationKind } from '../../../src/shared/mutations/kinds';
 import { runCommand, type CommandContext } from '../../../src/client/data/commands/run-command';
 import type { CunzhanDb } from '../../../src/client/data/db';
+import { toBase64 } from '../../../src/shared/auth/base64';
+import { sha256 } from '../../../src/shared/domain/deterministic-id';
+import { hexOf } from '../../../src/shared/training/lesson-variants';
 
 /**
  * Random villager, order and parcel actions for the convergence property:
@@ -19,7 +22,9 @@ export type VillageAction = {
   device: number;
   staff: number;
   op: 'customer.create' | 'customer.update' | 'customer.merge' | 'customer.delete' | 'order.create' | 'order.transition' | 'parcel.log' | 'parcel.match' | 'parcel.handover' | 'parcel.return' | 'settings.update'
-    | 'sale.onCredit' | 'credit.repay' | 'sale.refund' | 'sale.void' | 'till.cashUp';
+    | 'sale.onCredit' | 'credit.repay' | 'sale.refund' | 'sale.void' | 'till.cashUp'
+    | 'training.sessionStart' | 'training.attend' | 'training.answer' | 'training.sessionEnd'
+    | 'training.variantPhoto' | 'training.variantSave';
   pick: number;
   value: number;
 };
@@ -52,12 +57,24 @@ export const villageAction = (device: fc.Arbitrary<number>, staff: fc.Arbitrary<
       'sale.refund',
       'sale.void',
       'till.cashUp',
+      'training.sessionStart',
+      'training.attend',
+      'training.attend',
+      'training.answer',
+      'training.answer',
+      'training.sessionEnd',
+      'training.variantPhoto',
+      'training.variantSave',
+      'training.variantSave',
     ),
     pick: fc.nat({ max: 50 }),
     value: fc.nat({ max: 9999 }),
   });
 
 const PROPOSED_CODES = ['111111', '222222', '333333'];
+
+/** Two tiny "photos" (JPEG's mark, then bytes): tablets save the same one apart, and a variant shows one. */
+const VARIANT_PHOTOS = [new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 4, 5, 6])];
 
 /** What an action acts on, made first when the tablet has none yet, so that short runs reach every kind. */
 const NEEDS: Partial<Record<VillageAction['op'], VillageAction['op']>> = {
@@ -73,6 +90,10 @@ const NEEDS: Partial<Record<VillageAction['op'], VillageAction['op']>> = {
   'credit.repay': 'customer.create',
   'sale.refund': 'sale.onCredit',
   'sale.void': 'sale.onCredit',
+  'training.sessionStart': 'customer.create',
+  'training.attend': 'training.sessionStart',
+  'training.answer': 'training.attend',
+  'training.sessionEnd': 'training.sessionStart',
 };
 
 /**
@@ -87,6 +108,8 @@ export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx:
     : need === 'order.create' ? (await db.orders.count()) === 0
     : need === 'parcel.log' ? (await db.parcels.filter((p) => p.status === 'waiting').count()) === 0
     : need === 'sale.onCredit' ? (await db.sales.count()) === 0
+    : need === 'training.sessionStart' ? (await db.trainingSessions.filter((s) => s.endedAt === null).count()) === 0
+    : need === 'training.attend' ? (await db.attendances.filter((x) => x.present).count()) === 0
     : false;
   const made = need && lacking ? await performVillageAction({ ...a, op: need, value: a.value + 1 }, db, ctx) : [];
   const sale = await performOne(a, db, ctx);
@@ -163,7 +186,12 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
     }
     case 'settings.update': {
       // Admins on two tablets change the same and different settings; history widens and narrows.
-      const patch = v % 2 === 0 ? { historyMonths: [3, 6, 12, 24][v % 4]! } : { notShippedDays: 1 + (v % 30), returnAfterDays: 1 + (v % 9) };
+      const patch =
+        v % 3 === 2
+          ? { centrePhone: ['0991-555 0123', '13800138000', ''][Math.floor(v / 3) % 3]! }
+          : v % 2 === 0
+            ? { historyMonths: [3, 6, 12, 24][v % 4]! }
+            : { notShippedDays: 1 + (v % 30), returnAfterDays: 1 + (v % 9) };
       await run(a.op, { patch });
       return;
     }
@@ -244,6 +272,54 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
       // A void on one tablet and a refund of the same sale on another: what is left comes back once.
       const sale = one(await db.sales.orderBy('id').toArray(), v);
       if (sale) await run(a.op, { refundId: uuidv7(), saleId: sale.id, receiptNo: `V-${v}`, reason: '收错商品' });
+      return;
+    }
+    case 'training.sessionStart': {
+      const lessons = [{ id: 'photos', title: { en: 'Photos' }, questions: 2 }, { id: 'listing', title: { en: 'Listing' }, questions: 1 }];
+      await run(a.op, {
+        sessionId: uuidv7(), packId: 'sell-produce-online', courseTitle: { en: 'Selling online' },
+        scope: v % 2 === 0 ? 'course' : 'lesson', lessons: v % 2 === 0 ? lessons : lessons.slice(0, 1),
+      });
+      return;
+    }
+    case 'training.attend': {
+      // Another tablet may end the session first: its later marks are refused there, and converge.
+      const session = one(await db.trainingSessions.orderBy('id').filter((x) => x.endedAt === null).toArray());
+      const c = one(customers, v);
+      if (session && c) await run(a.op, { sessionId: session.id, customerId: c.id, present: v % 5 !== 0 });
+      return;
+    }
+    case 'training.answer': {
+      const here = await db.attendances.orderBy('id').filter((x) => x.present).toArray();
+      const mark = one(here);
+      const session = mark && (await db.trainingSessions.get(mark.sessionId));
+      if (!mark || !session || session.endedAt !== null) return;
+      const answer = v % 4 === 0 ? null : ['bright', 'dark'][v % 2]!;
+      await run(a.op, {
+        sessionId: session.id, customerId: mark.customerId, lessonId: session.lessons[v % session.lessons.length]!.id,
+        stepId: `quiz-${v % 2}`, answer, correct: answer === 'bright',
+      });
+      return;
+    }
+    case 'training.sessionEnd': {
+      const session = one(await db.trainingSessions.orderBy('id').filter((x) => x.endedAt === null).toArray());
+      if (session) await run(a.op, { sessionId: session.id });
+      return;
+    }
+    case 'training.variantPhoto': {
+      const bytes = VARIANT_PHOTOS[v % VARIANT_PHOTOS.length]!;
+      await run(a.op, { sha256: hexOf(sha256(bytes)), type: 'image/jpeg', data: toBase64(bytes) });
+      return;
+    }
+    case 'training.variantSave': {
+      // Two lessons only: two tablets adapt the same one, and the later save wins on every tablet.
+      const photo = one(await db.variantPhotos.orderBy('id').toArray(), v);
+      const steps = v % 2 === 0 ? ['read', 'look', 'watch'] : ['watch', 'look', 'read'];
+      await run(a.op, {
+        packId: 'sell-produce-online', lessonId: ['photos', 'listing'][a.pick % 2], baseVersion: 1, baseHash: 'a'.repeat(64),
+        order: photo ? [...steps, 'photo-1'] : steps, hidden: v % 3 === 0 ? ['watch'] : [], texts: { read: { en: `Read ${v}` } },
+        photos: photo ? [{ id: 'photo-1', sha256: photo.sha256, text: { en: `Photo ${v}` } }] : [],
+      });
       return;
     }
     case 'till.cashUp': {

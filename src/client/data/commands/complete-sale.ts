@@ -1,19 +1,57 @@
+import type { Discount } from '../../../shared/domain/discounts';
 import type { Sale } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
+import { unitNamesOf } from '../../../shared/domain/units';
+import type { PaymentPart } from '../../../shared/domain/payments';
+import { checkPin } from '../../auth/check-pin';
 import type { CunzhanDb } from '../db';
 import { AppError, AppErrorCode } from '../errors';
+import { creditLedger } from '../queries/credit';
+import { rememberApprovedBalance } from '../queries/credit-over-limit';
 import { runCommand, type CommandContext } from './run-command';
 import { nextReceiptNo } from './receipt-no';
 
 export interface SaleInput {
-  lines: { productId: string; qty: number }[];
+  lines: { productId: string; qty: number; discount?: Discount | undefined }[];
+  /** Cash handed over for the cash part. */
   tenderedFen: number;
+  /** How it is paid; absent: all in cash. */
+  payments?: PaymentPart[] | undefined;
+  /** The villager, required for a credit part. */
+  customerId?: string | undefined;
+  /** The sale's own discount, after the lines'. */
+  discount?: Discount | undefined;
+  /** The admin whose PIN allowed a credit part past the centre's limit (approveOverLimit). */
+  creditApprovedBy?: string | undefined;
+}
+
+/** The detail of an invalid_input when a credit part passes the limit and no admin allowed it. */
+export const CREDIT_OVER_LIMIT = 'credit_over_limit';
+
+/**
+ * An admin of the centre types their PIN, on this tablet, to let a credit
+ * part take a villager past the centre's limit; throws wrong_pin (counted
+ * towards their lockout) or not_admin. Returns who allowed it.
+ */
+export async function approveOverLimit(adminId: string, pin: string, database?: CunzhanDb): Promise<string> {
+  const { staff } = await checkPin(adminId, pin, database);
+  if (staff.role !== 'admin') throw new AppError(AppErrorCode.notAdmin);
+  return staff.id;
+}
+
+/** Whether `staffId` is an active admin of this tablet's centre. */
+async function isAdmin(database: CunzhanDb, staffId: string | undefined): Promise<boolean> {
+  if (!staffId) return false;
+  const staff = await database.staff.get(staffId);
+  return staff?.active === true && staff.role === 'admin';
 }
 
 /**
  * Takes name, unit and price snapshots from the local products, and the next
  * receipt number from this device's number and counter, inside the command's
- * transaction so two quick sales never share a number.
+ * transaction so two quick sales never share a number. A credit part that
+ * takes the villager past the centre's limit, as this tablet knows it, needs
+ * an admin's approval, asked for on the spot; the signed-in admin is their own.
  */
 export async function completeSale(input: SaleInput, context?: CommandContext): Promise<Sale> {
   const saleId = uuidv7();
@@ -22,10 +60,36 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
     const lines = input.lines.map((line, i) => {
       const product = products[i];
       if (!product) throw new AppError(AppErrorCode.invalidInput, { detail: 'unknown_product' });
-      return { productId: line.productId, names: product.names, unit: product.unit, unitPriceFen: product.priceFen, qty: line.qty };
+      return {
+        productId: line.productId,
+        names: product.names,
+        unit: product.unit,
+        // The unit in every language as sold (older products: their Chinese unit's names).
+        unitNames: unitNamesOf(product),
+        unitPriceFen: product.priceFen,
+        qty: line.qty,
+        ...(line.discount ? { discount: line.discount } : {}),
+      };
     });
+    const creditFen = input.payments?.find((p) => p.means === 'credit')?.amountFen ?? 0;
+    if (creditFen > 0 && input.customerId !== undefined) {
+      const ledger = await creditLedger(database, input.customerId);
+      const allowed = (await isAdmin(database, ctx.staffId)) || (await isAdmin(database, input.creditApprovedBy));
+      if (ledger.balanceFen + creditFen > ledger.limitFen) {
+        if (!allowed) throw new AppError(AppErrorCode.invalidInput, { detail: CREDIT_OVER_LIMIT });
+        rememberApprovedBalance(input.customerId, ledger.balanceFen + creditFen);
+      }
+    }
     const receiptNo = await nextReceiptNo(database, ctx.deviceId);
-    return { saleId, receiptNo, lines, tenderedFen: input.tenderedFen };
+    return {
+      saleId,
+      receiptNo,
+      lines,
+      tenderedFen: input.tenderedFen,
+      ...(input.payments ? { payments: input.payments } : {}),
+      ...(input.customerId ? { customerId: input.customerId } : {}),
+      ...(input.discount ? { discount: input.discount } : {}),
+    };
   };
   const changes = await runCommand('sale.create', buildArgs, context);
   return changes[0]!.row as Sale;

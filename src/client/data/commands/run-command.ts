@@ -1,4 +1,4 @@
-import { INSERT_ONLY_TABLES, type AnyRow, type TableName } from '../../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type Product, type TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
 import { RefusalCode } from '../../../shared/domain/refusals';
@@ -14,6 +14,7 @@ import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../e
 import { announceMutationQueued } from '../local-changes';
 import { addStockEffects } from '../stock-levels';
 import { loadSearchKeys, writeSearchKeys } from '../villager-search';
+import { loadProductSearchKeys, writeProductSearchKeys } from '../product-search';
 import type { Customer } from '../../../shared/domain/villagers';
 
 /** Where a command runs and on whose behalf. */
@@ -124,12 +125,17 @@ export async function runCommand(
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
-    const { args, writesCustomers } = await database.transaction('rw', commandTables(database), async () => {
+    const { args, writesCustomers, writesProducts } = await database.transaction('rw', commandTables(database), async () => {
       const built = await buildArgs(database, ctx);
       const { decision } = await decideHere(database, kind, built, ctx, mutationId, createdAt);
-      return { args: built, writesCustomers: decision.changes.some((c) => c.table === 'customers') };
+      return {
+        args: built,
+        writesCustomers: decision.changes.some((c) => c.table === 'customers'),
+        writesProducts: decision.changes.some((c) => c.table === 'products'),
+      };
     });
     const keys = writesCustomers ? await loadSearchKeys() : undefined;
+    const productKeys = writesProducts ? await loadProductSearchKeys().catch(() => undefined) : undefined;
     const signed = ctx.keys
       ? {
           keyId: ctx.keys.keyId,
@@ -147,6 +153,8 @@ export async function runCommand(
       await addStockEffects(database, fresh);
       const customers = decision.changes.flatMap((c) => (c.table === 'customers' ? [c.row as Customer] : []));
       if (customers.length > 0) await writeSearchKeys(database, customers, [], keys);
+      const products = decision.changes.flatMap((c) => (c.table === 'products' ? [c.row as Product] : []));
+      if (products.length > 0) await writeProductSearchKeys(database, products, [], productKeys);
 
       const entry: OutboxEntry = {
         id: mutationId,

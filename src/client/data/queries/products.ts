@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { nameIn, type Language, type Product } from '../../../shared/domain/entities';
 import { db as defaultDb, type CunzhanDb } from '../db';
+import { searchProductIds } from '../product-search';
 import { productMatcher } from './search';
 
 export type ProductWithStock = Product & { level: number };
@@ -18,10 +19,16 @@ export function sortProducts<T extends Product>(products: T[], lang: Language = 
   return keyed.map((k) => k.p);
 }
 
-/** In-memory filter: a centre has a few thousand products, which scans in a few ms. */
+/**
+ * Products whose search keys start with the query (pinyin and initials too:
+ * `kqs` and `shui` find 矿泉水), or whose names, SKU or barcode contain every
+ * word of it. The contains test is in memory: a centre has a few thousand
+ * products, which scans in a few ms.
+ */
 export async function searchProducts(database: CunzhanDb, search: string, lang: Language = 'zh-CN'): Promise<ProductWithStock[]> {
   const matches = productMatcher(search);
-  const products = (await database.products.toArray()).filter(matches);
+  const [all, keyed] = await Promise.all([database.products.toArray(), search.trim() ? searchProductIds(database, search) : null]);
+  const products = all.filter((p) => keyed?.has(p.id) || matches(p));
   return withLevels(database, sortProducts(products, lang));
 }
 

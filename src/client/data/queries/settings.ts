@@ -18,3 +18,8 @@ export function useHistoryOnServerBefore(): string | undefined {
     return getMeta(db, 'historyComplete');
   }, []);
 }
+
+/** The centre's phone for receipts ('' when none is set); undefined while loading. */
+export function useCentrePhone(): string | undefined {
+  return useLiveQuery(async () => (await db.settings.get(CENTRE_SETTINGS_ID))?.centrePhone ?? '', []);
+}

@@ -13,6 +13,9 @@ import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { messageOf, type Message } from '../../ui/useSaveOnce';
 import { MoneyInput } from './MoneyInput';
+import { CashUpSlip } from '../receipts/CashUpSlip';
+import { PrintButton } from '../receipts/PrintButton';
+import { TillReceipts } from '../receipts/TillReceipts';
 import './counter.css';
 
 const yuan = (text: string) => {
@@ -111,6 +114,11 @@ export function CashUpScreen() {
           </button>
         </form>
       )}
+      <CashUpSlip till={till} staffName={session.staff.name} dayShown={dayShown} />
+      <div class="actions">
+        <PrintButton testId="cashup-print" primary={false} />
+      </div>
+      <TillReceipts staffId={session.staff.id} day={day} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money
 import { isPaymentReference, normalisePaymentReference, quickCashAmounts, type PaymentPart } from '../../../shared/domain/payments';
 import { useFormat } from '../../ui/format';
 import { Segmented } from '../../ui/Segmented';
+import { ScanButton } from '../scan/ScanButton';
 import { MoneyInput } from './MoneyInput';
 
 /** The means a single payment at the counter can take (credit is a sale's, never a repayment's). */
@@ -79,6 +80,7 @@ export function PaymentPanel({ dueFen, draft, onDraft }: { dueFen: Fen; draft: P
           </div>
         </div>
       ) : (
+        <>
         <label class="field">
           <span>{t('payment.reference')}</span>
           <input
@@ -92,6 +94,18 @@ export function PaymentPanel({ dueFen, draft, onDraft }: { dueFen: Fen; draft: P
           />
           <small>{t('payment.referenceHint')}</small>
         </label>
+        <ScanButton
+          purpose="payment"
+          wide
+          testId="scan-payment"
+          onCode={(code) => {
+            const reference = normalisePaymentReference(code);
+            if (draft.means === 'cash' || !isPaymentReference(draft.means, reference)) return t('scan.notPaymentCode');
+            onDraft({ ...draft, reference });
+            return null;
+          }}
+        />
+        </>
       )}
       {!check.ok && check.message !== null && (
         <p class="error-text" role="alert" data-testid="payment-error">

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   COUNTY_PACK_API,
@@ -85,6 +86,9 @@ export function PacksScreen() {
                   {' · '}
                   <bdi>{t('packs.importedAt', { when: fmt.dateTime(pack.importedAt) })}</bdi>
                 </div>
+                <Link to="/county/packs/$packId/variants" params={{ packId: pack.id }} className="county-pack-variants" data-testid="county-pack-variants">
+                  {t('variants.link')}
+                </Link>
               </div>
             ))}
           </div>

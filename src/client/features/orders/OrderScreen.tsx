@@ -90,6 +90,11 @@ export function OrderScreen({ orderId }: { orderId: string }) {
             <Icon name="parcel" /> {t('orders.logParcel')}
           </Link>
         )}
+        {order.depositFen > 0 && (
+          <Link to="/orders/$orderId/deposit" params={{ orderId: order.id }} className="button button-large" data-testid="order-deposit-receipt">
+            <Icon name="receipt" /> {t('receipts.depositLink')}
+          </Link>
+        )}
       </div>
       {confirm && (
         <div class="confirm" role="alertdialog" aria-labelledby="order-confirm-text">

@@ -10,6 +10,7 @@ import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { useAction } from '../orders/useAction';
 import { VillagerPicker } from '../orders/VillagerPicker';
+import { ScanButton } from '../scan/ScanButton';
 import { OpenOrderChoice } from './OpenOrderChoice';
 
 const CARRIER_MAX = 40;
@@ -81,6 +82,18 @@ export function ParcelLogForm({ customerId, orderId, onSaved }: { customerId: st
           )}
           <ErrorText code={trackingError} />
         </label>
+        <ScanButton
+          purpose="parcel"
+          wide
+          testId="scan-tracking"
+          onCode={(code) => {
+            if (!normalisedTracking(code)) return t('scan.notTracking');
+            setTracking(code);
+            setTrackingError(null);
+            carrierRef.current?.focus();
+            return null;
+          }}
+        />
         {duplicate && (
           <div class="notice" role="alert" data-testid="parcel-duplicate">
             <p>

@@ -2,6 +2,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/domain/entities';
+import { ProductUnitFields } from './ProductUnitFields';
 import { createProduct, receiveStock, updateProduct } from '../../data/commands';
 import { AppErrorCode, UNSTORABLE_TEXT_DETAIL, type AppError } from '../../data/errors';
 import { useProduct, useProducts } from '../../data/queries';
@@ -21,7 +22,8 @@ export function ProductEditScreen({ productId }: { productId: string | null }) {
   return <ProductForm key={product.id} product={product} />;
 }
 
-type TextFieldName = keyof ProductDraft;
+/** The draft's text fields, each one input. */
+type TextFieldName = Exclude<keyof ProductDraft, 'unitCode' | 'soldBy' | 'category' | 'pinned'>;
 
 function ProductForm({ product }: { product: Product | null }) {
   const { t } = useTranslation();
@@ -106,11 +108,19 @@ function ProductForm({ product }: { product: Product | null }) {
         <div class="form-grid">
           {field('sku', t('products.sku'), { dir: 'ltr', ...(product ? {} : { hint: t('products.skuAuto') }) })}
           {field('barcode', t('products.barcode'), { inputMode: 'numeric', dir: 'ltr' })}
-          {field('unit', t('products.unit'), { hint: t('products.unitHint') })}
           {field('price', t('products.price'), { inputMode: 'decimal', dir: 'ltr', hint: t('products.priceHint') })}
           {field('lowStockThreshold', t('products.lowStockThreshold'), { inputMode: 'numeric', dir: 'ltr', hint: t('products.lowStockHint') })}
-          {!product && field('openingStock', t('products.openingStock'), { inputMode: 'numeric', dir: 'ltr', hint: t('products.openingStockHint') })}
+          {!product && field('openingStock', t('products.openingStock'), { inputMode: draft.soldBy === 'weight' ? 'decimal' : 'numeric', dir: 'ltr', hint: t('products.openingStockHint') })}
         </div>
+        <ProductUnitFields
+          draft={draft}
+          errors={errors}
+          textField={(name, label, options) => field(name, label, options)}
+          onChange={(change) => {
+            setDraft((d) => ({ ...d, ...change }));
+            setErrors((current) => ({ ...current, unit: undefined, openingStock: undefined }));
+          }}
+        />
         <ErrorText code={formError} />
         <div class="actions">
           <button type="submit" class="button button-primary button-large" data-testid="product-save" disabled={saving || all === undefined}>

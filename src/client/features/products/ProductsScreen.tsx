@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCategory } from '../../../shared/domain/categories';
+import { unitNamesOf } from '../../../shared/domain/units';
 import { useMayRun } from '../../auth/permissions';
 import { useProducts } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
@@ -57,6 +59,7 @@ export function ProductsScreen() {
 }
 
 function ProductRow({ product: p }: { product: NonNullable<ReturnType<typeof useProducts>>[number] }) {
+  const { t } = useTranslation();
   const fmt = useFormat();
   return (
     <>
@@ -64,10 +67,16 @@ function ProductRow({ product: p }: { product: NonNullable<ReturnType<typeof use
         <strong>{fmt.name(p.names)}</strong>
         <span class="muted" dir="auto">
           {p.sku}
-          {p.barcode ? ` · ${p.barcode}` : ''} · {p.unit}
+          {p.barcode ? ` · ${p.barcode}` : ''} · {fmt.name(unitNamesOf(p))}
+          {isCategory(p.category) ? ` · ${t(`selling.categories.${p.category}`)}` : ''}
         </span>
       </span>
       <span class="product-row-side">
+        {p.pinned && (
+          <span class="badge badge-ok" data-testid="product-pinned-badge">
+            {t('selling.pinnedBadge')}
+          </span>
+        )}
         <StockBadge level={p.level} lowStockThreshold={p.lowStockThreshold} />
         <strong class="amount">{fmt.money(p.priceFen)}</strong>
       </span>

@@ -1,7 +1,13 @@
+import { isCategory, type Category } from '../../../shared/domain/categories';
 import type { LocalizedName, Product } from '../../../shared/domain/entities';
 import { fenToYuanText, MAX_FEN, parseYuan } from '../../../shared/domain/money';
+import { decimalsFor, parseQuantityText, soldByOf, type SoldBy } from '../../../shared/domain/quantity';
+import { commonUnitByCode, commonUnitOf, unitNamesOf } from '../../../shared/domain/units';
 import type { ProductInput } from '../../data/commands';
 import { parseQuantity } from '../stock/quantity';
+
+/** The unit select's choice for a unit typed in each language. */
+export const OTHER_UNIT = 'other';
 
 /** What the person typed: text fields, exactly as in the inputs. */
 export interface ProductDraft {
@@ -10,19 +16,31 @@ export interface ProductDraft {
   nameUg: string;
   sku: string;
   barcode: string;
-  unit: string;
+  /** A common unit's code (units.ts), OTHER_UNIT, or '' before one is chosen. */
+  unitCode: string;
+  /** The unit in each language, when it is not a common one. */
+  unitZh: string;
+  unitEn: string;
+  unitUg: string;
+  soldBy: SoldBy;
+  /** '' when uncategorised. */
+  category: Category | '';
+  pinned: boolean;
   price: string;
   lowStockThreshold: string;
   /** Only for a new product: how many are on the shelf now, recorded as goods received. */
   openingStock: string;
 }
 
-export type DraftField = keyof ProductDraft | 'names';
+export type DraftField = keyof ProductDraft | 'names' | 'unit';
 /** Field -> i18n key of the message shown under it. */
 export type DraftErrors = { [F in DraftField]?: string | undefined };
 
 export function emptyDraft(): ProductDraft {
-  return { nameZh: '', nameEn: '', nameUg: '', sku: '', barcode: '', unit: '', price: '', lowStockThreshold: '5', openingStock: '' };
+  return {
+    nameZh: '', nameEn: '', nameUg: '', sku: '', barcode: '', unitCode: '', unitZh: '', unitEn: '', unitUg: '',
+    soldBy: 'piece', category: '', pinned: false, price: '', lowStockThreshold: '5', openingStock: '',
+  };
 }
 
 export function draftFromProduct(p: Product): ProductDraft {
@@ -32,11 +50,35 @@ export function draftFromProduct(p: Product): ProductDraft {
     nameUg: p.names.ug ?? '',
     sku: p.sku,
     barcode: p.barcode,
-    unit: p.unit,
+    ...unitFieldsOf(p),
+    soldBy: soldByOf(p),
+    category: isCategory(p.category) ? p.category : '',
+    pinned: p.pinned === true,
     price: fenToYuanText(p.priceFen),
     lowStockThreshold: String(p.lowStockThreshold),
     openingStock: '',
   };
+}
+
+/** A product's unit as the form shows it: a common unit chosen, else its names typed in each language. */
+function unitFieldsOf(p: Product): Pick<ProductDraft, 'unitCode' | 'unitZh' | 'unitEn' | 'unitUg'> {
+  const names = unitNamesOf(p);
+  const common = commonUnitOf(p.unit);
+  const same = common && (['zh-CN', 'en', 'ug'] as const).every((lang) => !names[lang] || names[lang] === common.names[lang]);
+  if (common && same) return { unitCode: common.code, unitZh: '', unitEn: '', unitUg: '' };
+  return { unitCode: p.unit || names['zh-CN'] || names.en || names.ug ? OTHER_UNIT : '', unitZh: names['zh-CN'] ?? '', unitEn: names.en ?? '', unitUg: names.ug ?? '' };
+}
+
+/** The unit chosen or typed, in each language it has; null when there is none. */
+function unitOf(draft: ProductDraft): LocalizedName | null {
+  const common = commonUnitByCode(draft.unitCode);
+  if (common) return { ...common.names };
+  if (draft.unitCode !== OTHER_UNIT) return null;
+  const names: LocalizedName = {};
+  if (draft.unitZh.trim()) names['zh-CN'] = draft.unitZh.trim();
+  if (draft.unitEn.trim()) names.en = draft.unitEn.trim();
+  if (draft.unitUg.trim()) names.ug = draft.unitUg.trim();
+  return Object.keys(names).length > 0 ? names : null;
 }
 
 function namesOf(draft: ProductDraft): LocalizedName {
@@ -90,17 +132,22 @@ export function validateDraft(
   const barcode = draft.barcode.trim();
   if (barcode.length > 64) errors.barcode = 'products.errors.tooLong';
   else if (barcode && !/^[0-9A-Za-z-]+$/.test(barcode)) errors.barcode = 'products.errors.barcodeInvalid';
-  const unit = draft.unit.trim();
-  if (!unit) errors.unit = 'products.errors.unitRequired';
-  else if (unit.length > 20) errors.unit = 'products.errors.tooLong';
+  const unitNames = unitOf(draft);
+  if (!unitNames) errors.unit = 'selling.unitRequired';
+  else if (Object.values(unitNames).some((n) => (n ?? '').length > 20)) errors.unit = 'products.errors.tooLong';
+  // The one-language `unit` every older tablet and receipt reads: the Chinese name first.
+  const unit = unitNames ? (unitNames['zh-CN'] ?? unitNames.en ?? unitNames.ug ?? '') : '';
   const priceFen = parseYuan(draft.price);
   if (priceFen === null || priceFen < 0 || priceFen > MAX_FEN) errors.price = 'products.errors.priceInvalid';
   const threshold = parseQuantity(draft.lowStockThreshold);
   if (threshold === null) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
-  const opening = creating && draft.openingStock.trim() !== '' ? parseQuantity(draft.openingStock) : 0;
+  const opening = creating && draft.openingStock.trim() !== '' ? parseQuantityText(draft.openingStock, decimalsFor(draft.soldBy)) : 0;
   if (opening === null) errors.openingStock = 'products.errors.openingInvalid';
-  if (Object.keys(errors).length > 0 || priceFen === null || threshold === null || opening === null) return { ok: false, errors };
-  return { ok: true, input: { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold }, openingStock: opening };
+  if (Object.keys(errors).length > 0 || priceFen === null || threshold === null || opening === null || !unitNames) return { ok: false, errors };
+  const input: ProductInput = { sku, barcode, names, unit, priceFen, lowStockThreshold: threshold, unitNames, soldBy: draft.soldBy };
+  if (draft.category) input.category = draft.category;
+  if (draft.pinned) input.pinned = true;
+  return { ok: true, input, openingStock: opening };
 }
 
 const FIELD_OF_PATH: Readonly<Record<string, keyof ProductDraft>> = {
@@ -109,7 +156,10 @@ const FIELD_OF_PATH: Readonly<Record<string, keyof ProductDraft>> = {
   'names.ug': 'nameUg',
   sku: 'sku',
   barcode: 'barcode',
-  unit: 'unit',
+  unit: 'unitZh',
+  'unitNames.zh-CN': 'unitZh',
+  'unitNames.en': 'unitEn',
+  'unitNames.ug': 'unitUg',
 };
 
 /** The draft field showing a product.create or product.update args path (`names.en`, `patch.unit`), if any. */
@@ -126,5 +176,10 @@ export function changedFields(before: Product, after: ProductInput): Partial<Pro
   if (before.priceFen !== after.priceFen) patch.priceFen = after.priceFen;
   if (before.lowStockThreshold !== after.lowStockThreshold) patch.lowStockThreshold = after.lowStockThreshold;
   if (JSON.stringify(namesOf(draftFromProduct(before))) !== JSON.stringify(after.names)) patch.names = after.names;
+  // Older rows have no unitNames: what they read as (unitNamesOf) is what the form started from.
+  if (after.unitNames && JSON.stringify(unitNamesOf(before)) !== JSON.stringify(after.unitNames)) patch.unitNames = after.unitNames;
+  if (after.soldBy && soldByOf(before) !== after.soldBy) patch.soldBy = after.soldBy;
+  if ((before.category ?? '') !== (after.category ?? '')) patch.category = after.category ?? '';
+  if ((before.pinned === true) !== (after.pinned === true)) patch.pinned = after.pinned === true;
   return patch;
 }

@@ -6,6 +6,8 @@ import type { SalesSearch } from '../../routes/search';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { DayPicker } from '../activity/DayPicker';
+import { RefundBadge } from '../refunds/RefundBadge';
+import { useRefundTotalsOf } from '../refunds/refund-queries';
 import { dayRange, localDayKey } from './day';
 
 /** A day's sales (today unless picked), optionally one person's, with totals. */
@@ -17,6 +19,8 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
   const range = useMemo(() => dayRange(day), [day]);
   const sales = useSales({ ...range, staffId: search.staff });
   const staff = useStaffList();
+  // Voided and refunded sales are marked, so the day's list says which sales were taken back.
+  const refunded = useRefundTotalsOf((sales ?? []).map((s) => s.id));
   const names = new Map((staff ?? []).map((s) => [s.id, s.name]));
   const totalFen = (sales ?? []).reduce((sum, s) => sum + s.totalFen, 0);
 
@@ -84,6 +88,7 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
                       {t('sales.items', { count: items, n: fmt.number(items) })}
                     </span>
                   </span>
+                  <RefundBadge totals={refunded?.get(sale.id)} />
                   <strong class="amount">{fmt.money(sale.totalFen)}</strong>
                 </Link>
               </li>

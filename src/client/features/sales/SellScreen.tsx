@@ -1,58 +1,122 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseYuan } from '../../../shared/domain/money';
+import { lineGrossFen } from '../../../shared/domain/discounts';
+import { getSession } from '../../auth/session';
 import { completeSale } from '../../data/commands';
+import { CREDIT_OVER_LIMIT } from '../../data/commands/complete-sale';
+import { AppErrorCode } from '../../data/errors';
+import { useCreditLedger } from '../../data/queries/credit';
 import { useProducts, type ProductWithStock } from '../../data/queries/products';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { useSaveOnce } from '../../ui/useSaveOnce';
+import '../counter/counter.css';
 import { CartHead } from './CartHead';
 import { CartView } from './CartView';
 import { ClearedNotice } from './ClearedNotice';
+import { approvalCovers, type CreditApproval } from './CreditVillager';
+import { DiscountPanel } from './DiscountPanel';
+import { PaymentStep } from './PaymentStep';
 import { ProductPicker } from './ProductPicker';
-import { TenderPanel } from './TenderPanel';
+import { priceCart, type DiscountDraft } from './sale-discounts';
+import { checkSalePayment, creditNeedsAdmin, emptySalePayment, type SalePaymentDraft } from './sale-payment';
+import './sell-payment.css';
 import { useCart, type CartLine } from './useCart';
 
-/** The counter sale: pick products, take cash, confirm, show the receipt. */
+/** The counter sale: pick products, discount them, take the payment, confirm, show the receipt. */
 export function SellScreen() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
   const cart = useCart();
   const allProducts = useProducts('', fmt.lang);
-  const [tenderText, setTenderText] = useState('');
+  const role = getSession()?.staff.role ?? 'clerk';
+  const [payment, setPayment] = useState<SalePaymentDraft>(emptySalePayment);
+  const [lineDiscounts, setLineDiscounts] = useState<Record<string, DiscountDraft>>({});
+  const [saleDiscount, setSaleDiscount] = useState<DiscountDraft | undefined>(undefined);
+  const [discountsOpen, setDiscountsOpen] = useState(false);
+  const [approval, setApproval] = useState<CreditApproval | null>(null);
   // On a phone the cart is a sheet: closed, the products fill the screen above total and confirm.
   const [cartOpen, setCartOpen] = useState(false);
   // A cleared cart can be brought back until the next product is added.
   const [cleared, setCleared] = useState<readonly CartLine[] | null>(null);
-  const { saving, error, setError, run } = useSaveOnce();
+  const { saving, error, errorParams, setError, run } = useSaveOnce();
+  // A refusal a person can put right here, in words of its own.
+  const [refused, setRefused] = useState<string | null>(null);
 
   const byId = useMemo(() => new Map<string, ProductWithStock>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
   const lines = cart.lines.filter((l) => byId.has(l.productId));
-  const totalFen = lines.reduce((sum, l) => sum + (byId.get(l.productId)?.priceFen ?? 0) * l.qty, 0);
-  const items = lines.reduce((sum, l) => sum + l.qty, 0);
+  const priced = priceCart(
+    role,
+    lines.map((l) => ({ unitPriceFen: byId.get(l.productId)!.priceFen, qty: l.qty, discount: lineDiscounts[l.productId] })),
+    saleDiscount,
+  );
+  const totalFen = priced.totalFen;
+  // A weighed line is one item, however many kilograms it holds.
+  const items = lines.reduce((sum, l) => sum + (byId.get(l.productId)?.soldBy === 'weight' ? 1 : l.qty), 0);
   const warnings = lines.filter((l) => l.qty > (byId.get(l.productId)?.level ?? 0)).length;
-  const tenderedFen = parseYuan(tenderText);
-  const canConfirm = lines.length > 0 && tenderedFen !== null && tenderedFen >= totalFen && !saving;
+  const check = checkSalePayment(payment, totalFen);
+  const ledger = useCreditLedger(payment.customerId ?? '');
+  const creditFen = check.creditFen;
+  const waitsForAdmin =
+    role !== 'admin' &&
+    payment.customerId !== null &&
+    ledger !== undefined &&
+    creditNeedsAdmin(ledger.balanceFen, creditFen, ledger.limitFen) &&
+    !approvalCovers(approval, payment.customerId, creditFen);
+  const canConfirm = lines.length > 0 && check.ok && !priced.blocked && !waitsForAdmin && !saving;
+
+  function resetPayment() {
+    setPayment(emptySalePayment());
+    setLineDiscounts({});
+    setSaleDiscount(undefined);
+    setDiscountsOpen(false);
+    setApproval(null);
+  }
 
   async function confirm() {
-    if (!canConfirm || tenderedFen === null) return;
-    await run(async () => {
-      const sale = await completeSale({ lines: lines.map((l) => ({ productId: l.productId, qty: l.qty })), tenderedFen });
-      cart.clear();
-      setTenderText('');
-      await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
-    });
+    if (!canConfirm || !check.ok) return;
+    setRefused(null);
+    await run(
+      async () => {
+        const sale = await completeSale({
+          lines: lines.map((l, i) => ({ productId: l.productId, qty: l.qty, discount: priced.lineDiscounts[i] })),
+          tenderedFen: check.tenderedFen,
+          payments: check.payments,
+          customerId: check.creditFen > 0 ? payment.customerId ?? undefined : undefined,
+          discount: priced.saleDiscount,
+          creditApprovedBy: approval?.adminId,
+        });
+        // The receipt first: emptying the cart first would redraw the whole sell screen just before leaving it.
+        await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
+        cart.clear();
+        resetPayment();
+      },
+      (e) => {
+        // The two refusals a person can put right here get words of their own.
+        if (e.code === AppErrorCode.invalidInput && e.detail === CREDIT_OVER_LIMIT) setRefused('pay.creditNeedsAdmin');
+        else if (e.code === AppErrorCode.invalidInput && e.detail === 'discount_over_limit') setRefused('refusal.discount_over_limit');
+        else return false;
+        return true;
+      },
+    );
   }
 
   function clear() {
     setCleared(cart.lines);
     cart.clear();
-    setTenderText('');
+    resetPayment();
     setError(null);
+    setRefused(null);
   }
+
+  const discountLines = lines.map((l) => {
+    const p = byId.get(l.productId)!;
+    return { productId: l.productId, name: fmt.name(p.names), grossFen: lineGrossFen(p.priceFen, l.qty) };
+  });
+  const linesAfterOwnDiscounts = priced.lineTotals.reduce((sum, fen) => sum + fen, 0);
 
   return (
     <div class={cartOpen ? 'sell sell-cart-open' : 'sell'}>
@@ -83,18 +147,66 @@ export function SellScreen() {
         <div class="cart-body" id="cart-body">
           <CartView lines={lines} products={byId} onQty={cart.setQty} onRemove={cart.remove} />
           {lines.length > 0 && (
-            <button type="button" class="button button-ghost button-small cart-clear" data-testid="clear-cart" onClick={clear}>
-              <Icon name="close" />
-              {t('sell.clear')}
-            </button>
+            <div class="cart-actions">
+              <button
+                type="button"
+                class="button button-ghost button-small"
+                data-testid="open-discounts"
+                aria-expanded={discountsOpen}
+                onClick={() => setDiscountsOpen((open) => !open)}
+              >
+                <Icon name="edit" />
+                {t('pay.discounts')}
+              </button>
+              <button type="button" class="button button-ghost button-small cart-clear" data-testid="clear-cart" onClick={clear}>
+                <Icon name="close" />
+                {t('sell.clear')}
+              </button>
+            </div>
+          )}
+          {lines.length > 0 && discountsOpen && (
+            <DiscountPanel
+              role={role}
+              lines={discountLines}
+              lineDrafts={lineDiscounts}
+              saleDraft={saleDiscount}
+              subtotalFen={linesAfterOwnDiscounts}
+              onLine={(productId, draft) => setLineDiscounts((all) => ({ ...all, [productId]: draft }))}
+              onSale={setSaleDiscount}
+            />
           )}
         </div>
+        {priced.discountsFen > 0 && (
+          <p class="pay-discounted row-between" data-testid="cart-discount">
+            <span>{t('pay.discount')}</span>
+            <span class="amount" dir="ltr">
+              −{fmt.money(priced.discountsFen)}
+            </span>
+          </p>
+        )}
         <p class="total row-between">
           <span>{t('sell.total')}</span>
           <strong data-testid="cart-total">{fmt.money(totalFen)}</strong>
         </p>
-        {lines.length > 0 && <TenderPanel totalFen={totalFen} text={tenderText} onText={setTenderText} />}
-        <ErrorText code={error} />
+        {lines.length > 0 && (
+          <PaymentStep
+            dueFen={totalFen}
+            draft={payment}
+            check={check}
+            selfIsAdmin={role === 'admin'}
+            approval={approval}
+            onDraft={(next) => {
+              setError(null);
+              setRefused(null);
+              setPayment(next);
+            }}
+            onApproval={setApproval}
+            onOpen={() => setCartOpen(true)}
+          />
+        )}
+        {lines.length > 0 && waitsForAdmin && <p class="muted pay-waits" data-testid="pay-waits-admin">{t('pay.creditNeedsAdmin')}</p>}
+        {priced.blocked && <p class="muted pay-waits" data-testid="pay-waits-discount">{t('pay.fixDiscount')}</p>}
+        <ErrorText code={refused ?? error} params={refused ? undefined : errorParams} />
         <button
           type="button"
           class="button button-primary button-large confirm-sale"

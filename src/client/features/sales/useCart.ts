@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { addQuantities, isThousandths } from '../../../shared/domain/quantity';
 import { getSession } from '../../auth/session';
 
 export interface CartLine {
@@ -13,6 +14,7 @@ export interface CartLine {
 const STORAGE_PREFIX = 'cunzhan.cart.';
 /** Where the one cart of the app before parking lived: it belongs to whoever was signed in. */
 const OLD_KEY = 'cunzhan.cart';
+/** The most one line holds: pieces, or a weight (which may have three decimals, see quantity.ts). */
 const MAX_QTY = 9999;
 
 export function cartKey(staffId: string): string {
@@ -30,7 +32,7 @@ function load(key: string): CartLine[] {
     if (!Array.isArray(parsed)) return [];
     return parsed.filter(
       (l): l is CartLine =>
-        typeof l === 'object' && l !== null && typeof l.productId === 'string' && Number.isInteger(l.qty) && l.qty > 0,
+        typeof l === 'object' && l !== null && typeof l.productId === 'string' && typeof l.qty === 'number' && isThousandths(l.qty) && l.qty > 0,
     );
   } catch {
     return [];
@@ -65,7 +67,7 @@ export function useCart(staffId: string = getSession()?.staff.id ?? '') {
     (productId: string) =>
       change((current) =>
         current.some((l) => l.productId === productId)
-          ? current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, l.qty + 1) } : l))
+          ? current.map((l) => (l.productId === productId ? { ...l, qty: Math.min(MAX_QTY, addQuantities(l.qty, 1)) } : l))
           : [...current, { productId, qty: 1 }],
       ),
     [change],

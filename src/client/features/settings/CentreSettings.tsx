@@ -10,6 +10,7 @@ import { Icon } from '../../ui/Icon';
 import { Segmented } from '../../ui/Segmented';
 import { useFormat } from '../../ui/format';
 import { messageOf, type Message } from '../../ui/useSaveOnce';
+import { CentrePhoneForm } from '../receipts/CentrePhoneForm';
 import './centre-settings.css';
 
 /** The choices of history kept on the tablets, in months. */
@@ -151,6 +152,7 @@ export function CentreSettings() {
         </div>
         <ErrorText code={message?.key} params={message?.params} />
       </form>
+      <CentrePhoneForm />
     </div>
   );
 }

@@ -7,7 +7,9 @@ import { ErrorText } from '../../ui/ErrorText';
 import { useFormat } from '../../ui/format';
 import { useSaveOnce } from '../../ui/useSaveOnce';
 import { NoteField } from './NoteField';
-import { parseQuantity } from './quantity';
+import { addQuantities } from '../../../shared/domain/quantity';
+import { unitNamesOf } from '../../../shared/domain/units';
+import { parseProductQuantity, quantityErrorOf } from './quantity';
 
 /**
  * A count enters what is on the shelf (the change is computed);
@@ -23,14 +25,16 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
   const { saving, error, setError, run } = useSaveOnce();
   const [askOver, setAskOver] = useState(false);
 
-  const amount = parseQuantity(qty);
-  const delta = amount === null ? null : reason === 'count' ? amount - product.level : -amount;
+  const unit = fmt.name(unitNamesOf(product));
+  const amount = parseProductQuantity(qty, product);
+  // Weights subtract in thousandths (quantity.ts): a count of 2.3 against 2.1 changes by 0.2 exactly.
+  const delta = amount === null ? null : reason === 'count' ? addQuantities(amount, -product.level) : -amount;
   const writesOffMoreThanStock = reason !== 'count' && amount !== null && amount > Math.max(0, product.level);
 
   async function submit(event: Event) {
     event.preventDefault();
     if (delta === null || (reason !== 'count' && delta === 0)) {
-      setError('stock.errors.qtyInvalid');
+      setError(quantityErrorOf(product));
       return;
     }
     if (delta === 0) {
@@ -77,10 +81,10 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
         </div>
       </fieldset>
       <label class="field">
-        <span>{reason === 'count' ? t('stock.countedQty', { unit: product.unit }) : t('stock.lostQty', { unit: product.unit })}</span>
+        <span>{reason === 'count' ? t('stock.countedQty', { unit }) : t('stock.lostQty', { unit })}</span>
         <input
           data-testid="adjust-qty"
-          inputMode="numeric"
+          inputMode={product.soldBy === 'weight' ? 'decimal' : 'numeric'}
           dir="ltr"
           value={qty}
           onInput={(e) => {
@@ -93,14 +97,14 @@ export function AdjustForm({ product, onDone }: { product: ProductWithStock; onD
       </label>
       {delta !== null && delta !== 0 && (
         <p class="notice" data-testid="adjust-delta">
-          {t('stock.willChange', { from: fmt.number(product.level), to: fmt.number(product.level + delta) })}
+          {t('stock.willChange', { from: fmt.number(product.level), to: fmt.number(addQuantities(product.level, delta)) })}
         </p>
       )}
       <NoteField value={note} onChange={setNote} testId="adjust-note" />
       <ErrorText code={error} />
       {askOver && amount !== null && delta !== null ? (
         <div class="confirm" role="alert" data-testid="adjust-over">
-          <p>{t('stock.writeOffOver', { n: fmt.number(amount), level: fmt.number(product.level), unit: product.unit })}</p>
+          <p>{t('stock.writeOffOver', { n: fmt.number(amount), level: fmt.number(product.level), unit })}</p>
           <div class="actions">
             <button type="button" class="button button-danger" data-testid="adjust-over-confirm" disabled={saving} onClick={() => void save(delta)}>
               {saving ? t('common.saving') : t('stock.writeOffAnyway')}

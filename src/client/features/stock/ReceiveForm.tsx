@@ -5,20 +5,23 @@ import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';
 import { useSaveOnce } from '../../ui/useSaveOnce';
 import { NoteField } from './NoteField';
-import { parseQuantity } from './quantity';
+import { unitNamesOf } from '../../../shared/domain/units';
+import { useFormat } from '../../ui/format';
+import { parseProductQuantity, quantityErrorOf } from './quantity';
 
 /** Goods arrived: add a quantity, with an optional note (supplier, delivery). */
 export function ReceiveForm({ product, onDone }: { product: ProductWithStock; onDone(): void }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const [qty, setQty] = useState('');
   const [note, setNote] = useState('');
   const { saving, error, setError, run } = useSaveOnce();
 
   async function submit(event: Event) {
     event.preventDefault();
-    const amount = parseQuantity(qty);
+    const amount = parseProductQuantity(qty, product);
     if (amount === null || amount === 0) {
-      setError('stock.errors.qtyInvalid');
+      setError(quantityErrorOf(product));
       return;
     }
     await run(async () => {
@@ -30,8 +33,8 @@ export function ReceiveForm({ product, onDone }: { product: ProductWithStock; on
   return (
     <form class="form card" onSubmit={submit} noValidate data-testid="receive-form">
       <label class="field">
-        <span>{t('stock.qtyReceived', { unit: product.unit })}</span>
-        <input data-testid="receive-qty" inputMode="numeric" dir="ltr" value={qty} onInput={(e) => { setQty(e.currentTarget.value); setError(null); }} />
+        <span>{t('stock.qtyReceived', { unit: fmt.name(unitNamesOf(product)) })}</span>
+        <input data-testid="receive-qty" inputMode={product.soldBy === 'weight' ? 'decimal' : 'numeric'} dir="ltr" value={qty} onInput={(e) => { setQty(e.currentTarget.value); setError(null); }} />
       </label>
       <NoteField value={note} onChange={setNote} testId="receive-note" />
       <ErrorText code={error} />

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitNamesOf } from '../../../shared/domain/units';
 import { useMovements, useProduct } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
 import { PanelButtons, type PanelChoice } from '../../ui/PanelButtons';
@@ -50,12 +51,12 @@ export function StockDetailScreen({ productId }: { productId: string }) {
         <div>
           <h1>{fmt.name(product.names)}</h1>
           <p class="muted" dir="auto">
-            {product.sku} · {fmt.money(product.priceFen)} / {product.unit}
+            {product.sku} · {fmt.money(product.priceFen)} / {fmt.name(unitNamesOf(product))}
           </p>
         </div>
         <div class="stock-level-big">
           <strong data-testid="detail-level">{fmt.number(product.level)}</strong>
-          <span class="muted">{product.unit}</span>
+          <span class="muted">{fmt.name(unitNamesOf(product))}</span>
           <StockBadge level={product.level} lowStockThreshold={product.lowStockThreshold} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { unitNamesOf } from '../../../shared/domain/units';
 import { stockState } from '../../../shared/domain/stock';
 import { useProducts } from '../../data/queries';
 import type { StockFilter, StockSearch } from '../../routes/search';
@@ -59,7 +60,7 @@ export function StockScreen({ filter, onFilter }: { filter: StockFilter | null; 
                 </span>
                 <StockBadge level={p.level} lowStockThreshold={p.lowStockThreshold} />
                 <strong class="level" data-testid="stock-level">
-                  {fmt.number(p.level)} <span class="muted">{p.unit}</span>
+                  {fmt.number(p.level)} <span class="muted">{fmt.name(unitNamesOf(p))}</span>
                 </strong>
                 <Icon name="back" class="flip-ltr" />
               </Link>

@@ -1,10 +1,15 @@
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'preact/hooks';
 import { useTranslation } from 'react-i18next';
 import { usePack } from '../../data/packs/pack-queries';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
-import { StepView } from './StepView';
+import { playedSteps, stepIdOf } from '../../../shared/training/lesson-variants';
+import { PlayedStepView } from './variants/PlayedStepView';
+import { VariantBanner } from './variants/VariantBanner';
+import { useLessonVariant } from './variants/variant-queries';
+import './variants/variants.css';
 
 /**
  * A lesson, one step at a time, from what the tablet holds: no request goes
@@ -15,7 +20,10 @@ export function LessonPlayer({ packId, lessonId, step }: { packId: string; lesso
   const fmt = useFormat();
   const navigate = useNavigate();
   const pack = usePack(packId);
-  if (pack === undefined) return <Loading />;
+  // This centre's adaptation of the lesson, when it has one; `original` plays the pack's own.
+  const variant = useLessonVariant(packId, lessonId);
+  const [original, setOriginal] = useState(false);
+  if (pack === undefined || variant === undefined) return <Loading />;
   const manifest = pack?.ready?.manifest;
   const lesson = manifest?.lessons.find((l) => l.id === lessonId);
   if (!manifest || !lesson) {
@@ -30,9 +38,11 @@ export function LessonPlayer({ packId, lessonId, step }: { packId: string; lesso
       </section>
     );
   }
-  const total = lesson.steps.length;
+  const adapted = playedSteps(lesson, original ? undefined : (variant ?? undefined));
+  const steps = adapted.length > 0 ? adapted : playedSteps(lesson, undefined);
+  const total = steps.length;
   const index = Math.min(Math.max(step, 1), total) - 1;
-  const current = lesson.steps[index]!;
+  const current = steps[index]!;
   const lessonTitle = fmt.name(lesson.title);
   const go = (n: number) =>
     void navigate({ to: '/training/$packId/$lessonId', params: { packId, lessonId }, search: { step: n + 1 }, replace: true });
@@ -49,13 +59,25 @@ export function LessonPlayer({ packId, lessonId, step }: { packId: string; lesso
           {t('training.stepOf', { n: fmt.number(index + 1), total: fmt.number(total) })}
         </p>
         <ol class="lesson-dots" aria-hidden="true">
-          {lesson.steps.map((s, i) => (
-            <li key={s.id} class={i <= index ? 'lesson-dot lesson-dot-done' : 'lesson-dot'} />
+          {steps.map((s, i) => (
+            <li key={stepIdOf(s)} class={i <= index ? 'lesson-dot lesson-dot-done' : 'lesson-dot'} />
           ))}
         </ol>
       </header>
 
-      <StepView key={current.id} manifest={manifest} step={current} lessonTitle={lessonTitle} />
+      <VariantBanner
+        packId={packId}
+        lesson={lesson}
+        version={pack?.ready?.version ?? 0}
+        variant={variant}
+        original={original}
+        onOriginal={(o) => {
+          setOriginal(o);
+          go(0);
+        }}
+      />
+
+      <PlayedStepView key={stepIdOf(current)} manifest={manifest} played={current} lessonTitle={lessonTitle} />
 
       <nav class="lesson-nav" aria-label={t('training.stepOf', { n: fmt.number(index + 1), total: fmt.number(total) })}>
         <button type="button" class="button lesson-nav-button" disabled={index === 0} onClick={() => go(index - 1)} data-testid="lesson-previous">

@@ -11,6 +11,7 @@ import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { PackCover } from './PackCover';
+import { SessionStartCard } from './sessions/SessionStartCard';
 
 /** A pack's lessons, played from the tablet; and deleting the pack to free space. */
 export function PackScreen({ packId }: { packId: string }) {
@@ -57,6 +58,7 @@ export function PackScreen({ packId }: { packId: string }) {
               {t('training.removed')}
             </p>
           )}
+          <SessionStartCard manifest={manifest} packId={packId} />
           <h2>{t('training.lessons')}</h2>
           <ol class="list lesson-list">
             {manifest.lessons.map((lesson, i) => (

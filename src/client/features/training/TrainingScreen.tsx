@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'preact/hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db';
@@ -59,6 +60,10 @@ export function TrainingScreen() {
     <section class="screen training" data-testid="training">
       <h1>{t('training.title')}</h1>
       <p class="lead">{t('training.intro')}</p>
+      <Link to="/training-sessions" className="button training-sessions-link" data-testid="training-sessions-link">
+        <Icon name="users" />
+        {t('sessions.progressTitle')}
+      </Link>
       <p class="training-space muted" data-testid="training-space">
         <Icon name="storage" /> {freeBytes === undefined ? t('training.spaceUnknown') : t('training.freeSpace', { free: bytes(freeBytes) })}
       </p>

@@ -32,6 +32,10 @@ export function CreditCard({ customerId, deleted }: { customerId: string; delete
     <div class="card credit-card" data-testid="villager-credit">
       <div class="row-between">
         <h2>{t('credit.title')}</h2>
+        <Link to="/villagers/$customerId/statement" params={{ customerId }} className="button" data-testid="credit-statement">
+          <Icon name="clipboard" />
+          {t('receipts.statement.link')}
+        </Link>
         {mayRepay && owes > 0 && (
           <Link to="/villagers/$customerId/repay" params={{ customerId }} className="button button-primary" data-testid="credit-repay">
             <Icon name="receipt" />

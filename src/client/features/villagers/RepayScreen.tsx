@@ -61,7 +61,11 @@ export function RepayScreen({ customerId }: { customerId: string }) {
             <span class="muted">{ledger.balanceFen >= 0 ? t('credit.owes') : t('credit.inCredit')}</span>
             <strong class="amount">{fmt.money(Math.abs(ledger.balanceFen))}</strong>
           </p>
-          <button type="button" class="button button-primary button-large" data-testid="repay-back" onClick={() => void navigate({ to: '/villagers/$customerId', params: { customerId: villager.id } })}>
+          <Link to="/repayments/$repaymentId" params={{ repaymentId: done.id }} className="button button-primary button-large" data-testid="repay-receipt">
+            <Icon name="receipt" />
+            {t('receipts.open')}
+          </Link>
+          <button type="button" class="button button-large" data-testid="repay-back" onClick={() => void navigate({ to: '/villagers/$customerId', params: { customerId: villager.id } })}>
             <bdi>{villager.name}</bdi>
           </button>
         </div>

@@ -7,8 +7,10 @@ import { useVillager } from '../../data/queries/villagers';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { CreditCard } from './CreditCard';
+import { VillagerRepayments } from '../receipts/VillagerRepayments';
 import { DeleteVillagerCard } from './DeleteVillagerCard';
 import { VillagerHistoryView } from './VillagerHistoryView';
+import { VillagerTrainingCard } from '../training/sessions/VillagerTrainingCard';
 
 /** One villager: what is kept of them, their orders and parcels, and what staff may do. */
 export function VillagerScreen({ customerId }: { customerId: string }) {
@@ -81,10 +83,8 @@ function VillagerPage({ villager, mergedFrom }: { villager: Customer; mergedFrom
       )}
       <VillagerHistoryView villagerId={villager.id} />
       <CreditCard customerId={villager.id} deleted={villager.deleted} />
-      <div class="card" data-testid="villager-later">
-        <h2>{t('villagers.later.training')}</h2>
-        <p class="muted">{t('villagers.later.trainingHint')}</p>
-      </div>
+      <VillagerRepayments customerId={villager.id} />
+      <VillagerTrainingCard villagerId={villager.id} />
       {mayDelete && <DeleteVillagerCard villager={villager} />}
     </section>
   );

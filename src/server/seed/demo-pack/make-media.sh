@@ -114,6 +114,10 @@ espeak-ng -v cmn -s 150 -w "$WORK/open-shop.wav" \
   '开网店要准备三样东西：身份证、自己的手机号和一张银行卡。不会弄的，到村站来，店员帮你一起开。'
 ffmpeg -loglevel error -y -i "$WORK/open-shop.wav" -ac 1 -ar 24000 -c:a libopus -b:a 20k "$OUT/open-shop.ogg"
 
+# Lesson 2's quiz question, spoken: villagers who read little hear it, then pick a picture.
+espeak-ng -v cmn -s 140 -w "$WORK/photo-question.wav" '哪张照片更能卖出去？是明亮干净的，还是又暗又模糊的？'
+ffmpeg -loglevel error -y -i "$WORK/photo-question.wav" -ac 1 -ar 24000 -c:a libopus -b:a 20k "$OUT/photo-question.ogg"
+
 # The live stream video: apples turning on the table, the live light blinking, hearts rising.
 convert -size 480x360 xc:'#EEF5EF' \
   -fill '#D9CBB0' -draw 'rectangle 0,260 480,360' \

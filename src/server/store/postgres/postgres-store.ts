@@ -11,6 +11,7 @@ import { toDevice, type DeviceRecord } from '../device-record';
 import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
 import { PostgresCountyStore } from './postgres-county-store';
 import { PostgresPackStore } from '../../packs/postgres-pack-store';
+import { PostgresVariantStore } from '../../variants/postgres-variant-store';
 
 // Any constant works: it only keeps two starting servers from migrating at once.
 const MIGRATION_LOCK = 7_236_001;
@@ -23,6 +24,7 @@ export class PostgresStore implements Store {
   private readonly pool: pg.Pool;
   readonly county: PostgresCountyStore;
   readonly packs: PostgresPackStore;
+  readonly variants: PostgresVariantStore;
 
   constructor(databaseUrl: string, poolSize = 10) {
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
@@ -30,6 +32,7 @@ export class PostgresStore implements Store {
     this.pool.on('error', () => undefined);
     this.county = new PostgresCountyStore(this.pool);
     this.packs = new PostgresPackStore(this.pool);
+    this.variants = new PostgresVariantStore(this.pool);
   }
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

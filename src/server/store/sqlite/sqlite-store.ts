@@ -16,6 +16,7 @@ import { toCentre, type CentreRecord } from '../centre-record';
 import { resultOf, storedResult } from './stored-result';
 import { SqliteCountyStore } from './sqlite-county-store';
 import { SqlitePackStore } from '../../packs/sqlite-pack-store';
+import { SqliteVariantStore } from '../../variants/sqlite-variant-store';
 
 interface StaffKeyRecord {
   staff_id: string;
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly kind = 'sqlite';
   readonly county: SqliteCountyStore;
   readonly packs: SqlitePackStore;
+  readonly variants: SqliteVariantStore;
   private readonly db: Database.Database;
   private readonly queue = new SerialQueue();
   private statements: Statements | undefined;
@@ -53,6 +55,7 @@ export class SqliteStore implements Store {
     this.db = db;
     this.county = new SqliteCountyStore(db, this.queue);
     this.packs = new SqlitePackStore(db, this.queue);
+    this.variants = new SqliteVariantStore(db, this.queue);
   }
 
   /** Runs a PRAGMA on the store's own connection, where some (max_page_count) hold; for maintenance and tests. */

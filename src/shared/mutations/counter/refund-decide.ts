@@ -2,6 +2,7 @@ import { businessDayOf, type Refund, type RefundLine, type RefundTotals } from '
 import { deterministicId } from '../../domain/deterministic-id';
 import type { Sale, StockMovement } from '../../domain/entities';
 import { partOf } from '../../domain/payments';
+import { addQuantities } from '../../domain/quantity';
 import { lineRefundFen, paidByLine, paymentsOf, refundParts } from '../../domain/refund-rules';
 import { RefusalCode } from '../../domain/refusals';
 import { shortText, uuid } from '../fields';
@@ -57,7 +58,7 @@ export function decideRefund(input: RefundInput, state: ReadState, ctx: Mutation
     id: sale.id, centreId: ctx.centreId, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.staffId,
     qtyByLine: sale.lines.map(() => 0), fenByMeans: {}, voided: false,
   };
-  const asked = input.lines === 'all' ? sale.lines.map((l, i) => ({ lineIndex: i, qty: l.qty - (totals.qtyByLine[i] ?? 0) })).filter((l) => l.qty > 0) : input.lines;
+  const asked = input.lines === 'all' ? sale.lines.map((l, i) => ({ lineIndex: i, qty: addQuantities(l.qty, -(totals.qtyByLine[i] ?? 0)) })).filter((l) => l.qty > 0) : input.lines;
   if (asked.length === 0) return refuse(RefusalCode.overRefund, 'nothing left');
   const paid = paidByLine(sale);
   const qtyByLine = [...totals.qtyByLine];
@@ -65,9 +66,10 @@ export function decideRefund(input: RefundInput, state: ReadState, ctx: Mutation
   for (const { lineIndex, qty } of asked) {
     const line = sale.lines[lineIndex];
     const before = qtyByLine[lineIndex] ?? 0;
-    if (!line || qty < 1 || before + qty > line.qty) return refuse(RefusalCode.overRefund, `line ${lineIndex}`);
+    // Weighed lines refund in decimals: sums in thousandths (quantity.ts), what is left may be under 1.
+    if (!line || qty <= 0 || addQuantities(before, qty) > line.qty) return refuse(RefusalCode.overRefund, `line ${lineIndex}`);
     lines.push({ lineIndex, qty, amountFen: lineRefundFen(paid[lineIndex]!, line.qty, before, qty) });
-    qtyByLine[lineIndex] = before + qty;
+    qtyByLine[lineIndex] = addQuantities(before, qty);
   }
   const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
   const parts = refundParts(paymentsOf(sale), totals.fenByMeans, totalFen);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CENTRE_SETTINGS_ID, SETTING_RANGES, settingsOf, type CentreSettings, type SettingName } from '../../domain/centre-settings';
+import { CENTRE_PHONE_MAX, CENTRE_PHONE_PATTERN, CENTRE_SETTINGS_ID, SETTING_RANGES, settingsOf, type CentreSettings, type SettingName } from '../../domain/centre-settings';
 import type { MutationDef, RowChange } from '../types';
 
 const setting = (name: SettingName) =>
@@ -12,6 +12,8 @@ const schema = v.strictObject({
     notCollectedDays: setting('notCollectedDays'),
     returnAfterDays: setting('returnAfterDays'),
     creditLimitFen: setting('creditLimitFen'),
+    // Printed on receipts; '' clears it.
+    centrePhone: v.optional(v.pipe(v.string(), v.maxLength(CENTRE_PHONE_MAX), v.regex(CENTRE_PHONE_PATTERN))),
   }),
 });
 export type SettingsUpdateArgs = v.InferOutput<typeof schema>;

@@ -1,0 +1,53 @@
+import { lazy, Suspense, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../ui/Icon';
+import type { ScanHandler, ScanPurpose } from './scan-purpose';
+import './scan-button.css';
+
+// The scanner (and the code reader it loads) is fetched on the first tap, never with the screen.
+const ScannerSheet = lazy(() => import('./ScannerSheet').then((m) => ({ default: m.ScannerSheet })));
+
+/**
+ * Opens the scanner for `purpose`. `wide`: a full button with its words (under
+ * a field); otherwise a square icon button (beside a search box).
+ */
+export function ScanButton({ purpose, onCode, onOpenChange, wide = false, testId }: {
+  purpose: ScanPurpose;
+  onCode: ScanHandler;
+  onOpenChange?(open: boolean): void;
+  wide?: boolean;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const label = t(`scan.button.${purpose}`);
+
+  function change(next: boolean) {
+    setOpen(next);
+    onOpenChange?.(next);
+    // Back where the person was: the button they tapped.
+    if (!next) button.current?.focus();
+  }
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        class={wide ? 'button scan-button' : 'icon-button scan-button'}
+        aria-label={wide ? undefined : label}
+        data-testid={testId}
+        onClick={() => change(true)}
+      >
+        <Icon name="scan" />
+        {wide && label}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <ScannerSheet purpose={purpose} onCode={onCode} onClose={() => change(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

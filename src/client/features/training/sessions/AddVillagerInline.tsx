@@ -1,0 +1,91 @@
+import { useState } from 'preact/hooks';
+import { useTranslation } from 'react-i18next';
+import { CUSTOMER_LIMITS } from '../../../../shared/domain/villagers';
+import { createCustomer } from '../../../data/commands/customer-create';
+import { ErrorText } from '../../../ui/ErrorText';
+import { Icon } from '../../../ui/Icon';
+import { ConsentChoice } from '../../villagers/ConsentChoice';
+import { emptyVillagerDraft, validateVillagerDraft, type VillagerDraft } from '../../villagers/villager-form';
+import { sessionErrorKey } from './session-data';
+
+/**
+ * A villager who came but is not on the tablet yet, added on the spot by
+ * the same command as the villager form. Consent is asked as there: without
+ * it only the name is kept; with it, their village may be noted too.
+ */
+export function AddVillagerInline({ onAdded, onCancel }: { onAdded(customerId: string): Promise<void>; onCancel(): void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<VillagerDraft>(emptyVillagerDraft);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const result = validateVillagerDraft(draft);
+    if (!result.ok) {
+      setFieldError(result.errors.name ?? result.errors.village ?? 'villagers.errors.invalid');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const villager = await createCustomer(result.input);
+      await onAdded(villager.id);
+    } catch (e) {
+      setError(sessionErrorKey(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card form session-add" onSubmit={(e) => void save(e)} noValidate data-testid="session-add-form">
+      <h3>{t('sessions.addVillager')}</h3>
+      <label class="field">
+        <span>{t('villagers.name')}</span>
+        <input
+          name="name"
+          dir="auto"
+          maxLength={CUSTOMER_LIMITS.name}
+          value={draft.name}
+          aria-invalid={fieldError !== undefined}
+          onInput={(e) => {
+            const name = e.currentTarget.value;
+            setDraft((d) => ({ ...d, name }));
+            setFieldError(undefined);
+          }}
+          data-testid="session-add-name"
+        />
+        <ErrorText code={fieldError} />
+      </label>
+      <ConsentChoice value={draft.consent} onChange={(consent) => setDraft((d) => (consent ? { ...d, consent } : { ...emptyVillagerDraft(), name: d.name }))} />
+      {draft.consent && (
+        <label class="field">
+          <span>{t('villagers.village')}</span>
+          <input
+            name="village"
+            dir="auto"
+            maxLength={CUSTOMER_LIMITS.village}
+            value={draft.village}
+            onInput={(e) => {
+              const village = e.currentTarget.value;
+              setDraft((d) => ({ ...d, village }));
+            }}
+            data-testid="session-add-village"
+          />
+        </label>
+      )}
+      <ErrorText code={error} />
+      <div class="actions">
+        <button type="submit" class="button button-primary" disabled={busy} data-testid="session-add-save">
+          <Icon name="check" />
+          {t('sessions.addAndMark')}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+import { importDemoCourse } from '../../../src/server/seed/demo-course';
+import { appTablet } from './app-tablet';
+import type { BenchServer } from './bench-server';
+import { coldLoadCase, type ColdLoadCase } from './cold-load';
+import { counterUiCase, type CounterUiCase } from './counter-ui';
+import { PackLink } from './pack-link';
+import { importBigPack, lessonOpenCase, packDownloadCase, type LessonOpenCase, type PackDownloadCase } from './training-case';
+
+/** The figures taken on the real built app in the browser: the counter's taps, a cold reload, training. */
+export interface AppCase {
+  counter: CounterUiCase;
+  coldLoad: ColdLoadCase;
+  packDownload: PackDownloadCase;
+  lessonOpen: LessonOpenCase;
+}
+
+interface AppCaseDeps {
+  server: BenchServer;
+  centreId: string;
+  staff: { name: string; pin: string };
+  log: (line: string) => void;
+}
+
+export async function appCase({ server, centreId, staff, log }: AppCaseDeps): Promise<AppCase> {
+  const demo = await importDemoCourse(server.store, server.dataDir);
+  const big = await importBigPack(server.store, server.dataDir);
+  log(`packs imported: demo ${demo.id} v${demo.version}; ${big.files} files, ${big.bytes} bytes`);
+
+  const tablet = await appTablet(server.store, server.url, centreId, staff);
+  let counter: CounterUiCase;
+  let lessonOpen: LessonOpenCase;
+  let coldLoad: ColdLoadCase;
+  try {
+    counter = await counterUiCase(tablet, staff);
+    log(`confirm → receipt p95 ${counter.confirmToReceipt.p95Ms} ms; tab switch p95 ${counter.tabSwitch.p95Ms} ms (first visits ${JSON.stringify(counter.tabFirstVisit.byTab)}); PIN → sell p50 ${counter.pinToSell.p50Ms} ms`);
+    lessonOpen = await lessonOpenCase(tablet, demo.id);
+    log(`lesson open offline p95 ${lessonOpen.p95Ms} ms (runs ${lessonOpen.runsMs.join(', ')})`);
+    await tablet.page.goto(`${server.url}/`);
+    coldLoad = await coldLoadCase(tablet, server.url);
+    log(`cold load on the slow link: ${coldLoad.ms} ms, ${coldLoad.waves} waves, ${coldLoad.requests} requests, ${coldLoad.bytes} bytes; icons ${JSON.stringify(coldLoad.iconFetches)}`);
+  } finally {
+    await tablet.close();
+  }
+
+  const link = await PackLink.start(Number(new URL(server.url).port));
+  try {
+    const downloader = await appTablet(server.store, link.url, centreId, staff);
+    try {
+      const packDownload = await packDownloadCase(downloader, link, big);
+      log(`pack download: ${packDownload.ms} ms against a floor of ${packDownload.floorMs} ms; ${packDownload.bytesDownloaded} bytes for ${packDownload.packBytes}; cuts ${packDownload.cuts}`);
+      return { counter, coldLoad, packDownload, lessonOpen };
+    } finally {
+      await downloader.close();
+    }
+  } finally {
+    await link.close();
+  }
+}

@@ -1,0 +1,136 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createProduct } from '../../src/client/data/commands';
+import { ScannerSheet } from '../../src/client/features/scan/ScannerSheet';
+import { useWedgeScanner } from '../../src/client/features/scan/useWedgeScanner';
+import { ProductPicker } from '../../src/client/features/sales/ProductPicker';
+import en from '../../src/client/i18n/locales/en.json';
+import { enrolledTablet, freshTabletEach } from './support';
+
+/** The clock the wedge reads: each key comes `gapMs` after the one before. */
+function keysAt(gapMs: number) {
+  let now = 1_000;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  return (target: Element, keys: string) => {
+    const events: KeyboardEvent[] = [];
+    for (const key of [...keys, 'Enter']) {
+      now += gapMs;
+      const event = new KeyboardEvent('keydown', { key: key === 'Enter' ? 'Enter' : key, bubbles: true, cancelable: true });
+      target.dispatchEvent(event);
+      events.push(event);
+    }
+    return events.at(-1)!;
+  };
+}
+
+function WedgeProbe({ onCode }: { onCode(code: string): void }) {
+  useWedgeScanner(true, onCode);
+  return <input data-testid="other-field" />;
+}
+
+/** The camera answers `getUserMedia` by failing with `name` (or there is no camera API at all). */
+function cameraFails(name: string | null) {
+  const mediaDevices = name === null ? undefined : { getUserMedia: () => Promise.reject(new DOMException('camera', name)) };
+  Object.defineProperty(navigator, 'mediaDevices', { value: mediaDevices, configurable: true });
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a scanner that types (keyboard wedge)', () => {
+  freshTabletEach('en');
+
+  it('takes a fast burst ending with Enter as a code, and keeps its Enter from the field', () => {
+    const codes: string[] = [];
+    render(<WedgeProbe onCode={(c) => codes.push(c)} />);
+    const enter = keysAt(8)(screen.getByTestId('other-field'), '6920001001018');
+    expect(codes).toEqual(['6920001001018']);
+    expect(enter.defaultPrevented).toBe(true);
+  });
+
+  it('leaves a person typing into a field alone, Enter included', () => {
+    const codes: string[] = [];
+    render(<WedgeProbe onCode={(c) => codes.push(c)} />);
+    const enter = keysAt(180)(screen.getByTestId('other-field'), '6920001001018');
+    expect(codes).toEqual([]);
+    expect(enter.defaultPrevented).toBe(false);
+  });
+
+  it('ignores a short burst (a quick double key) ending with Enter', () => {
+    const codes: string[] = [];
+    render(<WedgeProbe onCode={(c) => codes.push(c)} />);
+    keysAt(8)(screen.getByTestId('other-field'), '12');
+    expect(codes).toEqual([]);
+  });
+
+  it('on the sell screen, a known barcode is picked and an unknown one says so', async () => {
+    const centre = await enrolledTablet();
+    const rice = await createProduct(
+      { sku: 'RICE-5', barcode: '6920001001018', names: { 'zh-CN': '大米', en: 'Rice 5 kg' }, unit: 'bag', priceFen: 3990, lowStockThreshold: 2 },
+      centre.ctx,
+    );
+    const picked: string[] = [];
+    render(<ProductPicker onPick={(id) => picked.push(id)} />);
+    const search = await screen.findByTestId('product-search');
+    fireEvent.input(search, { target: { value: '6920001001018' } });
+    const type = keysAt(8);
+    type(search, '6920001001018');
+    await waitFor(() => expect(picked).toEqual([rice.id]));
+    await waitFor(() => expect((screen.getByTestId('product-search') as HTMLInputElement).value).toBe(''));
+
+    type(screen.getByTestId('product-search'), '4006381333931');
+    expect((await screen.findByTestId('scan-message')).textContent).toBe(
+      en.scan.unknownProduct.replace('{{code}}', '4006381333931'),
+    );
+    expect(picked).toEqual([rice.id]);
+  });
+});
+
+describe('the scanner sheet', () => {
+  freshTabletEach('en');
+
+  it.each([
+    ['NotAllowedError', 'refused'],
+    ['NotFoundError', 'missing'],
+    ['NotReadableError', 'busy'],
+  ] as const)('says why the camera gives no picture (%s: %s), and keeps typed entry', async (error, problem) => {
+    cameraFails(error);
+    render(<ScannerSheet purpose="product" onCode={() => null} onClose={() => undefined} />);
+    const shown = await screen.findByTestId('scanner-camera-problem');
+    expect(shown.dataset['problem']).toBe(problem);
+    expect(shown.textContent).toBe(en.scan.camera[problem]);
+    expect(screen.getByTestId('scanner-typed')).toBeTruthy();
+  });
+
+  it('with no camera API at all, says there is no camera', async () => {
+    cameraFails(null);
+    render(<ScannerSheet purpose="parcel" onCode={() => null} onClose={() => undefined} />);
+    expect((await screen.findByTestId('scanner-camera-problem')).textContent).toBe(en.scan.camera.missing);
+  });
+
+  it('takes a typed code: a refused one shows its message, a taken one closes the sheet', async () => {
+    cameraFails('NotAllowedError');
+    const onClose = vi.fn();
+    const seen: string[] = [];
+    render(
+      <ScannerSheet
+        purpose="parcel"
+        onCode={(code) => {
+          seen.push(code);
+          return code.length > 5 ? null : 'Too short to be a tracking number';
+        }}
+        onClose={onClose}
+      />,
+    );
+    const typed = screen.getByTestId('scanner-typed');
+    fireEvent.input(typed, { target: { value: '123' } });
+    fireEvent.click(screen.getByTestId('scanner-typed-submit'));
+    expect((await screen.findByTestId('scanner-message')).textContent).toBe('Too short to be a tracking number');
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.input(typed, { target: { value: ' SF1400123456789 ' } });
+    fireEvent.click(screen.getByTestId('scanner-typed-submit'));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(seen).toEqual(['123', 'SF1400123456789']);
+  });
+});
