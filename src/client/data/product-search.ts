@@ -1,6 +1,7 @@
 import { LANGUAGES, type Product } from '../../shared/domain/entities';
 import type { CunzhanDb, ProductSearchRow } from './db';
 import { normaliseSearch, searchQuery } from './villager-search';
+import { loadPinyin, pinyinIfLoaded, type PinyinFn } from './pinyin';
 
 /**
  * Search keys of products, kept in the local `productSearch` table whose
@@ -14,32 +15,23 @@ import { normaliseSearch, searchQuery } from './villager-search';
  * synchronously inside it.
  */
 
-type PinyinFn = typeof import('pinyin-pro').pinyin;
-
 /** Builds a product's keys; without pinyin (not loaded) it still keys names, SKU and barcode. */
 export interface ProductKeyBuilder {
   keysOf(product: Product): string[];
 }
 
-let loaded: Promise<ProductKeyBuilder> | null = null;
-let ready: ProductKeyBuilder | null = null;
+let withPinyin: ProductKeyBuilder | null = null;
 
-/** Loads pinyin-pro once; later calls return the same builder. */
-export function loadProductSearchKeys(): Promise<ProductKeyBuilder> {
-  loaded ??= import('pinyin-pro').then(
-    (module) => (ready = productKeyBuilder(module.pinyin)),
-    (e: unknown) => {
-      // A failed chunk load may work next time; until then rows are keyed without pinyin.
-      loaded = null;
-      throw e;
-    },
-  );
-  return loaded;
+/** Loads pinyin-pro once (pinyin.ts); later calls return the same builder. */
+export async function loadProductSearchKeys(): Promise<ProductKeyBuilder> {
+  const pinyin = await loadPinyin();
+  return (withPinyin ??= productKeyBuilder(pinyin));
 }
 
 /** The builder if pinyin-pro has loaded, else one without pinyin (the row is keyed again when next written). */
 export function productSearchKeysNow(): ProductKeyBuilder {
-  return ready ?? productKeyBuilder(null);
+  const pinyin = pinyinIfLoaded();
+  return pinyin ? (withPinyin ??= productKeyBuilder(pinyin)) : productKeyBuilder(null);
 }
 
 const HAN = /\p{Script=Han}/u;

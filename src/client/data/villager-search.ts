@@ -1,5 +1,6 @@
 import type { Customer } from '../../shared/domain/villagers';
 import type { CunzhanDb, CustomerSearchRow } from './db';
+import { loadPinyin, pinyinIfLoaded, type PinyinFn } from './pinyin';
 
 /**
  * Search keys of villagers, kept in the local `customerSearch` table whose
@@ -14,33 +15,23 @@ import type { CunzhanDb, CustomerSearchRow } from './db';
  * (`loadSearchKeys`) and then build keys synchronously inside theirs.
  */
 
-/** What of pinyin-pro the keys need: one function, as loaded. */
-type PinyinFn = typeof import('pinyin-pro').pinyin;
-
 /** Builds a row's keys; without pinyin (not loaded) it still keys name, phone and village. */
 export interface KeyBuilder {
   keysOf(customer: Customer): string[];
 }
 
-let loaded: Promise<KeyBuilder> | null = null;
-let ready: KeyBuilder | null = null;
+let withPinyin: KeyBuilder | null = null;
 
-/** Loads pinyin-pro once; later calls return the same builder. */
-export function loadSearchKeys(): Promise<KeyBuilder> {
-  loaded ??= import('pinyin-pro').then(
-    (module) => (ready = builderWith(module.pinyin)),
-    (e: unknown) => {
-      // A failed chunk load (an update replaced it, storage trouble) may work next time.
-      loaded = null;
-      throw e;
-    },
-  );
-  return loaded;
+/** Loads pinyin-pro once (pinyin.ts); later calls return the same builder. */
+export async function loadSearchKeys(): Promise<KeyBuilder> {
+  const pinyin = await loadPinyin();
+  return (withPinyin ??= builderWith(pinyin));
 }
 
 /** The builder if pinyin-pro has loaded, else one without pinyin (the row is keyed again when next written). */
 export function searchKeysNow(): KeyBuilder {
-  return ready ?? builderWith(null);
+  const pinyin = pinyinIfLoaded();
+  return pinyin ? (withPinyin ??= builderWith(pinyin)) : builderWith(null);
 }
 
 /** Lower case, compatibility forms folded (full-width digits), without spaces: how keys and queries compare. */
