@@ -133,4 +133,23 @@ describe('the scanner sheet', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     expect(seen).toEqual(['123', 'SF1400123456789']);
   });
+  it('keeps Tab inside the sheet: past its last control focus comes back to its first, and Shift+Tab goes round the other way', async () => {
+    cameraFails('NotAllowedError');
+    render(
+      <>
+        <button type="button">behind the sheet</button>
+        <ScannerSheet purpose="product" onCode={() => null} onClose={() => undefined} />
+      </>,
+    );
+    await screen.findByTestId('scanner-camera-problem');
+    const sheet = screen.getByTestId('scanner');
+    const controls = [...sheet.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled])')];
+    const first = controls[0]!;
+    const last = controls[controls.length - 1]!;
+    last.focus();
+    fireEvent.keyDown(last, { key: 'Tab' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(last);
+  });
 });

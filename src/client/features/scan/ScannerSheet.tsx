@@ -37,6 +37,7 @@ export function ScannerSheet({ purpose, onCode, onClose }: { purpose: ScanPurpos
     dialog.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close.current();
+      if (e.key === 'Tab' && dialog.current) keepFocusInside(dialog.current, e);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -117,4 +118,19 @@ export function ScannerSheet({ purpose, onCode, onClose }: { purpose: ScanPurpos
     </div>,
     document.body,
   );
+}
+
+/** Tab and Shift+Tab go round the sheet's own controls, never to the screen behind it. */
+function keepFocusInside(sheet: HTMLElement, e: KeyboardEvent) {
+  const focusable = [...sheet.querySelectorAll<HTMLElement>('button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hidden,
+  );
+  if (focusable.length === 0) return;
+  const first = focusable[0]!;
+  const last = focusable[focusable.length - 1]!;
+  const at = document.activeElement;
+  const leaving = !sheet.contains(at) || (e.shiftKey ? at === first || at === sheet : at === last);
+  if (!leaving) return;
+  e.preventDefault();
+  (e.shiftKey ? last : first).focus();
 }
