@@ -8,7 +8,9 @@ import { SIGNED_IN_PRELOAD_SCRIPT } from '../shared/first-screen/signed-in-prelo
  * small script placed after them (SIGNED_IN_PRELOAD_SCRIPT, allowed by its
  * hash in the server's CSP) turns them into preload links when a session is stored, so they are fetched in
  * the same wave as the entry chunk instead of one round trip after it. A
- * tablet not yet signed in fetches none of them.
+ * tablet not yet signed in fetches none of them. The same modules that
+ * preloadSignedInScreen (src/client/app/first-screen.ts) imports as the app
+ * starts: keep the two lists alike.
  */
 export const SIGNED_IN_MODULES: readonly { module: string; path?: string }[] = [
   { module: 'src/client/app/routed.tsx' },

@@ -25,12 +25,12 @@ import { BenchServer, HARNESS_BASE } from './support/bench-server';
 import { buildHarness } from './support/build-harness';
 import { profiled, type ProfileLine } from './support/cpu-profile';
 import { cpuDelta, cpuSnapshot } from './support/process-cpu';
-import { measureFirstScreenJs, type FirstScreenJs } from './support/first-screen';
+import { measureFirstScreenJs } from './support/first-screen';
 import { syncOk } from './server/harness-tablet';
 import { runServerCases, SERVER_PARTS } from './server/run-server-cases';
 import { assembleResults } from './support/assemble-results';
-import { appCase, type AppCase } from './support/app-case';
-import { scanCase, type ScanCase } from './support/scan-case';
+import { appCase } from './support/app-case';
+import { scanCase } from './support/scan-case';
 import {
   formatTable,
   measured,
@@ -105,6 +105,15 @@ async function clerkTablet(): Promise<BenchBrowser> {
 async function closeTablet(tablet: BenchBrowser): Promise<void> {
   tablets.splice(tablets.indexOf(tablet), 1);
   await tablet.close();
+}
+
+/** `work`'s figures, or its failure recorded rather than thrown, so the figures taken before it are kept. */
+async function failureKept<T>(work: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await work();
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
 }
 
 /** Runs `work` (timed by the page) and takes what the server saw meanwhile. */
@@ -442,32 +451,20 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
   const village = await runVillageCase();
 
   log('the real app: counter taps, cold reload, training');
-  // Its failure is recorded rather than thrown, so the figures before it are kept.
-  let app: AppCase | { error: string };
-  try {
-    app = await appCase({ server, centreId, staff: CLERK, log });
-  } catch (e) {
-    app = { error: e instanceof Error ? e.message : String(e) };
-  }
+  const app = await failureKept(() => appCase({ server, centreId, staff: CLERK, log }));
 
   log('the scanner: barcode to cart line');
-  let scan: ScanCase | { error: string };
-  try {
-    scan = await scanCase({ store: server.store, origin: server.url, centreId, staff: CLERK });
-    log(`barcode to cart line at 4× throttle: median ${scan.p50Ms} ms (runs ${scan.runsMs.join(', ')}); first open ${scan.openMs} ms`);
-  } catch (e) {
-    scan = { error: e instanceof Error ? e.message : String(e) };
-  }
+  const scan = await failureKept(async () => {
+    const measuredScan = await scanCase({ store: server.store, origin: server.url, centreId, staff: CLERK });
+    log(`barcode to cart line at 4× throttle: median ${measuredScan.p50Ms} ms (runs ${measuredScan.runsMs.join(', ')}); first open ${measuredScan.openMs} ms`);
+    return measuredScan;
+  });
 
   log('first screen JavaScript');
-  // Measured last, and its failure recorded rather than thrown, so the sync figures are kept.
-  let firstScreen: FirstScreenJs | { error: string };
-  try {
+  const firstScreen = await failureKept(() => {
     if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('dist/client is missing: build the app first');
-    firstScreen = await measureFirstScreenJs(server.url);
-  } catch (e) {
-    firstScreen = { error: e instanceof Error ? e.message : String(e) };
-  }
+    return measureFirstScreenJs(server.url);
+  });
 
   log('server figures: ingest, two processes, the largest pull');
   const serverCases = await runServerCases(new Set(SERVER_PARTS), log);

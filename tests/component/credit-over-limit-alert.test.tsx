@@ -9,9 +9,8 @@ import { uuidv7 } from '../../src/shared/domain/ids';
 import { enrolledTablet, freshTabletEach, renderApp, type TestCentre } from './support';
 
 /** A credit sale's entry as sync brings it in, made on `deviceId`. */
-function creditSale(centre: TestCentre, customerId: string, deltaFen: number, deviceId: string): CreditEntry {
+function creditSale(centre: TestCentre, customerId: string, deltaFen: number, deviceId: string, now = new Date().toISOString()): CreditEntry {
   const saleId = uuidv7();
-  const now = new Date().toISOString();
   return {
     id: creditEntryIdFor(saleId),
     centreId: centre.centreId,
@@ -55,5 +54,29 @@ describe('the over-limit alert', () => {
     renderApp('/villagers');
     await screen.findByTestId('villager-row', {}, { timeout: 5000 });
     expect(screen.queryByTestId('credit-over-limit-alert')).toBeNull();
+  });
+
+  it('stays quiet up to what an admin allowed on another tablet, and speaks past it', async () => {
+    const centre = await enrolledTablet('admin');
+    const customer = await createCustomer({ name: '赵秀英', consent: true, phone: '13812345678', village: '红旗村', household: '', householdSize: 3, notes: '' }, centre.ctx);
+    await login(centre.staff.id, centre.pin);
+    const elsewhere = uuidv7();
+    await db.creditEntries.put(creditSale(centre, customer.id, 30_000, centre.deviceId, '2026-03-02T02:00:00.000Z'));
+    // The other tablet's admin let the villager owe ¥600, past the ¥500 limit: the sale says so.
+    const allowed = creditSale(centre, customer.id, 30_000, elsewhere, '2026-03-02T03:00:00.000Z');
+    const { refId, createdAt } = allowed;
+    await db.sales.put({
+      id: refId, centreId: centre.centreId, receiptNo: 'B-1', lines: [], totalFen: 30_000, tenderedFen: 0, changeFen: 0, payment: 'credit', channel: 'counter',
+      deviceId: elsewhere, createdAt, updatedAt: createdAt, createdBy: centre.staff.id, customerId: customer.id, creditApprovedBy: centre.staff.id,
+    });
+    await db.creditEntries.put(allowed);
+    renderApp('/villagers');
+    await screen.findByTestId('villager-row', {}, { timeout: 5000 });
+    expect(screen.queryByTestId('credit-over-limit-alert')).toBeNull();
+
+    // A later sale nobody allowed takes them past it.
+    await db.creditEntries.put(creditSale(centre, customer.id, 1_000, elsewhere, '2026-03-02T04:00:00.000Z'));
+    const alert = await screen.findByTestId('credit-over-limit-alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toContain('¥610.00');
   });
 });

@@ -18,17 +18,28 @@ function servedManifest(): StoredPackManifest {
   return { ...pack.manifest, files } as StoredPackManifest;
 }
 
+/** The tablet holds `manifest` as its pack's `version`, ready to play. */
+async function holdPack(manifest: StoredPackManifest, version = 1): Promise<void> {
+  await db.packs.put({ id: manifest.course.id, ready: { version, manifest, totalBytes: 0 }, updatedAt: new Date().toISOString() });
+}
+
+/** Someone of `role` signed in on a tablet holding the fixture pack (version 1); its manifest. */
+async function signedInWithPack(role: 'trainer' | 'clerk'): Promise<StoredPackManifest> {
+  const centre = await enrolledTablet(role);
+  await login(centre.staff.id, centre.pin);
+  const manifest = servedManifest();
+  await holdPack(manifest);
+  return manifest;
+}
+
 const stepOf = (id: string) => screen.getAllByTestId('variant-step').find((li) => li.dataset['step'] === id)!;
 
 describe('adapting a lesson on the tablet', () => {
   freshTabletEach('en');
 
   it('a trainer rewrites a step, moves it and hides another; the player plays the variant, the original stays intact', async () => {
-    const centre = await enrolledTablet('trainer');
-    await login(centre.staff.id, centre.pin);
-    const manifest = servedManifest();
+    const manifest = await signedInWithPack('trainer');
     const original = structuredClone(manifest);
-    await db.packs.put({ id: manifest.course.id, ready: { version: 1, manifest, totalBytes: 0 }, updatedAt: new Date().toISOString() });
 
     const { router } = renderApp('/training/test-course/one?step=1');
     fireEvent.click(await screen.findByTestId('variant-adapt', {}, { timeout: 5000 }));
@@ -70,10 +81,7 @@ describe('adapting a lesson on the tablet', () => {
   });
 
   it('a new pack version keeps the variant and says the original changed', async () => {
-    const centre = await enrolledTablet('trainer');
-    await login(centre.staff.id, centre.pin);
-    const manifest = servedManifest();
-    await db.packs.put({ id: manifest.course.id, ready: { version: 1, manifest, totalBytes: 0 }, updatedAt: new Date().toISOString() });
+    const manifest = await signedInWithPack('trainer');
     renderApp('/training/test-course/one/adapt');
     const words = within(await screen.findByTestId('variant-editor', {}, { timeout: 5000 })).getAllByTestId('variant-step-text')[0] as HTMLTextAreaElement;
     fireEvent.input(words, { target: { value: 'Our own words' } });
@@ -83,7 +91,7 @@ describe('adapting a lesson on the tablet', () => {
 
     // Version 2 rewrote the lesson's first step.
     const lessons = manifest.lessons.map((l) => ({ ...l, steps: l.steps.map((s) => (s.id === 'read' ? { ...s, text: { ...s.text!, en: 'Read this first' } } : s)) }));
-    await db.packs.put({ id: manifest.course.id, ready: { version: 2, manifest: { ...manifest, lessons }, totalBytes: 0 }, updatedAt: new Date().toISOString() });
+    await holdPack({ ...manifest, lessons }, 2);
     expect((await screen.findByTestId('variant-original-changed')).textContent).toContain('version 1 → 2');
     expect(screen.getByTestId('lesson-step').textContent).toBe('Our own words');
     fireEvent.click(screen.getByTestId('variant-toggle-original'));
@@ -91,10 +99,7 @@ describe('adapting a lesson on the tablet', () => {
   });
 
   it('a clerk plays lessons but is not offered to adapt them', async () => {
-    const centre = await enrolledTablet('clerk');
-    await login(centre.staff.id, centre.pin);
-    const manifest = servedManifest();
-    await db.packs.put({ id: manifest.course.id, ready: { version: 1, manifest, totalBytes: 0 }, updatedAt: new Date().toISOString() });
+    await signedInWithPack('clerk');
     renderApp('/training/test-course/one?step=1');
     await screen.findByTestId('lesson-player', {}, { timeout: 5000 });
     expect(screen.queryByTestId('variant-adapt')).toBeNull();

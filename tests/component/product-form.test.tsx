@@ -132,7 +132,7 @@ describe('product form', () => {
 
     // 公斤 is weighed: choosing it says so.
     choose('product-unit', 'kg');
-    await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('product-sold-by-weight').checked).toBe(true));
+    await waitFor(() => expect(screen.getByTestId('product-sold-by-weight').getAttribute('aria-checked')).toBe('true'));
     choose('product-category', 'grainOil');
     fireEvent.click(screen.getByTestId('product-pinned'));
     // Full-width digits, as a Chinese keyboard types them.

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProduct } from '../../src/client/data/commands';
+import { ScanButton } from '../../src/client/features/scan/ScanButton';
 import { ScannerSheet } from '../../src/client/features/scan/ScannerSheet';
 import { useWedgeScanner } from '../../src/client/features/scan/useWedgeScanner';
 import { ProductPicker } from '../../src/client/features/sales/ProductPicker';
@@ -85,6 +86,27 @@ describe('a scanner that types (keyboard wedge)', () => {
     );
     expect(picked).toEqual([rice.id]);
   });
+
+  it('with the scanner sheet open over the sell screen, the sheet alone takes the code', async () => {
+    cameraFails('NotAllowedError');
+    const centre = await enrolledTablet();
+    const rice = await createProduct(
+      { sku: 'RICE-5', barcode: '6920001001018', names: { 'zh-CN': '大米', en: 'Rice 5 kg' }, unit: 'bag', priceFen: 3990, lowStockThreshold: 2 },
+      centre.ctx,
+    );
+    const picked: string[] = [];
+    render(<ProductPicker onPick={(id) => picked.push(id)} />);
+    fireEvent.click(await screen.findByTestId('scan-product'));
+    await screen.findByTestId('scanner-camera-problem');
+    const type = keysAt(8);
+    type(screen.getByTestId('scanner-typed'), '4006381333931');
+    expect((await screen.findByTestId('scanner-message')).textContent).toBe(en.scan.unknownProduct.replace('{{code}}', '4006381333931'));
+    expect(screen.queryByTestId('scan-message')).toBeNull();
+
+    type(screen.getByTestId('scanner-typed'), '6920001001018');
+    await waitFor(() => expect(screen.queryByTestId('scanner')).toBeNull());
+    expect(picked).toEqual([rice.id]);
+  });
 });
 
 describe('the scanner sheet', () => {
@@ -133,6 +155,37 @@ describe('the scanner sheet', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     expect(seen).toEqual(['123', 'SF1400123456789']);
   });
+  it('closed, gives focus back to its button; a taken code that moves on to the next field keeps focus there', async () => {
+    cameraFails('NotAllowedError');
+    function Form() {
+      return (
+        <>
+          <ScanButton
+            purpose="parcel"
+            wide
+            testId="scan-tracking"
+            onCode={() => {
+              document.querySelector<HTMLInputElement>('[data-testid="next-field"]')!.focus();
+              return null;
+            }}
+          />
+          <input data-testid="next-field" />
+        </>
+      );
+    }
+    render(<Form />);
+    fireEvent.click(screen.getByTestId('scan-tracking'));
+    fireEvent.click(await screen.findByTestId('scanner-close'));
+    await waitFor(() => expect(screen.queryByTestId('scanner')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('scan-tracking'));
+
+    fireEvent.click(screen.getByTestId('scan-tracking'));
+    fireEvent.input(await screen.findByTestId('scanner-typed'), { target: { value: 'SF1400123456789' } });
+    fireEvent.click(screen.getByTestId('scanner-typed-submit'));
+    await waitFor(() => expect(screen.queryByTestId('scanner')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('next-field'));
+  });
+
   it('keeps Tab inside the sheet: past its last control focus comes back to its first, and Shift+Tab goes round the other way', async () => {
     cameraFails('NotAllowedError');
     render(

@@ -200,7 +200,9 @@ describe('the sell screen\'s payment step', () => {
     const other = completeSale({ ...onCredit, creditApprovedBy: clerk.id }, clerkCtx);
     await expect(other).rejects.toMatchObject({ detail: 'credit_over_limit' });
     // An admin allowed it: the sale stands.
-    await completeSale({ ...onCredit, creditApprovedBy: centre.staff.id }, clerkCtx);
+    const sale = await completeSale({ ...onCredit, creditApprovedBy: centre.staff.id }, clerkCtx);
     expect((await creditLedger(db, customerId)).balanceFen).toBe(3550);
+    // The sale names who allowed it, so every tablet's over-limit alert knows it was meant.
+    expect(sale.creditApprovedBy).toBe(centre.staff.id);
   });
 });

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { LANGUAGES, type Language } from '../../src/shared/domain/entities';
+import { LANGUAGES } from '../../src/shared/domain/entities';
 import { Audit } from './support/axe';
 import { ean13, fakeCameraArgs, writeBarcodeVideo } from './support/barcode-video';
-import { goTo, readyTablet } from './support/flows';
+import { goTo, readyTablet, useLanguage } from './support/flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -34,13 +34,6 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function useLanguage(page: Page, lang: Language): Promise<void> {
-  await page.evaluate((l) => localStorage.setItem('cunzhan.language', l), lang);
-  await page.reload();
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-  await page.getByTestId('current-staff').waitFor();
-}
-
 async function openParcelScanner(page: Page): Promise<void> {
   await goTo(page, 'parcels');
   await page.getByTestId('log-parcel').click();
@@ -61,6 +54,9 @@ for (const lang of LANGUAGES) {
     await page.getByTestId('scanner-typed-submit').click();
     await page.getByTestId('scanner-message').waitFor();
     await audit.check(page, `${lang} scanner, code refused`);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await audit.check(page, `${lang} scanner, code refused, phone`);
+    await page.setViewportSize({ width: 800, height: 1280 });
     await page.getByTestId('scanner-close').click();
     await page.getByTestId('scanner').waitFor({ state: 'detached' });
 

@@ -96,4 +96,6 @@ test("the parcel form's scanner takes a tracking number typed into it", async ()
   await page.getByTestId('scanner-typed-submit').click();
   await page.getByTestId('scanner').waitFor({ state: 'detached' });
   expect(await page.getByTestId('parcel-tracking').inputValue()).toBe('SF1400123456789');
+  // On to the next field, as after a scanner's Enter in the tracking field.
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('parcel-carrier');
 });

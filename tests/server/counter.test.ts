@@ -73,6 +73,25 @@ describe.each(storeKinds())('the counter’s money on $name', (kind) => {
     expect(await rowOf(opened.store, shop.centre.id, 'sales', saleIdOf(byAdmin))).toMatchObject({ totalFen: total - Math.floor((total * 30) / 100) });
   });
 
+  it('records the admin who let a credit sale pass the limit, and only an admin of the centre', async () => {
+    const total = shop.rice.priceFen * 2;
+    // A villager of its own: the other tests count the first one's ledger.
+    const villager = villagerArgs();
+    expect(await pushed(app, shop, [villageMutation(shop, 'customer.create', villager)])).toEqual(['applied']);
+    const onCredit = { customerId: villager.customerId, payments: [{ means: 'credit', amountFen: total }] };
+    const before = await rowCount(shop);
+    const results = await pushed(app, shop, [
+      sale(shop, { ...onCredit, creditApprovedBy: shop.clerk.id }),
+      sale(shop, { ...onCredit, creditApprovedBy: other.admin.id }),
+      sale(shop, { creditApprovedBy: shop.admin.id, tenderedFen: total }),
+    ]);
+    expect(results).toEqual(['unknown_staff', 'unknown_staff', 'invalid_args']);
+    expect(await rowCount(shop)).toBe(before);
+    const allowed = sale(shop, { ...onCredit, creditApprovedBy: shop.admin.id });
+    expect(await pushed(app, shop, [allowed])).toEqual(['applied']);
+    expect(await rowOf(opened.store, shop.centre.id, 'sales', saleIdOf(allowed))).toMatchObject({ customerId: villager.customerId, creditApprovedBy: shop.admin.id });
+  });
+
   it('refunds part of a sale by its own means, puts the goods back and never refunds more than was paid', async () => {
     const total = shop.rice.priceFen * 3;
     const paid = sale(shop, {

@@ -1,42 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
 import { getDevice } from '../../src/client/data/device';
 import { uuidv7 } from '../../src/shared/domain/ids';
-
-/** Versions 1 to 5 exactly as they shipped: a tablet from before course packs. */
-function openVersion5(name: string): Dexie {
-  const v5 = new Dexie(name);
-  v5.version(1).stores({
-    products: 'id, sku, barcode, updatedAt',
-    movements: 'id, productId, createdAt, [productId+createdAt]',
-    sales: 'id, createdAt, createdBy, *productIds',
-    staff: 'id',
-    stockLevels: 'productId',
-    outbox: '++seq, &id, *touched',
-    refusals: 'id, at',
-    shadow: 'key',
-    meta: 'key',
-  });
-  v5.version(2).stores({ sales: 'id, createdAt' });
-  v5.version(3).stores({ reviews: 'id, createdAt', sessionKeys: 'id' });
-  v5.version(4).stores({
-    customers: 'id, updatedAt, phone, village, mergedInto',
-    platforms: 'id',
-    orders: 'id, customerId, status, createdAt, updatedAt',
-    parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
-    pickupCodes: 'id, parcelId',
-    customerSearch: 'id, *keys',
-  });
-  v5.version(5).stores({ settings: 'id' });
-  return v5;
-}
+import { openShippedVersion } from './support/shipped-db';
 
 describe('database version 6 (course packs)', () => {
   it('a version 5 tablet opens with its data, its queue and its enrolment, and can hold packs', async () => {
     const name = `upgrade-packs-${uuidv7()}`;
-    const v5 = openVersion5(name);
+    // Versions 1 to 5 exactly as they shipped: a tablet from before course packs.
+    const v5 = openShippedVersion(name, 5);
     const now = new Date().toISOString();
     const centreId = uuidv7();
     const device = {

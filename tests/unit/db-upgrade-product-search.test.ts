@@ -1,54 +1,15 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
 import { searchProducts } from '../../src/client/data/queries/products';
 import { uuidv7 } from '../../src/shared/domain/ids';
-
-/** Versions 1 to 8 exactly as they shipped: a tablet from before products had search keys. */
-function openVersion8(name: string): Dexie {
-  const v8 = new Dexie(name);
-  v8.version(1).stores({
-    products: 'id, sku, barcode, updatedAt',
-    movements: 'id, productId, createdAt, [productId+createdAt]',
-    sales: 'id, createdAt, createdBy, *productIds',
-    staff: 'id',
-    stockLevels: 'productId',
-    outbox: '++seq, &id, *touched',
-    refusals: 'id, at',
-    shadow: 'key',
-    meta: 'key',
-  });
-  v8.version(2).stores({ sales: 'id, createdAt' });
-  v8.version(3).stores({ reviews: 'id, createdAt', sessionKeys: 'id' });
-  v8.version(4).stores({
-    customers: 'id, updatedAt, phone, village, mergedInto',
-    platforms: 'id',
-    orders: 'id, customerId, status, createdAt, updatedAt',
-    parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
-    pickupCodes: 'id, parcelId',
-    customerSearch: 'id, *keys',
-  });
-  v8.version(5).stores({ settings: 'id' });
-  v8.version(6).stores({ packs: 'id', packFiles: 'sha256', packChunks: '[sha256+index]', packCatalog: 'id' });
-  v8.version(7).stores({
-    creditEntries: 'id, customerId',
-    repayments: 'id, customerId, createdAt',
-    refunds: 'id, saleId, createdAt',
-    refundTotals: 'id',
-    tills: 'id, day, [staffId+day]',
-  });
-  v8.version(8).stores({
-    orders: 'id, customerId, status, updatedAt',
-    parcels: 'id, customerId, [status+arrivedAt], orderId',
-  });
-  return v8;
-}
+import { openShippedVersion } from './support/shipped-db';
 
 describe('database version 9 (product search keys)', () => {
   it('a version 8 tablet keys the products it holds: pinyin and initials find them at once, offline', async () => {
     const name = `upgrade-product-search-${uuidv7()}`;
-    const v8 = openVersion8(name);
+    // Versions 1 to 8 exactly as they shipped: a tablet from before products had search keys.
+    const v8 = openShippedVersion(name, 8);
     const now = new Date().toISOString();
     const product = (sku: string, names: Record<string, string>, unit: string) => ({
       id: uuidv7(), centreId: uuidv7(), createdAt: now, updatedAt: now, createdBy: uuidv7(),

@@ -1,32 +1,14 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
 import { listSales } from '../../src/client/data/queries/sales';
 import { uuidv7 } from '../../src/shared/domain/ids';
-
-/**
- * Version 1 exactly as it shipped. When version 2 is added to CunzhanDb,
- * this test keeps writing data the v1 way and checks that v2 reads it (and
- * what its upgrade function made of it).
- */
-const V1_STORES = {
-  products: 'id, sku, barcode, updatedAt',
-  movements: 'id, productId, createdAt, [productId+createdAt]',
-  sales: 'id, createdAt, createdBy, *productIds',
-  staff: 'id',
-  stockLevels: 'productId',
-  outbox: '++seq, &id, *touched',
-  refusals: 'id, at',
-  shadow: 'key',
-  meta: 'key',
-};
+import { openShippedVersion } from './support/shipped-db';
 
 describe('database versions', () => {
   it('data written by version 1, including queued mutations, is read back by the current version', async () => {
     const name = `upgrade-${uuidv7()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(V1_STORES);
+    const v1 = openShippedVersion(name, 1);
     const productId = uuidv7();
     const now = new Date().toISOString();
     const product = {
@@ -56,8 +38,7 @@ describe('database versions', () => {
 
   it('sales stored by version 1 still list by day and by staff after the upgrade to version 2', async () => {
     const name = `upgrade-${uuidv7()}`;
-    const v1 = new Dexie(name);
-    v1.version(1).stores(V1_STORES);
+    const v1 = openShippedVersion(name, 1);
     const clerk = uuidv7();
     const other = uuidv7();
     const productId = uuidv7();
@@ -87,9 +68,7 @@ describe('database versions', () => {
 describe('database version 3', () => {
   it('a version 2 tablet with a queue from before proofs and a legacy staff row opens unchanged, with the new tables empty', async () => {
     const name = `upgrade-v3-${uuidv7()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores(V1_STORES);
-    v2.version(2).stores({ sales: 'id, createdAt' });
+    const v2 = openShippedVersion(name, 2);
     const now = new Date().toISOString();
     const staff = {
       id: uuidv7(), centreId: uuidv7(), createdAt: now, updatedAt: now, createdBy: 'seed', name: '李强', role: 'clerk',
@@ -118,10 +97,7 @@ describe('database version 3', () => {
 describe('database version 4', () => {
   it('a version 3 tablet with products, sales, reviews, staff and a queue opens unchanged, with villagers, orders and parcels to fill', async () => {
     const name = `upgrade-v4-${uuidv7()}`;
-    const v3 = new Dexie(name);
-    v3.version(1).stores(V1_STORES);
-    v3.version(2).stores({ sales: 'id, createdAt' });
-    v3.version(3).stores({ reviews: 'id, createdAt', sessionKeys: 'id' });
+    const v3 = openShippedVersion(name, 3);
     const now = new Date().toISOString();
     const centreId = uuidv7();
     const staff = { id: uuidv7(), centreId, createdAt: now, updatedAt: now, createdBy: 'seed', name: '王芳', role: 'admin', active: true };
@@ -181,18 +157,7 @@ describe('database version 4', () => {
 describe('database version 5', () => {
   it('a version 4 tablet keeps its orders and cursor, and gets an empty settings table (the defaults apply)', async () => {
     const name = `upgrade-v5-${uuidv7()}`;
-    const v4 = new Dexie(name);
-    v4.version(1).stores(V1_STORES);
-    v4.version(2).stores({ sales: 'id, createdAt' });
-    v4.version(3).stores({ reviews: 'id, createdAt', sessionKeys: 'id' });
-    v4.version(4).stores({
-      customers: 'id, updatedAt, phone, village, mergedInto',
-      platforms: 'id',
-      orders: 'id, customerId, status, createdAt, updatedAt',
-      parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
-      pickupCodes: 'id, parcelId',
-      customerSearch: 'id, *keys',
-    });
+    const v4 = openShippedVersion(name, 4);
     const now = new Date().toISOString();
     const order = { id: uuidv7(), centreId: uuidv7(), createdAt: now, updatedAt: now, createdBy: uuidv7(), customerId: uuidv7(), status: 'collected' };
     await v4.table('orders').add(order);

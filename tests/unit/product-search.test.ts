@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { completeSale, createProduct, receiveStock, updateProduct } from '../../src/client/data/commands';
 import { searchProducts } from '../../src/client/data/queries/products';
 import { lowStock, oversold } from '../../src/client/data/queries/stock';
+import { applyPullPage } from '../../src/client/sync/pull';
+import { settlePushResults } from '../../src/client/sync/settle-push';
+import { uuidv7 } from '../../src/shared/domain/ids';
 import { localDevice, productInput } from './support/local-device';
 
 async function shop() {
@@ -56,6 +59,20 @@ describe('product search', () => {
     expect(skus(await searchProducts(db, 'xyf'))).toEqual(['SOAP-01']);
     expect(skus(await searchProducts(db, 'fz'))).toEqual([]);
     expect((await db.productSearch.get(soap.id))?.keys).toContain('xiyifen');
+  });
+
+  it('keys products pulled from the server, and puts back the keys of a rename the server refuses', async () => {
+    const { db, soap, ctx } = await shop();
+    const tea = { ...soap, id: uuidv7(), sku: 'TEA-BRICK', barcode: '', names: { 'zh-CN': '茯砖茶' }, createdBy: 'other-tablet' };
+    await applyPullPage(db, { rows: { products: [tea] }, cursor: 5, hasMore: false });
+    expect(skus(await searchProducts(db, 'fzc'))).toEqual(['TEA-BRICK']);
+
+    await updateProduct(soap.id, { names: { 'zh-CN': '洗衣粉' } }, ctx);
+    expect(skus(await searchProducts(db, 'xyf'))).toEqual(['SOAP-01']);
+    const rename = (await db.outbox.toArray()).at(-1)!;
+    await settlePushResults(db, [rename], [{ id: rename.id, status: 'refused', code: 'not_permitted' }]);
+    expect(await searchProducts(db, 'xyf')).toEqual([]);
+    expect(skus(await searchProducts(db, 'feizao'))).toEqual(['SOAP-01']);
   });
 
   it('lists active products first, by name, each with its stock level', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/shared/domain/ids';
+import { isRowOf } from '../../src/shared/protocol/replies';
 import { parseDiscount, priceCart } from '../../src/client/features/sales/sale-discounts';
 import { checkSalePayment, creditNeedsAdmin, emptySalePayment, type SalePaymentDraft } from '../../src/client/features/sales/sale-payment';
 
@@ -63,5 +65,16 @@ describe('discounts as typed', () => {
     const over = priceCart('clerk', lines, { kind: 'percent', text: '11' });
     expect(over).toMatchObject({ totalFen: 8000, blocked: true });
     expect(priceCart('admin', lines, { kind: 'percent', text: '100' })).toMatchObject({ totalFen: 0, blocked: false });
+  });
+});
+
+describe('a credit sale an admin let pass the limit', () => {
+  it('comes back from a pull naming the admin by id, and by nothing else', () => {
+    const base = { id: uuidv7(), centreId: uuidv7(), createdAt: '2026-12-01T08:00:00.000Z', updatedAt: '2026-12-01T08:00:00.000Z', createdBy: uuidv7() };
+    const line = { productId: uuidv7(), names: { 'zh-CN': '大米' }, unit: '袋', unitPriceFen: 3550, qty: 1, lineTotalFen: 3550 };
+    const payments = [{ means: 'credit', amountFen: 3550 }];
+    const sale = { ...base, receiptNo: 'A-2', lines: [line], totalFen: 3550, tenderedFen: 0, changeFen: 0, payment: 'credit', channel: 'counter', deviceId: uuidv7(), payments, customerId: uuidv7() };
+    expect(isRowOf('sales', { ...sale, creditApprovedBy: uuidv7() })).toBe(true);
+    expect(isRowOf('sales', { ...sale, creditApprovedBy: 'an admin' })).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { Staff } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
+import { SESSION_STORAGE_KEY } from '../../shared/first-screen/signed-in-preload';
 import { db as defaultDb, type CunzhanDb } from '../data/db';
 import { checkPin } from './check-pin';
 
@@ -28,7 +29,8 @@ export interface Session {
 
 type StoredSession = Omit<Session, 'keys'> & { keyId: string };
 
-const STORAGE_KEY = 'cunzhan.session';
+// The page's inline preload script looks for the session under this key too.
+const STORAGE_KEY = SESSION_STORAGE_KEY;
 const listeners = new Set<(session: Session | null) => void>();
 
 function storage(): Storage | undefined {

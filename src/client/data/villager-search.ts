@@ -1,6 +1,6 @@
 import type { Customer } from '../../shared/domain/villagers';
 import type { CunzhanDb, CustomerSearchRow } from './db';
-import { loadPinyin, pinyinIfLoaded, type PinyinFn } from './pinyin';
+import { keyBuilders, normaliseSearch, pinyinKeys, textKeys, type PinyinFn } from './pinyin';
 
 /**
  * Search keys of villagers, kept in the local `customerSearch` table whose
@@ -12,7 +12,7 @@ import { loadPinyin, pinyinIfLoaded, type PinyinFn } from './pinyin';
  * pinyin-pro is large, so it is imported only when keys are built or a
  * search is typed, never with the first screen. IndexedDB commits a
  * transaction that awaits anything else, so writers load it first
- * (`loadSearchKeys`) and then build keys synchronously inside theirs.
+ * (search-keys.ts) and then build keys synchronously inside theirs.
  */
 
 /** Builds a row's keys; without pinyin (not loaded) it still keys name, phone and village. */
@@ -20,24 +20,13 @@ export interface KeyBuilder {
   keysOf(customer: Customer): string[];
 }
 
-let withPinyin: KeyBuilder | null = null;
+const builders = keyBuilders(builderWith);
 
 /** Loads pinyin-pro once (pinyin.ts); later calls return the same builder. */
-export async function loadSearchKeys(): Promise<KeyBuilder> {
-  const pinyin = await loadPinyin();
-  return (withPinyin ??= builderWith(pinyin));
-}
+export const loadSearchKeys: () => Promise<KeyBuilder> = builders.load;
 
 /** The builder if pinyin-pro has loaded, else one without pinyin (the row is keyed again when next written). */
-export function searchKeysNow(): KeyBuilder {
-  const pinyin = pinyinIfLoaded();
-  return pinyin ? (withPinyin ??= builderWith(pinyin)) : builderWith(null);
-}
-
-/** Lower case, compatibility forms folded (full-width digits), without spaces: how keys and queries compare. */
-export function normaliseSearch(text: string): string {
-  return text.normalize('NFKC').toLocaleLowerCase('en').replace(/\s+/g, '');
-}
+export const searchKeysNow: () => KeyBuilder = builders.now;
 
 /**
  * What a typed query looks up: digits only when it is a phone number
@@ -52,34 +41,10 @@ export function searchQuery(text: string): string {
   return normaliseSearch(trimmed);
 }
 
-const HAN = /\p{Script=Han}/u;
-
 function builderWith(pinyin: PinyinFn | null): KeyBuilder {
-  /** Full pinyin from each syllable on ('wangfang', 'fang') and the initials ('wf'). */
-  function pinyinKeys(text: string, surname: boolean): string[] {
-    if (!pinyin || !HAN.test(text)) return [];
-    const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true, ...(surname ? { surname: 'head' } : {}) })
-      .map((s) => normaliseSearch(s))
-      .filter((s) => /^[a-z]+$/.test(s));
-    if (syllables.length === 0) return [];
-    const keys = syllables.map((_, i) => syllables.slice(i).join(''));
-    keys.push(syllables.map((s) => s[0]).join(''));
-    return keys;
-  }
-
-  /** The text, its words, and for Chinese every ending (a given name without the surname: 芳 of 王芳). */
-  function textKeys(text: string): string[] {
-    const keys = [normaliseSearch(text)];
-    const words = text.trim().split(/\s+/);
-    if (words.length > 1) keys.push(...words.map(normaliseSearch));
-    const chars = [...normaliseSearch(text)];
-    if (HAN.test(text)) for (let i = 1; i < chars.length; i++) keys.push(chars.slice(i).join(''));
-    return keys;
-  }
-
   /** Names and villages repeat across villagers (a village's hundreds, common names): each is keyed once. */
-  const nameKeys = remembered((name) => [...textKeys(name), ...pinyinKeys(name, true)]);
-  const villageKeys = remembered((village) => (village.trim() ? [...textKeys(village), ...pinyinKeys(village, false)] : []));
+  const nameKeys = remembered((name) => [...textKeys(name), ...pinyinKeys(pinyin, name, true)]);
+  const villageKeys = remembered((village) => (village.trim() ? [...textKeys(village), ...pinyinKeys(pinyin, village)] : []));
 
   return {
     keysOf(customer) {

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import type { AnyRow, Product, TableName } from '../../shared/domain/entities';
+import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { INSERT_ONLY_TABLES, TABLE_NAMES } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
@@ -9,9 +9,7 @@ import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
 import { recordPulledScope } from '../data/history-scope';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
-import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
-import { loadProductSearchKeys, writeProductSearchKeys } from '../data/product-search';
-import type { Customer } from '../../shared/domain/villagers';
+import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
@@ -79,12 +77,11 @@ async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[])
  * optimistic version stays on screen until the mutation is answered.
  * Stock effects are added only for movements and sales new to this tablet;
  * those it already holds unchanged (its own, coming back) are not rewritten.
- * Villagers' search keys are written with their rows, so a page is never
- * half indexed: pinyin-pro is loaded before the transaction opens.
+ * Villagers' and products' search keys are written with their rows, so a
+ * page is never half indexed: pinyin-pro is loaded before the transaction opens.
  */
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
-  const keys = page.rows.customers && page.rows.customers.length > 0 ? await loadSearchKeys() : undefined;
-  const productKeys = page.rows.products && page.rows.products.length > 0 ? await loadProductSearchKeys().catch(() => undefined) : undefined;
+  await loadSearchKeysFor(TABLE_NAMES.filter((table) => (page.rows[table]?.length ?? 0) > 0));
   const tables = [...database.syncedWithDerived(), database.shadow, database.outbox, database.meta];
   let count = 0;
   await database.transaction('rw', tables, async () => {
@@ -102,9 +99,8 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
         else direct.push(row);
       }
       const store = database.synced(table) as Table<AnyRow, string>;
-      // Shadowed villagers keep the keys of their optimistic row until their change is answered.
-      if (table === 'customers') await writeSearchKeys(database, direct as Customer[], [], keys);
-      if (table === 'products') await writeProductSearchKeys(database, direct as Product[], [], productKeys);
+      // Shadowed villagers and products keep the keys of their optimistic row until their change is answered.
+      await writeSearchKeysOf(database, table, direct);
       if (!INSERT_ONLY_TABLES.includes(table)) {
         await store.bulkPut(direct);
         continue;

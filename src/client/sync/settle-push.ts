@@ -1,12 +1,10 @@
-import { INSERT_ONLY_TABLES, type AnyRow, type LocalizedName, type Product, type TableName } from '../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type LocalizedName, type TableName } from '../../shared/domain/entities';
 import type { MutationResult } from '../../shared/protocol/messages';
 import { parseRowKey, type CunzhanDb, type OutboxEntry, type Refusal } from '../data/db';
 import { setMeta } from '../data/meta';
 import { answeredThrough, waitingAfter, waitingTouching } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
-import { loadSearchKeys, writeSearchKeys } from '../data/villager-search';
-import { writeProductSearchKeys } from '../data/product-search';
-import type { Customer } from '../../shared/domain/villagers';
+import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
 
@@ -30,8 +28,8 @@ export async function settlePushResults(
     const result = byId.get(entry.id)!;
     return result.status === 'refused' ? [{ entry, result }] : [];
   });
-  // A villager's row put back (the server's, or as it was) gets its search keys again in the same transaction.
-  const keys = answered.some((e) => e.touched.some((key) => key.startsWith('customers:'))) ? await loadSearchKeys() : undefined;
+  // A villager's or product's row put back (the server's, or as it was) gets its search keys again in the same transaction.
+  await loadSearchKeysFor(answered.flatMap((e) => e.touched.map((key) => parseRowKey(key).table)));
   const tables = [...database.syncedWithDerived(), database.outbox, database.shadow, database.refusals, database.meta];
   await database.transaction('rw', tables, async () => {
     // The stored entries, not the copies read for the push: an earlier settle may have rebased their images.
@@ -53,8 +51,7 @@ export async function settlePushResults(
       if (refusedKeys.has(key) || pending.has(key)) continue;
       const shadow = shadows.get(key);
       if (shadow) await putRow(database, shadow.table, shadow.row);
-      if (shadow?.table === 'customers') await writeSearchKeys(database, [shadow.row as Customer], [], keys);
-      if (shadow?.table === 'products') await writeProductSearchKeys(database, [shadow.row as Product]);
+      if (shadow) await writeSearchKeysOf(database, shadow.table, [shadow.row]);
     }
 
     // Refused: newest first, so the oldest `before` image is the one that stays.
@@ -76,8 +73,7 @@ export async function settlePushResults(
         // Stock effects follow whether the row exists, not whether it changed.
         if (restored) await database.synced(table).put(restored as never);
         else await database.synced(table).delete(id);
-        if (table === 'customers') await writeSearchKeys(database, restored ? [restored as Customer] : [], restored ? [] : [id], keys);
-        if (table === 'products') await writeProductSearchKeys(database, restored ? [restored as Product] : [], restored ? [] : [id]);
+        await writeSearchKeysOf(database, table, restored ? [restored] : [], restored ? [] : [id]);
         if (INSERT_ONLY_TABLES.includes(table)) {
           if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
           if (!had && restored) await addStockEffects(database, [{ table, row: restored }], 1);

@@ -21,8 +21,8 @@ export function messageOf(error: AppError): Message {
  * A save a person starts with a tap: it runs once even when tapped twice, and
  * a failure leaves a translated message to show (`error` its key, `errorParams`
  * what fills it in). A failure `explain` takes (returns true for, say to show
- * it under a field) sets no message. After a success `saving` stays true: the
- * screen moves on and must not save again.
+ * it under a field, or to set a message of its own) sets no message. After a
+ * success `saving` stays true: the screen moves on and must not save again.
  */
 export function useSaveOnce() {
   const [saving, setSaving] = useState(false);
@@ -39,7 +39,7 @@ export function useSaveOnce() {
       await action();
     } catch (e) {
       const error = toAppError(e);
-      setMessage(explain?.(error) ? null : messageOf(error));
+      if (!explain?.(error)) setMessage(messageOf(error));
       inFlight.current = false;
       setSaving(false);
     }

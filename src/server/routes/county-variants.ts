@@ -24,7 +24,7 @@ import { PackRefused } from '../packs/pack-refused';
 import type { StoredPackVersion } from '../packs/pack-store';
 import type { Store } from '../store/store';
 import { promoteVariant } from '../variants/promote-variant';
-import type { VariantPromotion } from '../variants/variant-store';
+import { promotionOfSave, type VariantPromotion } from '../variants/variant-store';
 
 export interface CountyVariantDeps {
   store: Store;
@@ -67,7 +67,7 @@ export function countyVariantRoutes({ store, media, guard, log }: CountyVariantD
     const lesson: PackLesson | undefined = latest.manifest.lessons.find((l) => l.id === variant.lessonId);
     const centre = await store.getCentre(centreId);
     const staff = await store.readRow(centreId, 'staff', variant.updatedBy);
-    const promoted = promotions.find((p) => p.centreId === centreId && p.variantId === variant.id && p.savedBy === variant.savedBy);
+    const promoted = promotionOfSave(promotions, centreId, variant);
     return {
       centreId,
       centreName: centre?.name ?? {},
@@ -131,9 +131,7 @@ export function countyVariantRoutes({ store, media, guard, log }: CountyVariantD
       const variant = await variantAt(pack, centreId, lessonId);
       const admin = c.var.countySession.username;
       // The same save promoted again answers the version it became (S13).
-      const before = (await store.variants.promotionsOfPack(pack)).find(
-        (p) => p.centreId === centreId && p.variantId === variant.id && p.savedBy === variant.savedBy,
-      );
+      const before = promotionOfSave(await store.variants.promotionsOfPack(pack), centreId, variant);
       if (before) {
         const version = await store.packs.getVersion(pack, before.version);
         const again: VariantPromotedResponse = {

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPack, type ImportedPack } from '../packs/import-pack';
 import { MediaFiles, mediaDirOf } from '../packs/media-files';
+import type { PackManifest } from '../../shared/packs/pack-manifest';
 import type { Store } from '../store/store';
 
 const IN_SOURCE = join('src', 'server', 'seed', 'demo-pack');
@@ -21,6 +22,11 @@ export function demoPackDir(): string {
     if (existsSync(join(candidate, 'manifest.json'))) return candidate;
     if (dirname(dir) === dir) throw new Error(`the demo course pack (${IN_SOURCE}) is missing`);
   }
+}
+
+/** The demo course pack's manifest, as its folder has it: what the demo's sessions and variants are made from. */
+export function demoPackManifest(): PackManifest {
+  return JSON.parse(readFileSync(join(demoPackDir(), 'manifest.json'), 'utf8')) as PackManifest;
 }
 
 /**

@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { SERVER_DEVICE_ID, uuidv7 } from '../../shared/domain/ids';
 import type { Customer } from '../../shared/domain/villagers';
-import type { PackManifest } from '../../shared/packs/pack-manifest';
 import { attendanceIdFor, quizAnswerIdFor, type Attendance, type QuizAnswer, type TrainingSession } from '../../shared/training/sessions';
-import { demoPackDir } from './demo-course';
+import { demoPackManifest } from './demo-course';
 
 const DAY_MS = 86_400_000;
 
@@ -44,7 +41,7 @@ const SESSIONS: readonly { lesson: string; daysAgo: number; came: readonly [name
  * trainer was the admin (`staffId`): the demo has no trainer of its own.
  */
 export function demoTrainingRows(centreId: string, staffId: string, customers: readonly Customer[], now: string): Row[] {
-  const manifest = JSON.parse(readFileSync(join(demoPackDir(), 'manifest.json'), 'utf8')) as PackManifest;
+  const manifest = demoPackManifest();
   const byName = new Map(customers.map((c) => [c.name, c]));
   const nowMs = Date.parse(now);
   const rows: Row[] = [];

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
-import type { PackManifest } from '../../shared/packs/pack-manifest';
 import { lessonHash, variantIdOf, type LessonVariant } from '../../shared/training/lesson-variants';
-import { demoPackDir } from './demo-course';
+import { demoPackManifest } from './demo-course';
 
 const DAY_MS = 86_400_000;
 
@@ -15,7 +12,7 @@ const DAY_MS = 86_400_000;
  * under the demo pack, where it can be promoted.
  */
 export function demoVariantRows(centreId: string, staffId: string, now: string): { table: TableName; row: AnyRow }[] {
-  const manifest = JSON.parse(readFileSync(join(demoPackDir(), 'manifest.json'), 'utf8')) as PackManifest;
+  const manifest = demoPackManifest();
   const lesson = manifest.lessons.find((l) => l.id === 'listing');
   if (!lesson) return [];
   const savedAt = new Date(Date.parse(now) - 2 * DAY_MS).toISOString();

@@ -53,6 +53,11 @@ export function toPromotion(r: PromotionRecord): VariantPromotion {
   };
 }
 
+/** The promotion of this very save of a centre's variant, if it was promoted. */
+export function promotionOfSave(promotions: readonly VariantPromotion[], centreId: string, variant: LessonVariant): VariantPromotion | undefined {
+  return promotions.find((p) => p.centreId === centreId && p.variantId === variant.id && p.savedBy === variant.savedBy);
+}
+
 /** Newest save first, then by centre: the same order from both stores. */
 export function byNewest(a: CentreVariant, b: CentreVariant): number {
   if (a.variant.updatedAt !== b.variant.updatedAt) return a.variant.updatedAt < b.variant.updatedAt ? 1 : -1;

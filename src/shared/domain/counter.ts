@@ -87,6 +87,12 @@ export function businessDayOf(iso: string): string {
   return new Date(Date.parse(iso) + CENTRE_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A business day (YYYY-MM-DD) as UTC ISO bounds [from, to). */
+export function businessDayBounds(day: string): { from: string; to: string } {
+  const start = Date.parse(`${day}T00:00:00.000Z`) - CENTRE_OFFSET_MS;
+  return { from: new Date(start).toISOString(), to: new Date(start + 24 * 60 * 60 * 1000).toISOString() };
+}
+
 export function tillIdFor(staffId: string, day: string): string {
   return deterministicId('till', `${staffId}/${day}`);
 }

@@ -134,6 +134,8 @@ export interface Sale extends RowBase {
   customerId?: string;
   /** What the sale's own discount took off the lines' totals. */
   discountFen?: Fen;
+  /** The admin who let its credit part take the villager past the centre's limit. */
+  creditApprovedBy?: string;
 }
 
 export type ReviewKind = 'sale_by_inactive_staff';

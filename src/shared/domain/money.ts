@@ -1,3 +1,5 @@
+import { asciiNumberText } from './quantity';
+
 /** Money is always an integer number of fen (1 yuan = 100 fen). */
 export type Fen = number;
 
@@ -9,7 +11,8 @@ export const MAX_FEN = 100_000_000_00; // ¥100 million: far above any counter s
  * Full-width digits and points (a Chinese keyboard's １２．５０) read as ASCII.
  */
 export function parseYuan(text: string): Fen | null {
-  const cleaned = text.normalize('NFKC').trim().replace(/[¥￥,，\s]/g, '').replace('。', '.');
+  // Folded first (asciiNumberText): ￥ is ¥ and ， is , by then.
+  const cleaned = asciiNumberText(text).replace(/[¥,]/g, '');
   const match = /^(-?)(\d{1,9})(?:\.(\d{0,2}))?$/.exec(cleaned);
   if (!match) return null;
   const [, sign, whole, fraction = ''] = match;

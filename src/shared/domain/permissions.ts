@@ -23,6 +23,16 @@ function handoverByCode(args: unknown): boolean {
   return typeof args === 'object' && args !== null && (args as { method?: unknown }).method === 'code';
 }
 
+/** Running sessions and adapting lessons: admins and trainers alike. */
+const TRAINING: Partial<Record<MutationKind, Rule>> = {
+  'training.sessionStart': true,
+  'training.attend': true,
+  'training.answer': true,
+  'training.sessionEnd': true,
+  'training.variantPhoto': true,
+  'training.variantSave': true,
+};
+
 const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
   admin: {
     'product.create': true,
@@ -52,12 +62,7 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
     'sale.refund': true,
     'sale.void': true,
     'till.cashUp': true,
-    'training.sessionStart': true,
-    'training.attend': true,
-    'training.answer': true,
-    'training.sessionEnd': true,
-    'training.variantPhoto': true,
-    'training.variantSave': true,
+    ...TRAINING,
   },
   clerk: {
     'sale.create': true,
@@ -80,12 +85,7 @@ const RULES: Record<Role, Partial<Record<MutationKind, Rule>>> = {
   trainer: {
     'staff.adoptKey': true,
     'customer.create': true,
-    'training.sessionStart': true,
-    'training.attend': true,
-    'training.answer': true,
-    'training.sessionEnd': true,
-    'training.variantPhoto': true,
-    'training.variantSave': true,
+    ...TRAINING,
   },
 };
 

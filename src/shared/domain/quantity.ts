@@ -52,9 +52,18 @@ export function sumQuantities(values: Iterable<number>): number {
   return fromThousandths(total);
 }
 
-/** Digits and signs as typed on any keyboard: full-width ０-９ and ．, and the Chinese full stop, read as ASCII. */
+/** Items as a clerk counts them: each piece, and a weighed line once, however much it weighs. */
+export function itemCount<L extends { qty: number }>(lines: readonly L[], weighed: (line: L) => boolean): number {
+  return lines.reduce((sum, line) => sum + (weighed(line) ? 1 : line.qty), 0);
+}
+
+/**
+ * Digits and signs as typed on any keyboard, without spaces: full-width
+ * ０-９, ．and ￥, and the Chinese full stop (。 and the half-width ｡), read
+ * as ASCII. Quantities and money amounts (money.ts) are both read so.
+ */
 export function asciiNumberText(text: string): string {
-  return text.normalize('NFKC').replace(/[。､]/g, '.').replace(/\s+/g, '');
+  return text.normalize('NFKC').replace(/。/g, '.').replace(/\s+/g, '');
 }
 
 /**

@@ -1,7 +1,8 @@
+import { businessDayOf } from './counter';
 import type { Sale } from './entities';
 import type { Fen } from './money';
 import type { PaymentMeans, PaymentPart } from './payments';
-import { toThousandths } from './quantity';
+import { addQuantities, toThousandths } from './quantity';
 
 /** A sale's payment parts; sales from before mixed payments were paid in cash. */
 export function paymentsOf(sale: Pick<Sale, 'totalFen'> & { payments?: PaymentPart[] | undefined }): PaymentPart[] {
@@ -45,6 +46,16 @@ export function lineRefundFen(paidFen: Fen, lineQty: number, before: number, qty
   const upTo = (q: number) => (paid * BigInt(q)) / whole;
   const done = toThousandths(before);
   return Number(upTo(done + toThousandths(qty)) - upTo(done));
+}
+
+/** What is left to refund of each line, given what was refunded of it (exact in thousandths: 0.3 kg less 0.1 kg leaves 0.2 kg). */
+export function qtyLeftByLine(sale: Pick<Sale, 'lines'>, refundedByLine: readonly number[] | undefined): number[] {
+  return sale.lines.map((line, i) => addQuantities(line.qty, -(refundedByLine?.[i] ?? 0)));
+}
+
+/** A void is for the sale's own business day only, in the centre's time. */
+export function voidInTime(sale: Pick<Sale, 'createdAt'>, nowIso: string): boolean {
+  return businessDayOf(sale.createdAt) === businessDayOf(nowIso);
 }
 
 /** Refunds go back to the credit ledger first, then the mobile payments, then cash. */

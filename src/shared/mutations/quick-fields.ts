@@ -98,7 +98,7 @@ export function isQuickFen(value: unknown): value is number {
 }
 
 export function isQuickQuantity(value: unknown): value is number {
-  return typeof value === 'number' && value >= MIN_QUANTITY && value <= MAX_QUANTITY && (Number.isInteger(value) || isThousandths(value));
+  return typeof value === 'number' && value >= MIN_QUANTITY && value <= MAX_QUANTITY && isThousandths(value);
 }
 
 /** `shortText(max)` without its trim: text with whitespace at either end would change, so it is a no. */

@@ -7,6 +7,7 @@ import { RefusalCode } from '../domain/refusals';
 import { productOfCentre } from './centre-product';
 import { creditEntry, discount, paymentParts, paymentRefusal, tillKey, tillWithCash } from './counter/fields';
 import { customerIdForRef } from './customers/fields';
+import { staffOfCentre } from './staff/fields';
 import { fen, localizedName, quantity, shortText, unitNames, uuid } from './fields';
 import { quickAcceptSaleCreate } from './sale-create-quick-check';
 import { refuse, type MutationDef, type RowChange } from './types';
@@ -32,6 +33,8 @@ const schema = v.strictObject({
   /** The villager, required for a credit part. */
   customerId: v.optional(uuid),
   discount: v.optional(discount),
+  /** The admin who let a credit part take the villager past the centre's limit (a selling admin names themself). */
+  creditApprovedBy: v.optional(uuid),
 });
 export type SaleCreateArgs = v.InferOutput<typeof schema>;
 
@@ -52,6 +55,7 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
     { table: 'sales', id: args.saleId },
     tillKey(who),
     ...(args.customerId ? [{ table: 'customers' as const, id: args.customerId }] : []),
+    ...(args.creditApprovedBy ? [{ table: 'staff' as const, id: args.creditApprovedBy }] : []),
     ...args.lines.map((l) => ({ table: 'products' as const, id: l.productId })),
   ],
   decide(args, state, ctx) {
@@ -76,6 +80,11 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
     if (args.customerId !== undefined && customerId === undefined) return refuse(RefusalCode.unknownCustomer);
     const credit = partOf(payments, 'credit');
     if (credit > 0 && customerId === undefined) return refuse(RefusalCode.unknownCustomer);
+    // Only an admin of the centre allows credit past the limit (one since deactivated still did, like a sale by one).
+    if (args.creditApprovedBy !== undefined) {
+      if (credit === 0) return refuse(RefusalCode.invalidArgs, 'creditApprovedBy: no credit part');
+      if (staffOfCentre(state, args.creditApprovedBy, ctx)?.role !== 'admin') return refuse(RefusalCode.unknownStaff, 'creditApprovedBy');
+    }
     // A sale of nothing to pay (all discounted) has no parts to check.
     const outcome = totalFen === 0 && args.payments === undefined ? { ok: true as const, cashFen: 0, changeFen: args.tenderedFen } : settlePayment(totalFen, payments, args.tenderedFen);
     if (!outcome.ok) return paymentRefusal(outcome);
@@ -104,6 +113,7 @@ export const saleCreate: MutationDef<SaleCreateArgs> = {
     // Sales paid all in cash keep the row they always had; the rest record how they were paid.
     if (args.payments !== undefined) sale.payments = payments;
     if (customerId !== undefined) sale.customerId = customerId;
+    if (args.creditApprovedBy !== undefined) sale.creditApprovedBy = args.creditApprovedBy;
     if (priced.saleDiscountFen > 0) sale.discountFen = priced.saleDiscountFen;
     const changes: RowChange[] = [{ table: 'sales', row: sale }, tillWithCash(state, ctx, outcome.cashFen, 0)];
     if (credit > 0) changes.push(creditEntry(ctx, customerId!, credit, 'sale', sale.id));

@@ -101,7 +101,8 @@ const ROW_CHECKS: { [T in TableName]: (row: Record<string, unknown>) => boolean 
       isInt(row['totalFen']) &&
       isInt(row['tenderedFen']) &&
       isInt(row['changeFen']) &&
-      (row['payments'] === undefined || isPayments(row['payments']))
+      (row['payments'] === undefined || isPayments(row['payments'])) &&
+      (row['creditApprovedBy'] === undefined || isUuid(row['creditApprovedBy']))
     );
   },
   reviews: (row) => isText(row['kind']) && isText(row['refTable']) && isUuid(row['refId']) && isUuid(row['staffId']) && isText(row['deviceId']),

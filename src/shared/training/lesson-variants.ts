@@ -103,15 +103,15 @@ function withOverrides(original: StepTexts | undefined, override: StepTexts | un
   return { ...original, ...override };
 }
 
+/** The edits of a variant: what a trainer changes and the player applies. */
+export type VariantEdits = Pick<LessonVariant, 'order' | 'hidden' | 'texts' | 'photos'>;
+
 /**
  * The steps to play for `lesson` with `variant` (none: the pack's own). Steps
  * in the variant's order first; then the lesson's steps it does not know (a
  * newer version added them); hidden steps and steps the lesson no longer has
  * are left out. `showHidden` keeps hidden steps (the editor lists them).
  */
-/** The edits of a variant: what a trainer changes and the player applies. */
-export type VariantEdits = Pick<LessonVariant, 'order' | 'hidden' | 'texts' | 'photos'>;
-
 export function playedSteps(lesson: PackLesson, variant: VariantEdits | undefined, showHidden = false): PlayedStep[] {
   if (!variant) return lesson.steps.map((step) => ({ source: 'pack', step, text: step.text, edited: false }));
   const byId = new Map(lesson.steps.map((s) => [s.id, s]));

@@ -2,8 +2,15 @@ import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchTabletBrowser } from '../../support/chromium';
 
-/** A poor rural link, as CDP wants it: latency in ms, throughput in bytes per second. */
-export const POOR_LINK = { latencyMs: 300, downloadKbit: 250, uploadKbit: 100 } as const;
+/** A link as the tablet's network emulation takes it: latency in ms, throughput in kbit/s each way. */
+export interface EmulatedLink {
+  latencyMs: number;
+  downloadKbit: number;
+  uploadKbit: number;
+}
+
+/** A poor rural link. */
+export const POOR_LINK = { latencyMs: 300, downloadKbit: 250, uploadKbit: 100 } as const satisfies EmulatedLink;
 
 /** One tablet: its own profile (IndexedDB, service worker) and a CDP session on its page. */
 export class BenchBrowser {
@@ -30,16 +37,17 @@ export class BenchBrowser {
     }
   }
 
-  async poorLink(on: boolean): Promise<void> {
+  /** Emulates `link` (the poor link unless told) on the page, or with `on` false, none. */
+  async poorLink(on: boolean, link: EmulatedLink = POOR_LINK): Promise<void> {
     if (on) await this.cdp.send('Network.enable');
     await this.cdp.send(
       'Network.emulateNetworkConditions',
       on
         ? {
             offline: false,
-            latency: POOR_LINK.latencyMs,
-            downloadThroughput: (POOR_LINK.downloadKbit * 1000) / 8,
-            uploadThroughput: (POOR_LINK.uploadKbit * 1000) / 8,
+            latency: link.latencyMs,
+            downloadThroughput: (link.downloadKbit * 1000) / 8,
+            uploadThroughput: (link.uploadKbit * 1000) / 8,
           }
         : { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
     );

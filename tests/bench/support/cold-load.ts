@@ -1,10 +1,10 @@
-import { BenchBrowser } from './bench-browser';
+import { BenchBrowser, type EmulatedLink } from './bench-browser';
 import { throttled } from './app-tablet';
 import { requestWaves, NetworkLog, type LoggedRequest } from './network-log';
 import { round } from './results';
 
-/** The slow link of the cold load: CDP's latency (ms) and throughput (kbit/s) both ways. */
-export const COLD_LINK = { latencyMs: 400, kbit: 400 } as const;
+/** The slow link of the cold load: 400 ms, 400 kbit/s both ways. */
+export const COLD_LINK = { latencyMs: 400, downloadKbit: 400, uploadKbit: 400 } as const satisfies EmulatedLink;
 
 export interface ColdLoadCase {
   /** Reload while signed in, caches cleared, slow link and 4× CPU throttle → the sell screen usable. */
@@ -37,16 +37,6 @@ function iconFetches(requests: readonly LoggedRequest[]): Record<string, number>
   return counts;
 }
 
-async function slowLink(tablet: BenchBrowser): Promise<void> {
-  const bytesPerSecond = (COLD_LINK.kbit * 1000) / 8;
-  await tablet.cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: COLD_LINK.latencyMs,
-    downloadThroughput: bytesPerSecond,
-    uploadThroughput: bytesPerSecond,
-  });
-}
-
 /**
  * A signed-in tablet's reload with nothing cached: the service worker gone
  * with its caches and the HTTP cache cleared, on a 400 ms, 400 kbit/s link
@@ -60,11 +50,10 @@ export async function coldLoadCase(tablet: BenchBrowser, origin: string): Promis
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
     for (const key of await caches.keys()) await caches.delete(key);
   });
-  await cdp.send('Network.enable');
+  await tablet.poorLink(true, COLD_LINK);
   await cdp.send('Network.clearBrowserCache');
   const log = new NetworkLog(cdp);
   try {
-    await slowLink(tablet);
     const ms = await throttled(tablet, async () => {
       log.start();
       await page.reload({ waitUntil: 'commit' });
@@ -101,8 +90,7 @@ export async function coldLoadCase(tablet: BenchBrowser, origin: string): Promis
         .map((r) => ({ path: new URL(r.url).pathname, type: r.type, fromCache: r.fromCache, status: r.status, startMs: round((r.startS - documentStart) * 1000) })),
     };
   } finally {
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await cdp.send('Network.disable');
+    await tablet.poorLink(false);
   }
 }
 

@@ -32,44 +32,35 @@ export function ean13Modules(code: string): string {
   return `101${left}01010${right}101`;
 }
 
-export interface VideoOptions {
-  width?: number;
-  height?: number;
-  /** Pixels per module: 4 gives a barcode 380 px wide. */
-  module?: number;
-  frames?: number;
-}
+/** The fake camera's picture: 640×480, 4 px per module (a barcode 380 px wide, wide quiet zones), 10 frames a second. */
+const WIDTH = 640;
+const HEIGHT = 480;
+const MODULE = 4;
+const FRAMES = 4;
 
 /** One I420 frame: the luma plane (white, the bars black), then both chroma planes neutral. */
-function frame(code: string, width: number, height: number, module: number): Buffer {
+function frame(code: string): Buffer {
   const modules = ean13Modules(code);
-  const luma = Buffer.alloc(width * height, 255);
-  const barsWidth = modules.length * module;
-  const left = Math.floor((width - barsWidth) / 2);
-  const top = Math.floor(height * 0.3);
-  const bottom = Math.floor(height * 0.7);
+  const luma = Buffer.alloc(WIDTH * HEIGHT, 255);
+  const left = Math.floor((WIDTH - modules.length * MODULE) / 2);
+  const top = Math.floor(HEIGHT * 0.3);
+  const bottom = Math.floor(HEIGHT * 0.7);
   for (let y = top; y < bottom; y++) {
     for (let m = 0; m < modules.length; m++) {
-      if (modules[m] === '1') luma.fill(0, y * width + left + m * module, y * width + left + (m + 1) * module);
+      if (modules[m] === '1') luma.fill(0, y * WIDTH + left + m * MODULE, y * WIDTH + left + (m + 1) * MODULE);
     }
   }
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const chroma = Buffer.alloc((WIDTH / 2) * (HEIGHT / 2) * 2, 128);
   return Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
 }
 
 /** A Y4M video of `code` (13 digits) in a temporary folder; returns its path. */
-export function writeBarcodeVideo(code: string, options: VideoOptions = {}): string {
-  const { width = 640, height = 480, module = 4, frames = 4 } = options;
-  if (left(width, module) < 11 * module) throw new Error('the frame is too narrow for the barcode and its quiet zones');
-  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
-  const one = frame(code, width, height, module);
+export function writeBarcodeVideo(code: string): string {
+  const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
+  const one = frame(code);
   const path = join(mkdtempSync(join(tmpdir(), 'cunzhan-camera-')), `ean13-${code}.y4m`);
-  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => one)]));
+  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: FRAMES }, () => one)]));
   return path;
-}
-
-function left(width: number, module: number): number {
-  return Math.floor((width - 95 * module) / 2);
 }
 
 /** Chromium switches for a camera that films `videoPath`, allowed without asking. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import type { Language } from '../../../src/shared/domain/entities';
 
 /**
  * What a person does on the tablet, in the words of the screens' test ids.
@@ -42,6 +43,13 @@ export async function lockTablet(page: Page): Promise<void> {
 export async function switchTo(page: Page, staffName: string, pin: string): Promise<void> {
   await lockTablet(page);
   await login(page, staffName, pin);
+}
+
+/** The app in `lang`: the choice stored as Settings stores it, the page reloaded, and waited for until it shows that language. */
+export async function useLanguage(page: Page, lang: Language): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('cunzhan.language', l), lang);
+  await page.reload();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 /** Screens with a tab of their own in the bottom bar; the others are rows of More. */

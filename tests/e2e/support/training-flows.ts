@@ -13,6 +13,11 @@ export function demoPackFile(path: string): { bytes: Buffer; sha256: string } {
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** The demo pack's card in the list of course packs. */
+function demoPackCard(page: Page) {
+  return page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`);
+}
+
 /** More, then Training: the list of course packs. */
 export async function openTraining(page: Page): Promise<void> {
   await page.getByTestId('nav-more').click();
@@ -22,14 +27,14 @@ export async function openTraining(page: Page): Promise<void> {
 
 /** Taps Download on the demo pack and waits until it is ready offline. */
 export async function downloadDemoPack(page: Page): Promise<void> {
-  const card = page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`);
+  const card = demoPackCard(page);
   await card.getByTestId('pack-download-start').click();
   await card.getByTestId('pack-ready').waitFor({ timeout: 60_000 });
 }
 
 /** From the list: the demo pack's lesson number `lesson` (from 0), at its step `step` (from 1). */
 export async function openLesson(page: Page, lesson: number, step = 1): Promise<void> {
-  await page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`).getByTestId('pack-open').click();
+  await demoPackCard(page).getByTestId('pack-open').click();
   await page.getByTestId('lesson-row').nth(lesson).click();
   await page.getByTestId('lesson-player').waitFor();
   for (let at = 1; at < step; at++) {
@@ -64,7 +69,7 @@ export function storedSha256(page: Page, sha256: string): Promise<string | null>
 
 /** From the demo pack's page: starts a session of one lesson (its id) or of the whole course (''). */
 export async function startSession(page: Page, lessonId: string): Promise<string> {
-  await page.locator(`[data-testid="pack-card"][data-pack="${DEMO_PACK_ID}"]`).getByTestId('pack-open').click();
+  await demoPackCard(page).getByTestId('pack-open').click();
   await page.getByTestId('session-scope').selectOption(lessonId);
   await page.getByTestId('session-start-button').click();
   await page.getByTestId('session-attendance').waitFor();

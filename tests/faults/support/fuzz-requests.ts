@@ -102,6 +102,8 @@ function nearValidArgs(target: FuzzTarget): [kind: string, args: unknown][] {
     ['settings.update', { patch: { centrePhone: '0991-555 0123' } }],
     ['sale.void', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'V-1', reason: '收错' }],
     ['sale.create', { ...saleArgs(1), customerId: uuidv7(), payments: [{ means: 'credit', amountFen: 100 }], tenderedFen: 0 }],
+    // Past the limit, allowed by an admin no one knows.
+    ['sale.create', { ...saleArgs(1), customerId: uuidv7(), payments: [{ means: 'credit', amountFen: 100 }], tenderedFen: 0, creditApprovedBy: uuidv7() }],
     ['credit.repay', { repaymentId: uuidv7(), receiptNo: 'P-1', customerId: uuidv7(), amountFen: 1500, payments: [{ means: 'cash', amountFen: 1500 }], tenderedFen: 2000 }],
     ['sale.refund', { refundId: uuidv7(), saleId: uuidv7(), receiptNo: 'F-1', lines: [{ lineIndex: 0, qty: 1 }], reason: '退货' }],
     // Trainers' and admins' alone, and for a session no one started.

@@ -254,6 +254,8 @@ async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext):
         tenderedFen: cash,
         customerId: c.id,
         payments,
+        // Now and then an admin (every tablet's staff here is one) lets it pass the limit.
+        ...(v % 4 === 0 ? { creditApprovedBy: ctx.staffId } : {}),
       });
       return saleId;
     }

@@ -2,12 +2,11 @@ import type { Discount } from '../../../shared/domain/discounts';
 import type { Sale } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import { unitNamesOf } from '../../../shared/domain/units';
-import type { PaymentPart } from '../../../shared/domain/payments';
+import { partOf, type PaymentPart } from '../../../shared/domain/payments';
 import { checkPin } from '../../auth/check-pin';
 import type { CunzhanDb } from '../db';
 import { AppError, AppErrorCode } from '../errors';
 import { creditLedger } from '../queries/credit';
-import { rememberApprovedBalance } from '../queries/credit-over-limit';
 import { runCommand, type CommandContext } from './run-command';
 import { nextReceiptNo } from './receipt-no';
 
@@ -71,13 +70,15 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
         ...(line.discount ? { discount: line.discount } : {}),
       };
     });
-    const creditFen = input.payments?.find((p) => p.means === 'credit')?.amountFen ?? 0;
+    // Who let the credit part pass the limit, recorded on the sale so every tablet knows it was meant.
+    let creditApprovedBy: string | undefined;
+    const creditFen = partOf(input.payments ?? [], 'credit');
     if (creditFen > 0 && input.customerId !== undefined) {
       const ledger = await creditLedger(database, input.customerId);
-      const allowed = (await isAdmin(database, ctx.staffId)) || (await isAdmin(database, input.creditApprovedBy));
       if (ledger.balanceFen + creditFen > ledger.limitFen) {
-        if (!allowed) throw new AppError(AppErrorCode.invalidInput, { detail: CREDIT_OVER_LIMIT });
-        rememberApprovedBalance(input.customerId, ledger.balanceFen + creditFen);
+        if (await isAdmin(database, ctx.staffId)) creditApprovedBy = ctx.staffId;
+        else if (await isAdmin(database, input.creditApprovedBy)) creditApprovedBy = input.creditApprovedBy;
+        else throw new AppError(AppErrorCode.invalidInput, { detail: CREDIT_OVER_LIMIT });
       }
     }
     const receiptNo = await nextReceiptNo(database, ctx.deviceId);
@@ -89,6 +90,7 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
       ...(input.payments ? { payments: input.payments } : {}),
       ...(input.customerId ? { customerId: input.customerId } : {}),
       ...(input.discount ? { discount: input.discount } : {}),
+      ...(creditApprovedBy ? { creditApprovedBy } : {}),
     };
   };
   const changes = await runCommand('sale.create', buildArgs, context);

@@ -1,4 +1,4 @@
-import { INSERT_ONLY_TABLES, type AnyRow, type Product, type TableName } from '../../../shared/domain/entities';
+import { INSERT_ONLY_TABLES, type AnyRow, type TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
 import { RefusalCode } from '../../../shared/domain/refusals';
@@ -13,9 +13,7 @@ import { db as defaultDb, rowKey, type CunzhanDb, type OutboxEntry, type RowImag
 import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../errors';
 import { announceMutationQueued } from '../local-changes';
 import { addStockEffects } from '../stock-levels';
-import { loadSearchKeys, writeSearchKeys } from '../villager-search';
-import { loadProductSearchKeys, writeProductSearchKeys } from '../product-search';
-import type { Customer } from '../../../shared/domain/villagers';
+import { loadSearchKeysFor, writeSearchKeysOf } from '../search-keys';
 
 /** Where a command runs and on whose behalf. */
 export interface CommandContext {
@@ -111,8 +109,8 @@ async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown
  * resolves only after that committed ("saved" means saved); then the sync
  * engine is nudged. A change refused in (3) after a pull moved the rows in
  * between leaves a gap in receipt numbers, nothing worse. A change to a
- * villager writes their search keys in (3) too; pinyin-pro, which builds
- * them, is loaded before (3) opens, as an await inside would commit it.
+ * villager or a product writes its search keys in (3) too; pinyin-pro, which
+ * builds them, is loaded before (3) opens, as an await inside would commit it.
  */
 export async function runCommand(
   kind: MutationKind,
@@ -125,17 +123,12 @@ export async function runCommand(
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
-    const { args, writesCustomers, writesProducts } = await database.transaction('rw', commandTables(database), async () => {
+    const { args, writes } = await database.transaction('rw', commandTables(database), async () => {
       const built = await buildArgs(database, ctx);
       const { decision } = await decideHere(database, kind, built, ctx, mutationId, createdAt);
-      return {
-        args: built,
-        writesCustomers: decision.changes.some((c) => c.table === 'customers'),
-        writesProducts: decision.changes.some((c) => c.table === 'products'),
-      };
+      return { args: built, writes: decision.changes.map((c) => c.table) };
     });
-    const keys = writesCustomers ? await loadSearchKeys() : undefined;
-    const productKeys = writesProducts ? await loadProductSearchKeys().catch(() => undefined) : undefined;
+    await loadSearchKeysFor(writes);
     const signed = ctx.keys
       ? {
           keyId: ctx.keys.keyId,
@@ -151,10 +144,7 @@ export async function runCommand(
       const fresh = decision.changes.filter((c, i) => INSERT_ONLY_TABLES.includes(c.table) && before[i]!.row === null);
       for (const { table, row } of decision.changes) await database.synced(table).put(row as never);
       await addStockEffects(database, fresh);
-      const customers = decision.changes.flatMap((c) => (c.table === 'customers' ? [c.row as Customer] : []));
-      if (customers.length > 0) await writeSearchKeys(database, customers, [], keys);
-      const products = decision.changes.flatMap((c) => (c.table === 'products' ? [c.row as Product] : []));
-      if (products.length > 0) await writeProductSearchKeys(database, products, [], productKeys);
+      for (const { table, row } of decision.changes) await writeSearchKeysOf(database, table, [row]);
 
       const entry: OutboxEntry = {
         id: mutationId,

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Language } from '../../../shared/domain/entities';
+import { addQuantities, sumQuantities } from '../../../shared/domain/quantity';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { ProductWithStock } from './products';
 import { oversold } from './stock';
@@ -24,14 +25,16 @@ async function causeOf(database: CunzhanDb, product: ProductWithStock): Promise<
     .toArray();
   const writeOff = movements.find((m) => WRITE_OFFS.has(m.reason));
   if (!writeOff) return 'sales';
-  const movedSince = movements.filter((m) => m.createdAt > writeOff.createdAt).reduce((sum, m) => sum + m.delta, 0);
+  const movedSince = sumQuantities(movements.filter((m) => m.createdAt > writeOff.createdAt).map((m) => m.delta));
   const salesSince = await database.sales.where('createdAt').above(writeOff.createdAt).toArray();
-  const soldSince = salesSince
-    .flatMap((s) => s.lines)
-    .filter((l) => l.productId === product.id)
-    .reduce((sum, l) => sum + l.qty, 0);
-  const justAfter = product.level - movedSince + soldSince;
-  const before = justAfter - writeOff.delta;
+  const soldSince = sumQuantities(
+    salesSince
+      .flatMap((s) => s.lines)
+      .filter((l) => l.productId === product.id)
+      .map((l) => l.qty),
+  );
+  const justAfter = sumQuantities([product.level, -movedSince, soldSince]);
+  const before = addQuantities(justAfter, -writeOff.delta);
   return justAfter < 0 && before >= 0 ? 'writeOff' : 'sales';
 }
 

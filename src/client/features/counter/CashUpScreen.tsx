@@ -19,7 +19,7 @@ import { TillReceipts } from '../receipts/TillReceipts';
 import './counter.css';
 
 const yuan = (text: string) => {
-  const fen = parseYuan(text.normalize('NFKC'));
+  const fen = parseYuan(text);
   return fen !== null && fen >= 0 ? fen : null;
 };
 

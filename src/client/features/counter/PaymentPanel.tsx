@@ -3,8 +3,8 @@ import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money
 import { isPaymentReference, normalisePaymentReference, quickCashAmounts, type PaymentPart } from '../../../shared/domain/payments';
 import { useFormat } from '../../ui/format';
 import { Segmented } from '../../ui/Segmented';
-import { ScanButton } from '../scan/ScanButton';
 import { MoneyInput } from './MoneyInput';
+import { ReferenceField } from './ReferenceField';
 
 /** The means a single payment at the counter can take (credit is a sale's, never a repayment's). */
 export type CounterMeans = 'cash' | 'wechat' | 'alipay';
@@ -28,7 +28,7 @@ export type PaymentCheck =
 export function checkPayment(draft: PaymentDraft, dueFen: Fen): PaymentCheck {
   if (draft.means === 'cash') {
     if (draft.tendered.trim() === '') return { ok: false, message: null };
-    const tendered = parseYuan(draft.tendered.normalize('NFKC'));
+    const tendered = parseYuan(draft.tendered);
     if (tendered === null || tendered < 0) return { ok: false, message: 'payment.tenderInvalid' };
     if (tendered < dueFen) return { ok: false, message: 'payment.tenderShort' };
     return { ok: true, payments: [{ means: 'cash', amountFen: dueFen }], tenderedFen: tendered, changeFen: tendered - dueFen };
@@ -80,36 +80,19 @@ export function PaymentPanel({ dueFen, draft, onDraft }: { dueFen: Fen; draft: P
           </div>
         </div>
       ) : (
-        <>
-        <label class="field">
-          <span>{t('payment.reference')}</span>
-          <input
-            data-testid="payment-reference"
-            inputMode="numeric"
-            autoComplete="off"
-            dir="ltr"
-            value={draft.reference}
-            aria-invalid={!check.ok && check.message !== null}
-            onInput={(e) => onDraft({ ...draft, reference: e.currentTarget.value })}
-          />
-          <small>{t('payment.referenceHint')}</small>
-        </label>
-        <ScanButton
-          purpose="payment"
-          wide
-          testId="scan-payment"
-          onCode={(code) => {
-            const reference = normalisePaymentReference(code);
-            if (draft.means === 'cash' || !isPaymentReference(draft.means, reference)) return t('scan.notPaymentCode');
-            onDraft({ ...draft, reference });
-            return null;
-          }}
+        <ReferenceField
+          means={draft.means}
+          label={t('payment.reference')}
+          testId="payment-reference"
+          scanTestId="scan-payment"
+          value={draft.reference}
+          invalid={!check.ok && check.message !== null}
+          onInput={(reference) => onDraft({ ...draft, reference })}
         />
-        </>
       )}
       {!check.ok && check.message !== null && (
         <p class="error-text" role="alert" data-testid="payment-error">
-          {t(check.message, { missing: fmt.money(dueFen - (parseYuan(draft.tendered.normalize('NFKC')) ?? 0)) })}
+          {t(check.message, { missing: fmt.money(dueFen - (parseYuan(draft.tendered) ?? 0)) })}
         </p>
       )}
       {check.ok && draft.means === 'cash' && (

@@ -2,7 +2,6 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import {
   COUNTY_PACK_API,
-  PACK_REFUSALS,
   PACK_UPLOAD_MAX_BYTES,
   type PackImportResponse,
   type PackListResponse,
@@ -10,8 +9,7 @@ import {
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
-import { CountyError } from './api';
-import { messageOf, type CountyMessage } from './errors';
+import { packFailureOf, type PackFailure } from './errors';
 import { LoadFailed } from './LoadFailed';
 import { useCountyTranslation } from './i18n';
 import { useCounty } from './session';
@@ -19,15 +17,6 @@ import { useLoad } from './useLoad';
 
 /** Megabytes with one decimal: what a person compares pack sizes by. */
 const megabytes = (bytes: number) => Math.round(bytes / 104_857.6) / 10;
-
-type Failure = { message: CountyMessage; detail?: string | undefined };
-
-function failureOf(error: unknown): Failure {
-  if (error instanceof CountyError && error.refusal && (PACK_REFUSALS as readonly string[]).includes(error.refusal.reason)) {
-    return { message: { key: `packs.reasons.${error.refusal.reason}` }, detail: error.refusal.detail };
-  }
-  return { message: messageOf(error) };
-}
 
 /**
  * Course packs for the centres' training: the newest version of each, and
@@ -42,7 +31,7 @@ export function PacksScreen() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<PackImportResponse | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<PackFailure | null>(null);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -56,7 +45,7 @@ export function PacksScreen() {
       setResult(await request<PackImportResponse>(COUNTY_PACK_API.packs, { method: 'POST', body: file }));
       reload();
     } catch (error) {
-      setFailure(failureOf(error));
+      setFailure(packFailureOf(error));
     } finally {
       setBusy(false);
     }

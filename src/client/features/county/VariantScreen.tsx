@@ -1,26 +1,17 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { PACK_REFUSALS } from '../../../shared/packs/pack-api';
-import { playedSteps, textIn } from '../../../shared/training/lesson-variants';
+import { playedSteps, stepIdOf, textIn } from '../../../shared/training/lesson-variants';
 import { COUNTY_VARIANT_API, type VariantDetailResponse, type VariantPromotedResponse } from '../../../shared/training/variant-api';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
-import { CountyError } from './api';
-import { messageOf, type CountyMessage } from './errors';
+import { packFailureOf, type PackFailure } from './errors';
 import { LoadFailed } from './LoadFailed';
 import { useCountyTranslation } from './i18n';
 import { useCounty } from './session';
 import { useLoad } from './useLoad';
 import { VariantChangesText } from './VariantChangesText';
 import './variants.css';
-
-function failureOf(error: unknown): { message: CountyMessage; detail?: string | undefined } {
-  if (error instanceof CountyError && error.refusal && (PACK_REFUSALS as readonly string[]).includes(error.refusal.reason)) {
-    return { message: { key: `packs.reasons.${error.refusal.reason}` }, detail: error.refusal.detail };
-  }
-  return { message: messageOf(error) };
-}
 
 /**
  * One centre's variant of a lesson, step by step as the centre plays it,
@@ -37,7 +28,7 @@ export function VariantScreen({ packId, centreId, lessonId }: { packId: string; 
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<VariantPromotedResponse | null>(null);
-  const [failure, setFailure] = useState<ReturnType<typeof failureOf> | null>(null);
+  const [failure, setFailure] = useState<PackFailure | null>(null);
 
   async function promote() {
     if (busy) return;
@@ -48,7 +39,7 @@ export function VariantScreen({ packId, centreId, lessonId }: { packId: string; 
       setConfirming(false);
       reload();
     } catch (error) {
-      setFailure(failureOf(error));
+      setFailure(packFailureOf(error));
     } finally {
       setBusy(false);
     }
@@ -95,7 +86,7 @@ export function VariantScreen({ packId, centreId, lessonId }: { packId: string; 
             ) : (
               <ol class="county-variant-steps">
                 {steps.map((played, i) => {
-                  const id = played.source === 'pack' ? played.step.id : played.photo.id;
+                  const id = stepIdOf(played);
                   const question = played.source === 'pack' ? played.step.quiz?.question : undefined;
                   const words = played.source === 'pack' ? textIn(played.text ?? question, fmt.lang) : textIn(played.photo.text, fmt.lang);
                   const originalWords = played.source === 'pack' && played.edited ? textIn(played.step.text, fmt.lang) : undefined;

@@ -1,3 +1,4 @@
+import { PACK_REFUSALS } from '../../../shared/packs/pack-api';
 import { CountyError } from './api';
 
 /** The translated message of a failure: its key in the county namespace and what fills it in. */
@@ -13,4 +14,17 @@ export function messageOf(error: unknown): CountyMessage {
     return { key: 'errors.rate_limited_wait', params: { count: seconds, n: seconds } };
   }
   return { key: `errors.${error.code}` };
+}
+
+/** A refused pack import or promotion: the pack rule's reason, with the detail it gave; else the general message. */
+export interface PackFailure {
+  message: CountyMessage;
+  detail?: string | undefined;
+}
+
+export function packFailureOf(error: unknown): PackFailure {
+  if (error instanceof CountyError && error.refusal && (PACK_REFUSALS as readonly string[]).includes(error.refusal.reason)) {
+    return { message: { key: `packs.reasons.${error.refusal.reason}` }, detail: error.refusal.detail };
+  }
+  return { message: messageOf(error) };
 }

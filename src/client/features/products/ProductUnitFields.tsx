@@ -1,9 +1,11 @@
 import type { JSX } from 'preact';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, isCategory } from '../../../shared/domain/categories';
 import type { SoldBy } from '../../../shared/domain/quantity';
 import { COMMON_UNITS, commonUnitByCode } from '../../../shared/domain/units';
 import { ErrorText } from '../../ui/ErrorText';
+import { Segmented } from '../../ui/Segmented';
 import { useFormat } from '../../ui/format';
 import { OTHER_UNIT, type DraftErrors, type ProductDraft } from './product-form';
 import './products.css';
@@ -26,6 +28,7 @@ export function ProductUnitFields({ draft, errors, textField, onChange }: {
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const soldById = useId();
   return (
     <>
       <div class="form-grid">
@@ -86,22 +89,17 @@ export function ProductUnitFields({ draft, errors, textField, onChange }: {
         </fieldset>
       )}
       <fieldset>
-        <legend>{t('selling.soldBy')}</legend>
-        <div class="segmented">
-          {SOLD_BY.map((way) => (
-            <label key={way} class={draft.soldBy === way ? 'segment segment-active' : 'segment'}>
-              <input
-                type="radio"
-                name="soldBy"
-                value={way}
-                data-testid={`product-sold-by-${way}`}
-                checked={draft.soldBy === way}
-                onChange={() => onChange({ soldBy: way })}
-              />
-              {way === 'weight' ? t('selling.soldByWeight') : t('selling.soldByPiece')}
-            </label>
-          ))}
-        </div>
+        <legend id={soldById}>{t('selling.soldBy')}</legend>
+        <Segmented
+          labelledBy={soldById}
+          value={draft.soldBy}
+          onChange={(soldBy) => onChange({ soldBy })}
+          segments={SOLD_BY.map((way) => ({
+            value: way,
+            testId: `product-sold-by-${way}`,
+            label: way === 'weight' ? t('selling.soldByWeight') : t('selling.soldByPiece'),
+          }))}
+        />
       </fieldset>
       <label class="field field-inline product-pinned">
         <input type="checkbox" data-testid="product-pinned" checked={draft.pinned} onChange={(e) => onChange({ pinned: e.currentTarget.checked })} />

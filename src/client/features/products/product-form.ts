@@ -4,7 +4,6 @@ import { fenToYuanText, MAX_FEN, parseYuan } from '../../../shared/domain/money'
 import { decimalsFor, parseQuantityText, soldByOf, type SoldBy } from '../../../shared/domain/quantity';
 import { commonUnitByCode, commonUnitOf, unitNamesOf } from '../../../shared/domain/units';
 import type { ProductInput } from '../../data/commands';
-import { parseQuantity } from '../stock/quantity';
 
 /** The unit select's choice for a unit typed in each language. */
 export const OTHER_UNIT = 'other';
@@ -74,18 +73,20 @@ function unitOf(draft: ProductDraft): LocalizedName | null {
   const common = commonUnitByCode(draft.unitCode);
   if (common) return { ...common.names };
   if (draft.unitCode !== OTHER_UNIT) return null;
-  const names: LocalizedName = {};
-  if (draft.unitZh.trim()) names['zh-CN'] = draft.unitZh.trim();
-  if (draft.unitEn.trim()) names.en = draft.unitEn.trim();
-  if (draft.unitUg.trim()) names.ug = draft.unitUg.trim();
+  const names = typedNames(draft.unitZh, draft.unitEn, draft.unitUg);
   return Object.keys(names).length > 0 ? names : null;
 }
 
 function namesOf(draft: ProductDraft): LocalizedName {
+  return typedNames(draft.nameZh, draft.nameEn, draft.nameUg);
+}
+
+/** Names typed in each language, trimmed; a language left empty is left out. */
+function typedNames(zh: string, en: string, ug: string): LocalizedName {
   const names: LocalizedName = {};
-  if (draft.nameZh.trim()) names['zh-CN'] = draft.nameZh.trim();
-  if (draft.nameEn.trim()) names.en = draft.nameEn.trim();
-  if (draft.nameUg.trim()) names.ug = draft.nameUg.trim();
+  if (zh.trim()) names['zh-CN'] = zh.trim();
+  if (en.trim()) names.en = en.trim();
+  if (ug.trim()) names.ug = ug.trim();
   return names;
 }
 
@@ -139,7 +140,7 @@ export function validateDraft(
   const unit = unitNames ? (unitNames['zh-CN'] ?? unitNames.en ?? unitNames.ug ?? '') : '';
   const priceFen = parseYuan(draft.price);
   if (priceFen === null || priceFen < 0 || priceFen > MAX_FEN) errors.price = 'products.errors.priceInvalid';
-  const threshold = parseQuantity(draft.lowStockThreshold);
+  const threshold = parseQuantityText(draft.lowStockThreshold);
   if (threshold === null) errors.lowStockThreshold = 'products.errors.thresholdInvalid';
   const opening = creating && draft.openingStock.trim() !== '' ? parseQuantityText(draft.openingStock, decimalsFor(draft.soldBy)) : 0;
   if (opening === null) errors.openingStock = 'products.errors.openingInvalid';

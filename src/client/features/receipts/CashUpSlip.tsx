@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Till } from '../../../shared/domain/counter';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
+import { signedMoney } from './receipt-words';
 import { useCentreHeading } from './useCentreHeading';
 import './receipts.css';
-
-const signed = (fen: number, money: (fen: number) => string) => `${fen > 0 ? '+' : fen < 0 ? '−' : ''}${money(Math.abs(fen))}`;
 
 /**
  * The cash-up as it prints (on screen the cards show it): whose till, which
@@ -41,7 +40,7 @@ export function CashUpSlip({ till, staffName, dayShown }: { till: Till | null; s
             <dt>{t('cashUp.counted')}</dt>
             <dd>{fmt.money(cashUp.countedFen)}</dd>
             <dt>{t('cashUp.difference')}</dt>
-            <dd>{signed(cashUp.differenceFen, fmt.money)}</dd>
+            <dd>{signedMoney(cashUp.differenceFen, fmt)}</dd>
           </>
         )}
       </dl>

@@ -8,7 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { messageOf, type Message } from '../../ui/useSaveOnce';
 
 /** The centre's phone, printed at the head of every receipt; an admin sets it like the other settings. */
-export function CentrePhoneForm({ disabled = false }: { disabled?: boolean }) {
+export function CentrePhoneForm() {
   const { t } = useTranslation();
   const current = useCentrePhone();
   const [draft, setDraft] = useState<string | null>(null);
@@ -60,7 +60,7 @@ export function CentrePhoneForm({ disabled = false }: { disabled?: boolean }) {
         {invalid && <ErrorText code="receipts.centrePhone.invalid" />}
       </label>
       <div class="actions">
-        <button type="submit" class="button" disabled={disabled || saving || draft === null} data-testid="save-centre-phone">
+        <button type="submit" class="button" disabled={saving || draft === null} data-testid="save-centre-phone">
           {t('receipts.centrePhone.save')}
         </button>
         {saved && (

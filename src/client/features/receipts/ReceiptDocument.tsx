@@ -111,22 +111,14 @@ export function ReceiptDocument({ doc }: { doc: ReceiptDoc }) {
                 <td class="amount">{part.amount}</td>
               </tr>
             ))}
-            {w.tendered && (
-              <tr>
-                <th scope="row">{w.tendered.label}</th>
-                <td class="amount" data-testid="receipt-tendered">
-                  {w.tendered.amount}
+            {w.cash.map((cash) => (
+              <tr key={cash.key}>
+                <th scope="row">{cash.label}</th>
+                <td class="amount" data-testid={`receipt-${cash.key}`}>
+                  {cash.amount}
                 </td>
               </tr>
-            )}
-            {w.change && (
-              <tr>
-                <th scope="row">{w.change.label}</th>
-                <td class="amount" data-testid="receipt-change">
-                  {w.change.amount}
-                </td>
-              </tr>
-            )}
+            ))}
           </tbody>
         )}
       </table>

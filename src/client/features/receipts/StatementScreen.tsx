@@ -7,11 +7,9 @@ import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { PrintButton } from './PrintButton';
 import { useStatement, type StatementRow } from './statement';
-import { ltr } from './receipt-words';
+import { ltr, signedMoney } from './receipt-words';
 import { useCentreHeading } from './useCentreHeading';
 import './receipts.css';
-
-const signed = (fen: number, money: (fen: number) => string) => `${fen > 0 ? '+' : fen < 0 ? '−' : ''}${money(Math.abs(fen))}`;
 
 /** Where a ledger entry's own receipt is: the sale, the repayment or the refund that made it. */
 function EntryLink({ entry, label }: { entry: CreditEntry; label: string }) {
@@ -41,7 +39,7 @@ function Row({ row }: { row: StatementRow }) {
         <span class="muted">{fmt.dateTime(row.entry.createdAt)}</span>
       </td>
       <td class="amount" dir="ltr">
-        {signed(row.entry.deltaFen, fmt.money)}
+        {signedMoney(row.entry.deltaFen, fmt)}
       </td>
       <td class="amount" data-testid="statement-balance">
         {fmt.money(row.balanceFen)}

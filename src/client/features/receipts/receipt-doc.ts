@@ -3,6 +3,7 @@ import { nameIn, type Language, type LocalizedName, type Sale, type SaleLine } f
 import type { Fen } from '../../../shared/domain/money';
 import type { Order } from '../../../shared/domain/orders';
 import type { PaymentPart } from '../../../shared/domain/payments';
+import { paymentsOf } from '../../../shared/domain/refund-rules';
 import { unitNamesOf } from '../../../shared/domain/units';
 
 /**
@@ -92,11 +93,6 @@ function saleLine(line: SaleLine, lang: Language, qty = line.qty, totalFen = lin
   };
 }
 
-/** Sales made before split payments were all cash. */
-export function salePayments(sale: Sale): PaymentPart[] {
-  return sale.payments ?? [{ means: 'cash', amountFen: sale.totalFen }];
-}
-
 function cashOf(payments: readonly PaymentPart[], tenderedFen: Fen, changeFen: Fen): ReceiptDoc['cash'] {
   return payments.some((p) => p.means === 'cash') ? { tenderedFen, changeFen } : null;
 }
@@ -110,7 +106,7 @@ export function saleReceipt(sale: Sale, ctx: ReceiptContext): ReceiptDoc {
     sums.push({ label: 'saleDiscount', fen: saleDiscount, minus: true });
   }
   sums.push({ label: 'total', fen: sale.totalFen, main: true });
-  const payments = salePayments(sale);
+  const payments = paymentsOf(sale);
   return { ...head('sale', sale.id, sale.receiptNo, sale.createdAt, ctx), notes: [], lines, sums, payments, cash: cashOf(payments, sale.tenderedFen, sale.changeFen) };
 }
 

@@ -60,7 +60,7 @@ function operations(w: ReceiptWords, numberLabel: string, qrText: string): Op[] 
       ops.push({ kind: 'pair', style: 'text', start: part.means, end: part.amount });
       if (part.reference) ops.push({ kind: 'text', style: 'muted', text: part.reference, align: 'start' });
     }
-    for (const cash of [w.tendered, w.change]) if (cash) ops.push({ kind: 'pair', style: 'text', start: cash.label, end: cash.amount });
+    for (const cash of w.cash) ops.push({ kind: 'pair', style: 'text', start: cash.label, end: cash.amount });
   }
   ops.push({ kind: 'space', px: 10 });
   ops.push({ kind: 'qr', text: qrText });

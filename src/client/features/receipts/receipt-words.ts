@@ -19,14 +19,19 @@ export interface ReceiptWords {
   sums: { label: string; amount: string; main: boolean; key: ReceiptSum['label'] }[];
   paymentsHead: string;
   payments: { means: string; reference: string; amount: string; key: string }[];
-  tendered: { label: string; amount: string } | null;
-  change: { label: string; amount: string } | null;
+  /** Cash handed over and the change, when cash was paid. */
+  cash: { key: 'tendered' | 'change'; label: string; amount: string }[];
   qrLabel: string;
   thanks: string;
 }
 
 /** Digits, money and phones kept left to right inside Uyghur sentences (an isolate, as <bdi dir="ltr"> would). */
 export const ltr = (text: string) => `\u2066${text}\u2069`;
+
+/** An amount with its sign, as a difference or a ledger movement reads: +¥1.00, −¥1.00, ¥0.00. */
+export function signedMoney(fen: number, fmt: Pick<Formatters, 'money'>): string {
+  return `${fen > 0 ? '+' : fen < 0 ? '−' : ''}${fmt.money(Math.abs(fen))}`;
+}
 
 function noteText(t: TFunction, note: ReceiptNote): string {
   switch (note.key) {
@@ -75,8 +80,12 @@ export function receiptWords(doc: ReceiptDoc, t: TFunction, fmt: Formatters): Re
       reference: part.reference ? t('receipts.reference', { reference: ltr(part.reference) }) : '',
       amount: fmt.money(part.amountFen),
     })),
-    tendered: doc.cash ? { label: t('receipts.tendered'), amount: fmt.money(doc.cash.tenderedFen) } : null,
-    change: doc.cash ? { label: t('receipts.change'), amount: fmt.money(doc.cash.changeFen) } : null,
+    cash: doc.cash
+      ? [
+          { key: 'tendered', label: t('receipts.tendered'), amount: fmt.money(doc.cash.tenderedFen) },
+          { key: 'change', label: t('receipts.change'), amount: fmt.money(doc.cash.changeFen) },
+        ]
+      : [],
     qrLabel: t('receipts.qrLabel', { id: doc.id }),
     thanks: t('receipts.thanks'),
   };

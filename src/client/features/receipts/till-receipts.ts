@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { businessDayBounds } from '../../../shared/domain/counter';
 import type { Fen } from '../../../shared/domain/money';
 import { db as defaultDb, type CunzhanDb } from '../../data/db';
 import type { ReceiptKind } from './receipt-doc';
@@ -10,12 +11,6 @@ export interface TillReceipt {
   receiptNo: string;
   at: string;
   fen: Fen;
-}
-
-/** A business day (YYYY-MM-DD, China time) as UTC ISO bounds [from, to). */
-export function businessDayBounds(day: string): { from: string; to: string } {
-  const start = Date.parse(`${day}T00:00:00.000+08:00`);
-  return { from: new Date(start).toISOString(), to: new Date(start + 24 * 60 * 60 * 1000).toISOString() };
 }
 
 /** The sales, refunds and repayments `staffId` made on `day`, newest first. */

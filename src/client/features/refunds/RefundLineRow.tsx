@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { addQuantities, parseQuantityText } from '../../../shared/domain/quantity';
 import type { Fen } from '../../../shared/domain/money';
+import { unitNamesOf } from '../../../shared/domain/units';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import type { LineLeft, LineProblem } from './refund-draft';
@@ -26,7 +27,7 @@ export function RefundLineRow({
   const { t } = useTranslation();
   const fmt = useFormat();
   const name = fmt.name(item.line.names);
-  const unit = item.line.unitNames ? fmt.name(item.line.unitNames) : item.line.unit;
+  const unit = fmt.name(unitNamesOf(item.line));
   const qty = parseQuantityText(text, item.decimals ? 3 : 0) ?? 0;
   const step = (by: number) => onText(String(Math.min(item.left, Math.max(0, addQuantities(qty, by)))));
   const inputId = `refund-qty-${item.lineIndex}`;

@@ -94,7 +94,7 @@ function VoidForm({ sale, refunds }: { sale: Sale; refunds: SaleRefunds }) {
                 <button type="button" class="button button-large" data-testid="void-cancel" onClick={() => setAsking(false)}>
                   {t('refunds.voidKeep')}
                 </button>
-                <button type="button" class="button button-primary button-large button-danger" data-testid="void-confirm" disabled={action.busy} onClick={() => void confirm()}>
+                <button type="button" class="button button-danger button-large" data-testid="void-confirm" disabled={action.busy} onClick={() => void confirm()}>
                   <Icon name="check" />
                   {t('refunds.voidYes')}
                 </button>

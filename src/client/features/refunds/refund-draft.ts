@@ -2,8 +2,8 @@ import type { RefundTotals } from '../../../shared/domain/counter';
 import type { Sale, SaleLine } from '../../../shared/domain/entities';
 import type { Fen } from '../../../shared/domain/money';
 import type { PaymentPart } from '../../../shared/domain/payments';
-import { addQuantities, parseQuantityText } from '../../../shared/domain/quantity';
-import { lineRefundFen, paidByLine, paymentsOf, refundParts } from '../../../shared/domain/refund-rules';
+import { parseQuantityText } from '../../../shared/domain/quantity';
+import { lineRefundFen, paidByLine, paymentsOf, qtyLeftByLine, refundParts } from '../../../shared/domain/refund-rules';
 
 /**
  * The refund screen's arithmetic, done with the shared rules the mutation
@@ -30,17 +30,16 @@ export interface LineLeft {
  */
 export function linesLeft(sale: Sale, totals: RefundTotals | null, weighed: ReadonlySet<string> = new Set()): LineLeft[] {
   const paid = paidByLine(sale);
+  const left = qtyLeftByLine(sale, totals?.qtyByLine);
   return sale.lines.map((line, lineIndex) => {
-    const refunded = totals?.qtyByLine[lineIndex] ?? 0;
     const decimals = weighed.has(line.productId) || !Number.isInteger(line.qty);
-    // Exact in thousandths, so 0.3 kg less 0.1 kg leaves 0.2 kg, not 0.19999.
-    return { lineIndex, line, refunded, left: addQuantities(line.qty, -refunded), paidFen: paid[lineIndex]!, decimals };
+    return { lineIndex, line, refunded: totals?.qtyByLine[lineIndex] ?? 0, left: left[lineIndex]!, paidFen: paid[lineIndex]!, decimals };
   });
 }
 
 /** Whether anything of the sale is left to give back. */
 export function anythingLeft(sale: Sale, totals: RefundTotals | null): boolean {
-  return linesLeft(sale, totals).some((l) => l.left > 0);
+  return qtyLeftByLine(sale, totals?.qtyByLine).some((left) => left > 0);
 }
 
 export type LineProblem = 'invalid' | 'overRefund';
@@ -69,17 +68,26 @@ export function previewRefund(
     const qty = parseQuantityText(text, l.decimals ? 3 : 0);
     if (qty === null) problems.set(l.lineIndex, 'invalid');
     else if (qty > l.left) problems.set(l.lineIndex, 'overRefund');
-    else if (qty > 0) lines.push({ lineIndex: l.lineIndex, qty, amountFen: lineRefundFen(l.paidFen, l.line.qty, l.refunded, qty) });
+    else if (qty > 0) lines.push(refundLine(l, qty));
   }
-  const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
-  const parts = totalFen === 0 ? [] : refundParts(paymentsOf(sale), totals?.fenByMeans ?? {}, totalFen);
-  return { lines, totalFen, parts, problems };
+  return withParts(sale, totals, lines, problems);
 }
 
 /** Everything left of the sale, as a void gives it back. */
 export function previewAll(sale: Sale, totals: RefundTotals | null): RefundPreview {
-  const left = linesLeft(sale, totals).filter((l) => l.left > 0);
-  // Every left quantity counts as weighed here: a void takes what is left, whole or not.
-  const typed = new Map(left.map((l) => [l.lineIndex, String(l.left)]));
-  return previewRefund(sale, totals, typed, new Set(sale.lines.map((line) => line.productId)));
+  const lines = linesLeft(sale, totals)
+    .filter((l) => l.left > 0)
+    .map((l) => refundLine(l, l.left));
+  return withParts(sale, totals, lines, new Map());
+}
+
+function refundLine(l: LineLeft, qty: number): RefundPreview['lines'][number] {
+  return { lineIndex: l.lineIndex, qty, amountFen: lineRefundFen(l.paidFen, l.line.qty, l.refunded, qty) };
+}
+
+/** The lines' total and the means it goes back by. */
+function withParts(sale: Sale, totals: RefundTotals | null, lines: RefundPreview['lines'], problems: RefundPreview['problems']): RefundPreview {
+  const totalFen = lines.reduce((sum, l) => sum + l.amountFen, 0);
+  const parts = totalFen === 0 ? [] : refundParts(paymentsOf(sale), totals?.fenByMeans ?? {}, totalFen);
+  return { lines, totalFen, parts, problems };
 }

@@ -1,6 +1,7 @@
-import { businessDayOf, type RefundTotals } from '../../../shared/domain/counter';
+import type { RefundTotals } from '../../../shared/domain/counter';
 import type { Role, Sale } from '../../../shared/domain/entities';
 import { roleMayRun } from '../../../shared/domain/permissions';
+import { voidInTime } from '../../../shared/domain/refund-rules';
 import { anythingLeft } from './refund-draft';
 
 /** Why a sale cannot be voided now, or null when it can (the same rules sale.void runs). */
@@ -10,7 +11,6 @@ export function voidBlock(sale: Sale, totals: RefundTotals | null, role: Role | 
   if (totals?.voided) return 'voided';
   if (!anythingLeft(sale, totals)) return 'nothingLeft';
   if (!role || !roleMayRun(role, 'sale.void')) return 'notAdmin';
-  // The business day is the centre's (China time), as the server judges it.
-  if (businessDayOf(sale.createdAt) !== businessDayOf(nowIso)) return 'notToday';
+  if (!voidInTime(sale, nowIso)) return 'notToday';
   return null;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Fen } from '../../../shared/domain/money';
 import { approveOverLimit } from '../../data/commands/complete-sale';
-import { useCreditLedger } from '../../data/queries/credit';
+import type { CreditLedger } from '../../data/queries/credit';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { VillagerPicker } from '../orders/VillagerPicker';
@@ -25,8 +25,10 @@ export function approvalCovers(approval: CreditApproval | null, customerId: stri
  * with what they owe and the centre's limit. A part that takes them past
  * the limit waits for an admin's PIN, typed here, unless an admin is selling.
  */
-export function CreditVillager({ customerId, creditFen, selfIsAdmin, approval, onCustomer, onApproval }: {
+export function CreditVillager({ customerId, ledger, creditFen, selfIsAdmin, approval, onCustomer, onApproval }: {
   customerId: string | null;
+  /** The picked villager's ledger (undefined while it loads or none is picked). */
+  ledger: CreditLedger | undefined;
   creditFen: Fen;
   selfIsAdmin: boolean;
   approval: CreditApproval | null;
@@ -35,7 +37,6 @@ export function CreditVillager({ customerId, creditFen, selfIsAdmin, approval, o
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const ledger = useCreditLedger(customerId ?? '');
   const needsAdmin = customerId !== null && ledger !== undefined && creditNeedsAdmin(ledger.balanceFen, creditFen, ledger.limitFen);
   return (
     <div class="pay-credit" data-testid="pay-credit">

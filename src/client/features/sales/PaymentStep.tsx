@@ -1,50 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money';
-import { isPaymentReference, normalisePaymentReference, PAYMENT_MEANS, type PaymentMeans } from '../../../shared/domain/payments';
+import { PAYMENT_MEANS, type PaymentMeans } from '../../../shared/domain/payments';
+import type { CreditLedger } from '../../data/queries/credit';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { Segmented } from '../../ui/Segmented';
 import { MoneyInput } from '../counter/MoneyInput';
-import { ScanButton } from '../scan/ScanButton';
+import { ReferenceField } from '../counter/ReferenceField';
 import { CashTender } from './CashTender';
 import { CreditVillager, type CreditApproval } from './CreditVillager';
 import { PAY_MODES, type SalePaymentCheck, type SalePaymentDraft } from './sale-payment';
-
-type MobileMeans = 'wechat' | 'alipay';
-
-function ReferenceField({ means, value, invalid, onInput }: { means: MobileMeans; value: string; invalid: boolean; onInput(value: string): void }) {
-  const { t } = useTranslation();
-  return (
-    <div class="pay-reference">
-      <label class="field">
-        <span>
-          {t('payment.reference')} · {t(`pay.means.${means}`)}
-        </span>
-        <input
-          data-testid={`pay-reference-${means}`}
-          inputMode="numeric"
-          autoComplete="off"
-          dir="ltr"
-          value={value}
-          aria-invalid={invalid}
-          onInput={(e) => onInput(e.currentTarget.value)}
-        />
-        <small class="muted">{t('payment.referenceHint')}</small>
-      </label>
-      <ScanButton
-        purpose="payment"
-        wide
-        testId={`scan-payment-${means}`}
-        onCode={(code) => {
-          const reference = normalisePaymentReference(code);
-          if (!isPaymentReference(means, reference)) return t('scan.notPaymentCode');
-          onInput(reference);
-          return null;
-        }}
-      />
-    </div>
-  );
-}
 
 /**
  * How the villager pays the total: cash, WeChat Pay, Alipay, on credit, or a
@@ -52,10 +17,12 @@ function ReferenceField({ means, value, invalid, onInput }: { means: MobileMeans
  * cash part alone. On a phone with the cart closed only the cash row (or a
  * line saying how it is paid) shows; the rest opens with the cart.
  */
-export function PaymentStep({ dueFen, draft, check, selfIsAdmin, approval, onDraft, onApproval, onOpen }: {
+export function PaymentStep({ dueFen, draft, check, ledger, selfIsAdmin, approval, onDraft, onApproval, onOpen }: {
   dueFen: Fen;
   draft: SalePaymentDraft;
   check: SalePaymentCheck;
+  /** The ledger of the villager a credit part goes to. */
+  ledger: CreditLedger | undefined;
   selfIsAdmin: boolean;
   approval: CreditApproval | null;
   onDraft(draft: SalePaymentDraft): void;
@@ -71,7 +38,7 @@ export function PaymentStep({ dueFen, draft, check, selfIsAdmin, approval, onDra
   const mixed = draft.mode === 'mixed';
   const partFen = (means: PaymentMeans): Fen => {
     if (!mixed) return draft.mode === means ? dueFen : 0;
-    const fen = parseYuan(draft.amounts[means].normalize('NFKC'));
+    const fen = parseYuan(draft.amounts[means]);
     return fen !== null && fen > 0 ? fen : 0;
   };
   const setAmount = (means: PaymentMeans, text: string) => onDraft({ ...draft, amounts: { ...draft.amounts, [means]: text } });
@@ -85,6 +52,7 @@ export function PaymentStep({ dueFen, draft, check, selfIsAdmin, approval, onDra
       return (
         <CreditVillager
           customerId={draft.customerId}
+          ledger={ledger}
           creditFen={partFen('credit')}
           selfIsAdmin={selfIsAdmin}
           approval={approval}
@@ -94,12 +62,17 @@ export function PaymentStep({ dueFen, draft, check, selfIsAdmin, approval, onDra
       );
     }
     return (
-      <ReferenceField
-        means={means}
-        value={draft.references[means]}
-        invalid={refInvalid}
-        onInput={(reference) => onDraft({ ...draft, references: { ...draft.references, [means]: reference } })}
-      />
+      <div class="pay-reference">
+        <ReferenceField
+          means={means}
+          label={`${t('payment.reference')} · ${t(`pay.means.${means}`)}`}
+          testId={`pay-reference-${means}`}
+          scanTestId={`scan-payment-${means}`}
+          value={draft.references[means]}
+          invalid={refInvalid}
+          onInput={(reference) => onDraft({ ...draft, references: { ...draft.references, [means]: reference } })}
+        />
+      </div>
     );
   };
 

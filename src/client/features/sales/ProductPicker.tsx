@@ -36,7 +36,7 @@ export function ProductPicker({ onPick }: { onPick(productId: string): void }) {
     <section class="picker" aria-label={t('sell.products')}>
       <div class="scan-search">
         <SearchField value={search} onChange={setSearch} label={t('sell.search')} testId="product-search" />
-        <ScanButton purpose="product" onCode={scan.take} onOpenChange={scan.setSheetOpen} testId="scan-product" />
+        <ScanButton purpose="product" onCode={scan.take} testId="scan-product" />
       </div>
       {scan.message && (
         <p class="notice scan-notice" role="alert" data-testid="scan-message">

@@ -1,6 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SaleLine } from '../../../shared/domain/entities';
+import { itemCount } from '../../../shared/domain/quantity';
+import { commonUnitOf } from '../../../shared/domain/units';
 import { useSales, useStaffList } from '../../data/queries';
 import type { SalesSearch } from '../../routes/search';
 import { Loading } from '../../ui/Loading';
@@ -9,6 +12,9 @@ import { DayPicker } from '../activity/DayPicker';
 import { RefundBadge } from '../refunds/RefundBadge';
 import { useRefundTotalsOf } from '../refunds/refund-queries';
 import { dayRange, localDayKey } from './day';
+
+/** A sale line keeps its unit, not how the product was sold: a weighed unit, or a part of a unit, marks a weighed line. */
+const weighedLine = (line: SaleLine) => !Number.isInteger(line.qty) || commonUnitOf(line.unit)?.soldBy === 'weight';
 
 /** A day's sales (today unless picked), optionally one person's, with totals. */
 export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearch(next: SalesSearch): void }) {
@@ -75,7 +81,7 @@ export function SalesScreen({ search, onSearch }: { search: SalesSearch; onSearc
       ) : (
         <ul class="list" data-testid="sales-list">
           {sales.map((sale) => {
-            const items = sale.lines.reduce((n, l) => n + l.qty, 0);
+            const items = itemCount(sale.lines, weighedLine);
             return (
               <li key={sale.id}>
                 <Link to="/sales/$saleId" params={{ saleId: sale.id }} className="list-row" data-testid="sale-row">

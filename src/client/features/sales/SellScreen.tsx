@@ -2,6 +2,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lineGrossFen } from '../../../shared/domain/discounts';
+import { itemCount } from '../../../shared/domain/quantity';
 import { getSession } from '../../auth/session';
 import { completeSale } from '../../data/commands';
 import { CREDIT_OVER_LIMIT } from '../../data/commands/complete-sale';
@@ -43,8 +44,6 @@ export function SellScreen() {
   // A cleared cart can be brought back until the next product is added.
   const [cleared, setCleared] = useState<readonly CartLine[] | null>(null);
   const { saving, error, errorParams, setError, run } = useSaveOnce();
-  // A refusal a person can put right here, in words of its own.
-  const [refused, setRefused] = useState<string | null>(null);
 
   const byId = useMemo(() => new Map<string, ProductWithStock>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
   const lines = cart.lines.filter((l) => byId.has(l.productId));
@@ -55,7 +54,7 @@ export function SellScreen() {
   );
   const totalFen = priced.totalFen;
   // A weighed line is one item, however many kilograms it holds.
-  const items = lines.reduce((sum, l) => sum + (byId.get(l.productId)?.soldBy === 'weight' ? 1 : l.qty), 0);
+  const items = itemCount(lines, (l) => byId.get(l.productId)?.soldBy === 'weight');
   const warnings = lines.filter((l) => l.qty > (byId.get(l.productId)?.level ?? 0)).length;
   const check = checkSalePayment(payment, totalFen);
   const ledger = useCreditLedger(payment.customerId ?? '');
@@ -78,7 +77,6 @@ export function SellScreen() {
 
   async function confirm() {
     if (!canConfirm || !check.ok) return;
-    setRefused(null);
     await run(
       async () => {
         const sale = await completeSale({
@@ -96,8 +94,8 @@ export function SellScreen() {
       },
       (e) => {
         // The two refusals a person can put right here get words of their own.
-        if (e.code === AppErrorCode.invalidInput && e.detail === CREDIT_OVER_LIMIT) setRefused('pay.creditNeedsAdmin');
-        else if (e.code === AppErrorCode.invalidInput && e.detail === 'discount_over_limit') setRefused('refusal.discount_over_limit');
+        if (e.code === AppErrorCode.invalidInput && e.detail === CREDIT_OVER_LIMIT) setError('pay.creditNeedsAdmin');
+        else if (e.code === AppErrorCode.invalidInput && e.detail === 'discount_over_limit') setError('refusal.discount_over_limit');
         else return false;
         return true;
       },
@@ -109,14 +107,12 @@ export function SellScreen() {
     cart.clear();
     resetPayment();
     setError(null);
-    setRefused(null);
   }
 
   const discountLines = lines.map((l) => {
     const p = byId.get(l.productId)!;
     return { productId: l.productId, name: fmt.name(p.names), grossFen: lineGrossFen(p.priceFen, l.qty) };
   });
-  const linesAfterOwnDiscounts = priced.lineTotals.reduce((sum, fen) => sum + fen, 0);
 
   return (
     <div class={cartOpen ? 'sell sell-cart-open' : 'sell'}>
@@ -170,7 +166,7 @@ export function SellScreen() {
               lines={discountLines}
               lineDrafts={lineDiscounts}
               saleDraft={saleDiscount}
-              subtotalFen={linesAfterOwnDiscounts}
+              subtotalFen={priced.linesFen}
               onLine={(productId, draft) => setLineDiscounts((all) => ({ ...all, [productId]: draft }))}
               onSale={setSaleDiscount}
             />
@@ -193,11 +189,11 @@ export function SellScreen() {
             dueFen={totalFen}
             draft={payment}
             check={check}
+            ledger={payment.customerId === null ? undefined : ledger}
             selfIsAdmin={role === 'admin'}
             approval={approval}
             onDraft={(next) => {
               setError(null);
-              setRefused(null);
               setPayment(next);
             }}
             onApproval={setApproval}
@@ -206,7 +202,7 @@ export function SellScreen() {
         )}
         {lines.length > 0 && waitsForAdmin && <p class="muted pay-waits" data-testid="pay-waits-admin">{t('pay.creditNeedsAdmin')}</p>}
         {priced.blocked && <p class="muted pay-waits" data-testid="pay-waits-discount">{t('pay.fixDiscount')}</p>}
-        <ErrorText code={refused ?? error} params={refused ? undefined : errorParams} />
+        <ErrorText code={error} params={errorParams} />
         <button
           type="button"
           class="button button-primary button-large confirm-sale"

@@ -19,8 +19,10 @@ export function parseDiscount(draft: DiscountDraft | undefined): Discount | unde
     if (fen === null || fen < 0) return 'invalid';
     return fen === 0 ? undefined : { kind: 'amount', fen };
   }
-  const percent = /^\d{1,3}$/.test(text.replace(/[%％]$/, '')) ? Number(text.replace(/[%％]$/, '')) : NaN;
-  if (!Number.isInteger(percent) || percent > 100) return 'invalid';
+  // Full-width digits and ％ are plain after NFKC.
+  const digits = text.replace(/%$/, '');
+  const percent = Number(digits);
+  if (!/^\d{1,3}$/.test(digits) || percent > 100) return 'invalid';
   return percent === 0 ? undefined : { kind: 'percent', percent };
 }
 
@@ -30,8 +32,10 @@ export type DiscountProblem = { key: 'pay.discountInvalid' } | { key: 'pay.disco
 export function discountProblem(role: Role, baseFen: Fen, draft: DiscountDraft | undefined): DiscountProblem | null {
   const parsed = parseDiscount(draft);
   if (parsed === 'invalid') return { key: 'pay.discountInvalid' };
-  if (parsed && (parsed.kind === 'amount' ? parsed.fen > baseFen : false)) return { key: 'pay.discountOverLimit', params: { limit: DISCOUNT_LIMIT_PERCENT[role] } };
-  if (!discountAllowed(role, baseFen, discountFen(baseFen, parsed))) return { key: 'pay.discountOverLimit', params: { limit: DISCOUNT_LIMIT_PERCENT[role] } };
+  // An amount past the base would only be cut down to it: say so rather than take less than was typed.
+  if ((parsed?.kind === 'amount' && parsed.fen > baseFen) || !discountAllowed(role, baseFen, discountFen(baseFen, parsed))) {
+    return { key: 'pay.discountOverLimit', params: { limit: DISCOUNT_LIMIT_PERCENT[role] } };
+  }
   return null;
 }
 
@@ -40,7 +44,8 @@ export interface PricedCart {
   /** What the lines' and the sale's discounts take off together. */
   discountsFen: Fen;
   totalFen: Fen;
-  lineTotals: Fen[];
+  /** The lines' totals after their own discounts: the sale's discount is a share of this. */
+  linesFen: Fen;
   /** Some discount cannot be read or is more than the role may give: the sale waits. */
   blocked: boolean;
 }
@@ -63,17 +68,18 @@ export function priceCart(
     }
     return parseDiscount(l.discount) as Discount | undefined;
   });
-  const before = priceSale(lines.map((l, i) => ({ unitPriceFen: l.unitPriceFen, qty: l.qty, discount: lineDiscounts[i] })), undefined);
+  const discounted = lines.map((l, i) => ({ unitPriceFen: l.unitPriceFen, qty: l.qty, discount: lineDiscounts[i] }));
+  const linesFen = priceSale(discounted, undefined).subtotalFen;
   let sale: Discount | undefined;
-  if (discountProblem(role, before.subtotalFen, saleDiscount)) blocked = true;
+  if (discountProblem(role, linesFen, saleDiscount)) blocked = true;
   else sale = parseDiscount(saleDiscount) as Discount | undefined;
-  const priced = priceSale(lines.map((l, i) => ({ unitPriceFen: l.unitPriceFen, qty: l.qty, discount: lineDiscounts[i] })), sale);
+  const priced = priceSale(discounted, sale);
   const gross = lines.reduce((sum, l) => sum + lineGrossFen(l.unitPriceFen, l.qty), 0);
   return {
     subtotalFen: gross,
     discountsFen: gross - priced.totalFen,
     totalFen: priced.totalFen,
-    lineTotals: priced.lines.map((l) => l.lineTotalFen),
+    linesFen,
     blocked,
     lineDiscounts,
     saleDiscount: sale,

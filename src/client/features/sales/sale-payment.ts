@@ -2,6 +2,7 @@ import { parseYuan, type Fen } from '../../../shared/domain/money';
 import {
   isPaymentReference,
   normalisePaymentReference,
+  partOf,
   PAYMENT_MEANS,
   settlePayment,
   type PaymentMeans,
@@ -41,10 +42,6 @@ export type SalePaymentCheck =
 
 const isMobile = (means: PaymentMeans): means is MobileMeans => means === 'wechat' || means === 'alipay';
 
-function amountOf(text: string): Fen | null {
-  return parseYuan(text.normalize('NFKC'));
-}
-
 /** The parts the draft names for `dueFen`, or why they cannot be read. */
 function partsOf(draft: SalePaymentDraft, dueFen: Fen): { parts: PaymentPart[] } | { message: Message } {
   if (draft.mode !== 'mixed') return { parts: [{ means: draft.mode, amountFen: dueFen }] };
@@ -52,7 +49,7 @@ function partsOf(draft: SalePaymentDraft, dueFen: Fen): { parts: PaymentPart[] }
   for (const means of PAYMENT_MEANS) {
     const text = draft.amounts[means];
     if (text.trim() === '') continue;
-    const fen = amountOf(text);
+    const fen = parseYuan(text);
     if (fen === null || fen < 0) return { message: { key: 'pay.amountInvalid' } };
     if (fen > 0) parts.push({ means, amountFen: fen });
   }
@@ -72,7 +69,7 @@ export function checkSalePayment(draft: SalePaymentDraft, dueFen: Fen): SalePaym
   const read = partsOf(draft, dueFen);
   if ('message' in read) return wait(read.message);
   const parts = read.parts;
-  const creditFen = parts.find((p) => p.means === 'credit')?.amountFen ?? 0;
+  const creditFen = partOf(parts, 'credit');
   const sum = parts.reduce((total, p) => total + p.amountFen, 0);
   if (sum > dueFen) return wait({ key: 'pay.overDue', params: { over: sum - dueFen } }, creditFen, dueFen - sum);
 
@@ -85,13 +82,13 @@ export function checkSalePayment(draft: SalePaymentDraft, dueFen: Fen): SalePaym
     part.reference = reference;
   }
 
-  const cashFen = parts.find((p) => p.means === 'cash')?.amountFen ?? 0;
+  const cashFen = partOf(parts, 'cash');
   let tenderedFen = 0;
   if (cashFen > 0) {
     const blank = draft.tendered.trim() === '';
     // One means for all: cash must be typed (or a quick button). In a mix, blank is the exact cash part.
     if (blank && draft.mode === 'cash') return wait(null, creditFen, dueFen - sum);
-    const tendered = blank ? cashFen : amountOf(draft.tendered);
+    const tendered = blank ? cashFen : parseYuan(draft.tendered);
     if (tendered === null || tendered < 0) return wait({ key: 'sell.tenderInvalid' }, creditFen, dueFen - sum);
     if (tendered < cashFen) return wait({ key: 'sell.tenderShort', params: { missing: cashFen - tendered } }, creditFen, dueFen - sum);
     tenderedFen = tendered;

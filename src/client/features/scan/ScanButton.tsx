@@ -11,10 +11,9 @@ const ScannerSheet = lazy(() => import('./ScannerSheet').then((m) => ({ default:
  * Opens the scanner for `purpose`. `wide`: a full button with its words (under
  * a field); otherwise a square icon button (beside a search box).
  */
-export function ScanButton({ purpose, onCode, onOpenChange, wide = false, testId }: {
+export function ScanButton({ purpose, onCode, wide = false, testId }: {
   purpose: ScanPurpose;
   onCode: ScanHandler;
-  onOpenChange?(open: boolean): void;
   wide?: boolean;
   testId: string;
 }) {
@@ -23,11 +22,12 @@ export function ScanButton({ purpose, onCode, onOpenChange, wide = false, testId
   const button = useRef<HTMLButtonElement>(null);
   const label = t(`scan.button.${purpose}`);
 
-  function change(next: boolean) {
-    setOpen(next);
-    onOpenChange?.(next);
-    // Back where the person was: the button they tapped.
-    if (!next) button.current?.focus();
+  function close() {
+    // Back where the person was, the button they tapped, unless taking the code moved on (to the form's next field).
+    const at = document.activeElement;
+    const movedOn = at !== null && at !== document.body && !at.closest('.scan-backdrop');
+    setOpen(false);
+    if (!movedOn) button.current?.focus();
   }
 
   return (
@@ -38,14 +38,14 @@ export function ScanButton({ purpose, onCode, onOpenChange, wide = false, testId
         class={wide ? 'button scan-button' : 'icon-button scan-button'}
         aria-label={wide ? undefined : label}
         data-testid={testId}
-        onClick={() => change(true)}
+        onClick={() => setOpen(true)}
       >
         <Icon name="scan" />
         {wide && label}
       </button>
       {open && (
         <Suspense fallback={null}>
-          <ScannerSheet purpose={purpose} onCode={onCode} onClose={() => change(false)} />
+          <ScannerSheet purpose={purpose} onCode={onCode} onClose={close} />
         </Suspense>
       )}
     </>

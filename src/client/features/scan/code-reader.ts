@@ -1,9 +1,7 @@
-import type { ScanFormat } from './scan-formats';
+import type { ScanFormat } from './scan-purpose';
 
 /** Reads the codes in one camera frame. */
 export interface CodeReader {
-  /** `native`: the browser's own BarcodeDetector; `zxing`: the WebAssembly reader. */
-  kind: 'native' | 'zxing';
   read(image: ImageData): Promise<string[]>;
 }
 
@@ -24,7 +22,7 @@ async function nativeReader(formats: readonly ScanFormat[]): Promise<CodeReader 
     const supported = new Set(await Native.getSupportedFormats());
     if (!formats.every((f) => supported.has(f))) return null;
     const detector = new Native({ formats: [...formats] });
-    return { kind: 'native', read: async (image) => (await detector.detect(image)).map((code) => code.rawValue) };
+    return { read: async (image) => (await detector.detect(image)).map((code) => code.rawValue) };
   } catch {
     return null;
   }

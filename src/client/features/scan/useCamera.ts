@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { cameraProblem, openBackCamera, stopStream, type CameraProblem } from './camera';
+
+/** Why the camera gives no picture, each with its own message. */
+export type CameraProblem = 'refused' | 'missing' | 'busy' | 'failed';
 
 export type CameraState = 'starting' | 'live' | CameraProblem;
 
@@ -22,8 +24,10 @@ export function useCamera() {
           await element.play();
           if (!stopped) setState('live');
         } catch (e) {
-          // play() is interrupted when the sheet closes first; anything else is the camera's fault.
-          if (!stopped) setState(cameraProblem(e));
+          // play() is interrupted when the sheet closes first; anything else is the camera's fault (and its light goes off).
+          if (stopped) return;
+          stopStream(opened);
+          setState(cameraProblem(e));
         }
       },
       (e: unknown) => {
@@ -37,4 +41,41 @@ export function useCamera() {
   }, []);
 
   return { video, state };
+}
+
+/** The browser's refusal, in the words a person can act on. */
+function cameraProblem(error: unknown): CameraProblem {
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  switch (name) {
+    case 'NotAllowedError':
+    case 'SecurityError':
+      return 'refused';
+    case 'NotFoundError':
+    case 'OverconstrainedError':
+    case 'DevicesNotFoundError':
+      return 'missing';
+    case 'NotReadableError':
+    case 'TrackStartError':
+    case 'AbortError':
+      return 'busy';
+    default:
+      return 'failed';
+  }
+}
+
+/**
+ * The back camera when there is one (a tablet held over a wrapper), any
+ * camera otherwise. No camera API at all (an old browser, a page not served
+ * over HTTPS) counts as no camera.
+ */
+async function openBackCamera(): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia) throw new DOMException('No camera API', 'NotFoundError');
+  return navigator.mediaDevices.getUserMedia({
+    audio: false,
+    video: { facingMode: { ideal: 'environment' }, width: { ideal: 1280 }, height: { ideal: 720 } },
+  });
+}
+
+function stopStream(stream: MediaStream | null): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
 }

@@ -12,7 +12,6 @@ import { useWedgeScanner } from './useWedgeScanner';
 export function useProductScan(onProduct: (productId: string) => void, clearSearch: () => void) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
-  const [sheetOpen, setSheetOpen] = useState(false);
 
   async function take(code: string): Promise<ScanOutcome> {
     clearSearch();
@@ -23,8 +22,8 @@ export function useProductScan(onProduct: (productId: string) => void, clearSear
     return null;
   }
 
-  // While the scanner sheet is open it takes the scanner's codes itself.
-  useWedgeScanner(!sheetOpen, (code) => void take(code).then(setMessage));
+  // While the scanner sheet is open it takes the scanner's codes itself (see useWedgeScanner).
+  useWedgeScanner(true, (code) => void take(code).then(setMessage));
 
-  return { take, message, setSheetOpen, dismiss: () => setMessage(null) };
+  return { take, message, dismiss: () => setMessage(null) };
 }

@@ -1,12 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { WedgeBuffer } from './wedge-buffer';
 
+/** The enabled hooks' handlers, the newest last: only it takes a code (the scanner sheet over the sell screen). */
+const takers: object[] = [];
+
 /**
  * Codes typed by a USB or Bluetooth scanner anywhere on the screen while
  * `enabled`: fast bursts ending with Enter (see WedgeBuffer). A person typing
  * into a field is too slow to count, and their Enter is left alone. The
  * scanner's Enter is taken (no form submits half-filled); the characters it
- * typed into a focused field stay there for the screen to clear.
+ * typed into a focused field stay there for the screen to clear. When more
+ * than one is enabled, the one enabled last takes the code.
  */
 export function useWedgeScanner(enabled: boolean, onCode: (code: string) => void): void {
   const onCodeRef = useRef(onCode);
@@ -14,6 +18,7 @@ export function useWedgeScanner(enabled: boolean, onCode: (code: string) => void
 
   useEffect(() => {
     if (!enabled) return;
+    const taker = onCodeRef;
     const buffer = new WedgeBuffer();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) {
@@ -21,13 +26,17 @@ export function useWedgeScanner(enabled: boolean, onCode: (code: string) => void
         return;
       }
       const code = buffer.key(event.key, performance.now());
-      if (code === null) return;
+      if (code === null || takers.at(-1) !== taker) return;
       event.preventDefault();
       event.stopPropagation();
-      onCodeRef.current(code);
+      taker.current(code);
     };
+    takers.push(taker);
     // Capture phase: the scanner's Enter is seen before a focused field's own handler.
     document.addEventListener('keydown', onKeyDown, true);
-    return () => document.removeEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      takers.splice(takers.indexOf(taker), 1);
+    };
   }, [enabled]);
 }

@@ -5,8 +5,8 @@
  * ended by Enter, taking on average at most WEDGE_MEAN_GAP_MS per key. The
  * mean, not each gap, is judged: a busy tablet may hold one key back.
  */
-export const WEDGE_MIN_LENGTH = 4;
-export const WEDGE_MEAN_GAP_MS = 50;
+const WEDGE_MIN_LENGTH = 4;
+const WEDGE_MEAN_GAP_MS = 50;
 /** A pause this long starts a new run: what came before was not the scanner. */
 const RUN_BREAK_MS = 250;
 const MAX_LENGTH = 128;

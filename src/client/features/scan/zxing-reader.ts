@@ -4,7 +4,7 @@ import { BarcodeDetector, prepareZXingModule } from 'barcode-detector/ponyfill';
 // alias (vite.config.ts) names the copy barcode-detector was built with.
 import readerWasmUrl from 'barcode-detector-reader.wasm?url';
 import type { CodeReader } from './code-reader';
-import type { ScanFormat } from './scan-formats';
+import type { ScanFormat } from './scan-purpose';
 
 // This module is imported only when scanning starts, so the first screen never
 // pays for it. Creating a detector starts the fetch and compile at once, while
@@ -24,7 +24,6 @@ export async function zxingReader(formats: readonly ScanFormat[]): Promise<CodeR
   const detector = new BarcodeDetector({ formats: [...formats] });
   await detector.detect(new ImageData(1, 1));
   return {
-    kind: 'zxing',
     async read(image) {
       return (await detector.detect(image)).map((code) => code.rawValue);
     },

@@ -32,7 +32,7 @@ export function parseDays(text: string, name: DayName): number | null {
 
 /** A credit limit in yuan as typed (full-width too) into fen, within its range; null otherwise. */
 export function parseCreditLimit(text: string): number | null {
-  const fen = parseYuan(text.normalize('NFKC'));
+  const fen = parseYuan(text);
   const { min, max } = SETTING_RANGES.creditLimitFen;
   return fen !== null && fen >= min && fen <= max ? fen : null;
 }

@@ -32,7 +32,7 @@ export function RepayScreen({ customerId }: { customerId: string }) {
   if (found === null) return <p class="empty">{t('villagers.notFound')}</p>;
   const villager = found.customer;
   const amountText = amount ?? fenToYuanText(Math.max(0, ledger.balanceFen));
-  const amountFen = parseYuan(amountText.normalize('NFKC'));
+  const amountFen = parseYuan(amountText);
   const amountOk = amountFen !== null && amountFen > 0;
   const check = amountOk ? checkPayment(payment, amountFen) : ({ ok: false, message: null } as const);
 

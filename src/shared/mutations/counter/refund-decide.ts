@@ -1,9 +1,9 @@
-import { businessDayOf, type Refund, type RefundLine, type RefundTotals } from '../../domain/counter';
+import type { Refund, RefundLine, RefundTotals } from '../../domain/counter';
 import { deterministicId } from '../../domain/deterministic-id';
 import type { Sale, StockMovement } from '../../domain/entities';
 import { partOf } from '../../domain/payments';
 import { addQuantities } from '../../domain/quantity';
-import { lineRefundFen, paidByLine, paymentsOf, refundParts } from '../../domain/refund-rules';
+import { lineRefundFen, paidByLine, paymentsOf, qtyLeftByLine, refundParts, voidInTime } from '../../domain/refund-rules';
 import { RefusalCode } from '../../domain/refusals';
 import { shortText, uuid } from '../fields';
 import { refuse, type Author, type Decision, type MutationContext, type ReadState, type RowChange, type RowKey } from '../types';
@@ -53,12 +53,12 @@ export function decideRefund(input: RefundInput, state: ReadState, ctx: Mutation
   if (state.get('refunds', input.refundId)) return refuse(RefusalCode.alreadyExists);
   const sale: Sale | undefined = state.get('sales', input.saleId);
   if (!sale || sale.centreId !== ctx.centreId) return refuse(RefusalCode.unknownSale);
-  if (input.voided && businessDayOf(sale.createdAt) !== businessDayOf(ctx.now)) return refuse(RefusalCode.voidTooLate);
+  if (input.voided && !voidInTime(sale, ctx.now)) return refuse(RefusalCode.voidTooLate);
   const totals: RefundTotals = state.get('refundTotals', sale.id) ?? {
     id: sale.id, centreId: ctx.centreId, createdAt: ctx.now, updatedAt: ctx.now, createdBy: ctx.staffId,
     qtyByLine: sale.lines.map(() => 0), fenByMeans: {}, voided: false,
   };
-  const asked = input.lines === 'all' ? sale.lines.map((l, i) => ({ lineIndex: i, qty: addQuantities(l.qty, -(totals.qtyByLine[i] ?? 0)) })).filter((l) => l.qty > 0) : input.lines;
+  const asked = input.lines === 'all' ? qtyLeftByLine(sale, totals.qtyByLine).map((qty, lineIndex) => ({ lineIndex, qty })).filter((l) => l.qty > 0) : input.lines;
   if (asked.length === 0) return refuse(RefusalCode.overRefund, 'nothing left');
   const paid = paidByLine(sale);
   const qtyByLine = [...totals.qtyByLine];

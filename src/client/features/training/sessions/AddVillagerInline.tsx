@@ -5,8 +5,8 @@ import { createCustomer } from '../../../data/commands/customer-create';
 import { ErrorText } from '../../../ui/ErrorText';
 import { Icon } from '../../../ui/Icon';
 import { ConsentChoice } from '../../villagers/ConsentChoice';
+import { useAction } from '../../orders/useAction';
 import { emptyVillagerDraft, validateVillagerDraft, type VillagerDraft } from '../../villagers/villager-form';
-import { sessionErrorKey } from './session-data';
 
 /**
  * A villager who came but is not on the tablet yet, added on the spot by
@@ -17,30 +17,23 @@ export function AddVillagerInline({ onAdded, onCancel }: { onAdded(customerId: s
   const { t } = useTranslation();
   const [draft, setDraft] = useState<VillagerDraft>(emptyVillagerDraft);
   const [fieldError, setFieldError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, run } = useAction();
 
-  const save = async (event: Event) => {
+  const save = (event: Event) => {
     event.preventDefault();
-    if (busy) return;
     const result = validateVillagerDraft(draft);
     if (!result.ok) {
       setFieldError(result.errors.name ?? result.errors.village ?? 'villagers.errors.invalid');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const villager = await createCustomer(result.input);
       await onAdded(villager.id);
-    } catch (e) {
-      setError(sessionErrorKey(e));
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form class="card form session-add" onSubmit={(e) => void save(e)} noValidate data-testid="session-add-form">
+    <form class="card form session-add" onSubmit={save} noValidate data-testid="session-add-form">
       <h3>{t('sessions.addVillager')}</h3>
       <label class="field">
         <span>{t('villagers.name')}</span>
@@ -76,7 +69,7 @@ export function AddVillagerInline({ onAdded, onCancel }: { onAdded(customerId: s
           />
         </label>
       )}
-      <ErrorText code={error} />
+      <ErrorText code={message?.key} params={message?.params} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy} data-testid="session-add-save">
           <Icon name="check" />

@@ -5,9 +5,10 @@ import { ErrorText } from '../../../ui/ErrorText';
 import { Icon } from '../../../ui/Icon';
 import { SearchField } from '../../../ui/SearchField';
 import { useFormat } from '../../../ui/format';
+import { useAction } from '../../orders/useAction';
 import { VillagerSummary } from '../../villagers/VillagerResults';
 import { AddVillagerInline } from './AddVillagerInline';
-import { markAttendance, sessionErrorKey, type Attendee } from './session-data';
+import { markAttendance, type Attendee } from './session-data';
 
 /**
  * Who came: the villagers marked present, and a search to mark more (or a
@@ -18,18 +19,11 @@ export function AttendancePanel({ sessionId, attendees, running }: { sessionId: 
   const fmt = useFormat();
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { message, run } = useAction();
   const found = useVillagerSearch(query, fmt.lang);
   const present = new Set(attendees.flatMap((a) => [a.markedId, a.villager.id]));
 
-  const mark = async (customerId: string, on: boolean) => {
-    setError(null);
-    try {
-      await markAttendance(sessionId, customerId, on);
-    } catch (e) {
-      setError(sessionErrorKey(e));
-    }
-  };
+  const mark = (customerId: string, on: boolean) => run(() => markAttendance(sessionId, customerId, on));
 
   return (
     <div class="session-attendance" data-testid="session-attendance">
@@ -56,7 +50,7 @@ export function AttendancePanel({ sessionId, attendees, running }: { sessionId: 
           ))}
         </ul>
       )}
-      <ErrorText code={error} />
+      <ErrorText code={message?.key} params={message?.params} />
       {running && (
         <div class="card session-find">
           <h3>{t('sessions.markMore')}</h3>

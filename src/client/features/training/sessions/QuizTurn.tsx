@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
 import { useTranslation } from 'react-i18next';
 import type { StoredPackManifest } from '../../../../shared/packs/pack-manifest';
 import { ErrorText } from '../../../ui/ErrorText';
 import { Icon } from '../../../ui/Icon';
 import { useFormat } from '../../../ui/format';
+import { useAction } from '../../orders/useAction';
 import { StepImage, StepPlayer } from '../StepMedia';
-import { recordAnswer, sessionErrorKey, type Attendee } from './session-data';
+import { recordAnswer, type Attendee } from './session-data';
 import type { SessionQuestion } from './session-questions';
 
 /**
@@ -24,31 +24,22 @@ export function QuizTurn({ manifest, sessionId, question, number, total, attende
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, run } = useAction();
   const quiz = question.quiz;
   const pictures = quiz.answers.some((a) => a.image !== undefined);
   const questionText = fmt.name(quiz.question);
 
-  const answer = async (answerId: string | null) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await recordAnswer({
+  const answer = (answerId: string | null) =>
+    run(() =>
+      recordAnswer({
         sessionId,
         customerId: attendee.markedId,
         lessonId: question.lessonId,
         stepId: question.stepId,
         answer: answerId,
         correct: answerId !== null && answerId === quiz.correct,
-      });
-    } catch (e) {
-      setError(sessionErrorKey(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    );
 
   return (
     <div class="quiz-turn" data-testid="quiz-turn">
@@ -77,7 +68,7 @@ export function QuizTurn({ manifest, sessionId, question, number, total, attende
           </li>
         ))}
       </ul>
-      <ErrorText code={error} />
+      <ErrorText code={message?.key} params={message?.params} />
       <button type="button" class="button button-ghost" disabled={busy} onClick={() => void answer(null)} data-testid="quiz-skip">
         {t('sessions.skip')}
       </button>

@@ -13,7 +13,8 @@ import { useFormat } from '../../../ui/format';
 import { AttendancePanel } from './AttendancePanel';
 import { QuizTurn } from './QuizTurn';
 import { SessionResults } from './SessionResults';
-import { endSession, sessionErrorKey, useTrainingSession, type SessionView } from './session-data';
+import { useAction } from '../../orders/useAction';
+import { endSession, useTrainingSession, type SessionView } from './session-data';
 import type { SessionPart } from '../../../routes/training-session-search';
 import { nextTurn, sessionQuestions, unanswerableQuestions } from './session-questions';
 
@@ -181,20 +182,10 @@ function QuizPart({ view, manifest, running, onDone }: { view: SessionView; mani
 function ResultsPart({ view, running }: { view: SessionView; running: boolean }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, run } = useAction();
   const end = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await endSession(view.session.id);
-    } catch (e) {
-      setError(sessionErrorKey(e));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await run(() => endSession(view.session.id));
+    setConfirming(false);
   };
   return (
     <>
@@ -220,7 +211,7 @@ function ResultsPart({ view, running }: { view: SessionView; running: boolean })
               {t('sessions.end')}
             </button>
           )}
-          <ErrorText code={error} />
+          <ErrorText code={message?.key} params={message?.params} />
         </div>
       )}
     </>

@@ -7,7 +7,8 @@ import { useMayRun } from '../../../auth/permissions';
 import { ErrorText } from '../../../ui/ErrorText';
 import { Icon } from '../../../ui/Icon';
 import { useFormat } from '../../../ui/format';
-import { sessionErrorKey, startSession } from './session-data';
+import { useAction } from '../../orders/useAction';
+import { startSession } from './session-data';
 
 const WHOLE_COURSE = '';
 
@@ -18,22 +19,14 @@ export function SessionStartCard({ manifest, packId }: { manifest: StoredPackMan
   const navigate = useNavigate();
   const mayRun = useMayRun('training.sessionStart');
   const [lessonId, setLessonId] = useState<string>(manifest.lessons[0]?.id ?? WHOLE_COURSE);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, message, run } = useAction();
   if (!mayRun) return null;
 
-  const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const start = () =>
+    run(async () => {
       const sessionId = await startSession(manifest, packId, lessonId === WHOLE_COURSE ? null : lessonId);
       await navigate({ to: '/training-session/$sessionId', params: { sessionId } });
-    } catch (e) {
-      setError(sessionErrorKey(e));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div class="card session-start" data-testid="session-start">
@@ -54,7 +47,7 @@ export function SessionStartCard({ manifest, packId }: { manifest: StoredPackMan
         <Icon name="users" />
         {t('sessions.start')}
       </button>
-      <ErrorText code={error} />
+      <ErrorText code={message?.key} params={message?.params} />
     </div>
   );
 }

@@ -1,13 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { uuidv7 } from '../../../../shared/domain/ids';
-import { RefusalCode } from '../../../../shared/domain/refusals';
 import type { Customer } from '../../../../shared/domain/villagers';
 import type { StoredPackManifest } from '../../../../shared/packs/pack-manifest';
 import { summariseSession, villagerProgress, type LessonProgress } from '../../../../shared/training/progress';
 import type { QuizAnswer, TrainingSession } from '../../../../shared/training/sessions';
 import { runCommand, type CommandContext } from '../../../data/commands/run-command';
 import { db as defaultDb, type CunzhanDb } from '../../../data/db';
-import { AppErrorCode, toAppError } from '../../../data/errors';
 import { idsOfVillager, resolveCustomerRows } from '../../../data/queries/villagers';
 import { courseProgress, type CourseProgress } from './course-progress';
 import { sessionQuestions } from './session-questions';
@@ -40,16 +38,6 @@ export async function recordAnswer(
 
 export async function endSession(sessionId: string, context?: CommandContext): Promise<void> {
   await runCommand('training.sessionEnd', () => ({ sessionId }), context);
-}
-
-/** The i18n key for a failed session command: the refusal's own sentence when there is one. */
-export function sessionErrorKey(e: unknown): string {
-  const error = toAppError(e);
-  const refusals: readonly string[] = Object.values(RefusalCode);
-  if (error.code === AppErrorCode.invalidInput && error.detail && refusals.includes(error.detail) && error.detail !== RefusalCode.invalidArgs) {
-    return `refusal.${error.detail}`;
-  }
-  return `errors.${error.code}`;
 }
 
 /** A session's attendee, as the villager stands now (merged ones under their survivor). */

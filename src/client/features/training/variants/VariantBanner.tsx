@@ -1,9 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { roleMayRun } from '../../../../shared/domain/permissions';
 import { lessonHash, type LessonVariant } from '../../../../shared/training/lesson-variants';
 import type { PackLesson } from '../../../../shared/packs/pack-manifest';
-import { useSession } from '../../../auth/session';
+import { useMayRun } from '../../../auth/permissions';
 import { Icon } from '../../../ui/Icon';
 import { useFormat } from '../../../ui/format';
 
@@ -29,8 +28,7 @@ export function VariantBanner({
 }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const session = useSession();
-  const mayAdapt = session ? roleMayRun(session.staff.role, 'training.variantSave') : false;
+  const mayAdapt = useMayRun('training.variantSave');
   const changed = variant !== null && variant.baseHash !== lessonHash(lesson);
   const adapt = mayAdapt && (
     <Link to="/training/$packId/$lessonId/adapt" params={{ packId, lessonId: lesson.id }} className="button" data-testid="variant-adapt">

@@ -1,7 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'preact/hooks';
 import { useTranslation } from 'react-i18next';
-import { hexOf, playedSteps, VARIANT_PHOTOS_MAX, type PlayedStep } from '../../../../shared/training/lesson-variants';
+import { hexOf, playedSteps, stepIdOf, VARIANT_PHOTOS_MAX } from '../../../../shared/training/lesson-variants';
 import type { PackLesson } from '../../../../shared/packs/pack-manifest';
 import { usePack } from '../../../data/packs/pack-queries';
 import { ErrorText } from '../../../ui/ErrorText';
@@ -65,7 +65,7 @@ function DraftEditor({ packId, version, lesson, start }: { packId: string; versi
   const fileInput = useRef<HTMLInputElement>(null);
   const steps = playedSteps(lesson, draft, true);
   const hidden = new Set(draft.hidden);
-  const visible = steps.filter((s) => !hidden.has(idOf(s))).length;
+  const visible = steps.filter((s) => !hidden.has(stepIdOf(s))).length;
 
   async function takePhoto(file: File | undefined) {
     if (!file) return;
@@ -88,7 +88,7 @@ function DraftEditor({ packId, version, lesson, start }: { packId: string; versi
     run(async () => {
       for (const photo of draft.photos) {
         const jpeg = taken.get(photo.sha256);
-        if (jpeg) await saveVariantPhoto(jpeg);
+        if (jpeg) await saveVariantPhoto(photo.sha256, jpeg);
       }
       await saveLessonVariant(saveArgsOf(draft, packId, version, lesson));
       void navigate({ to: '/training/$packId/$lessonId', params: { packId, lessonId: lesson.id }, search: { step: 1 } });
@@ -114,7 +114,7 @@ function DraftEditor({ packId, version, lesson, start }: { packId: string; versi
 
       <ol class="variant-steps">
         {steps.map((played, i) => {
-          const id = idOf(played);
+          const id = stepIdOf(played);
           const isHidden = hidden.has(id);
           const words = played.source === 'pack' ? (played.text?.[fmt.lang] ?? '') : (played.photo.text[fmt.lang] ?? '');
           const kind = played.source === 'pack' ? played.step.kind : 'photo';
@@ -229,8 +229,4 @@ function DraftEditor({ packId, version, lesson, start }: { packId: string; versi
       <ErrorText code={error} params={errorParams} />
     </section>
   );
-}
-
-function idOf(played: PlayedStep): string {
-  return played.source === 'pack' ? played.step.id : played.photo.id;
 }

@@ -4,6 +4,7 @@ import type { VariantSaveArgs } from '../../../../shared/mutations/training/vari
 import {
   lessonHash,
   playedSteps,
+  stepIdOf,
   type LessonVariant,
   type StepTexts,
   type VariantEdits,
@@ -19,7 +20,7 @@ export type VariantDraft = VariantEdits;
 /** The saved variant's edits, or the pack's lesson as it is (every step in its order, nothing hidden). */
 export function draftOf(lesson: PackLesson, variant: LessonVariant | undefined): VariantDraft {
   // Played with hidden steps kept: the order then also holds steps a newer version added.
-  const order = playedSteps(lesson, variant, true).map((p) => (p.source === 'pack' ? p.step.id : p.photo.id));
+  const order = playedSteps(lesson, variant, true).map(stepIdOf);
   if (!variant) return { order, hidden: [], texts: {}, photos: [] };
   const known = new Set(order);
   const texts = Object.fromEntries(Object.entries(variant.texts).filter(([id]) => known.has(id)));

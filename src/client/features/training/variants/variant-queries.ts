@@ -9,14 +9,6 @@ export function useLessonVariant(packId: string, lessonId: string): LessonVarian
   return useLiveQuery(async () => (await db.lessonVariants.get(variantIdOf(packId, lessonId))) ?? null, [packId, lessonId]);
 }
 
-/** The lessons of a pack this centre adapted, by lesson id. */
-export function usePackVariants(packId: string): Map<string, LessonVariant> | undefined {
-  return useLiveQuery(async () => {
-    const rows = await db.lessonVariants.filter((v) => v.packId === packId).toArray();
-    return new Map(rows.map((v) => [v.lessonId, v]));
-  }, [packId]);
-}
-
 /** A variant photo's bytes from the tablet's storage (undefined: not held). */
 export async function photoBlob(sha256: string): Promise<Blob | undefined> {
   const row = await db.variantPhotos.get(variantPhotoIdOf(sha256));
