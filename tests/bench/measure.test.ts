@@ -11,7 +11,8 @@
 // BENCH_ONLY=village (villager search, parcels list, villager page, the 50,000-order pull);
 // BENCH_ONLY=sale (the counter sale with 100,000 stored; BENCH_PROFILE=1 profiles it);
 // BENCH_ONLY=app (the real app: confirm to receipt, tab switches, PIN to sell, the cold
-// reload on a slow link, the 50 MB pack download with a cut, lesson opening);
+// reload on a slow link, the 50 MB pack download with a cut, lesson opening;
+// BENCH_APP_PARTS=counter,lesson,cold,pack picks some of them);
 // BENCH_ONLY=scan (a barcode in front of the camera to its line in the cart).
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +30,7 @@ import { measureFirstScreenJs } from './support/first-screen';
 import { syncOk } from './server/harness-tablet';
 import { runServerCases, SERVER_PARTS } from './server/run-server-cases';
 import { assembleResults } from './support/assemble-results';
-import { appCase } from './support/app-case';
+import { appCase, appCaseParts, APP_PARTS } from './support/app-case';
 import { scanCase } from './support/scan-case';
 import {
   formatTable,
@@ -402,7 +403,9 @@ test('sync, size and latency figures', { timeout: 25 * 60_000 }, async () => {
 
   if (process.env.BENCH_ONLY === 'app') {
     // The real app's figures alone; latest.json is left alone.
-    log(JSON.stringify(await appCase({ server, centreId, staff: CLERK, log })));
+    const named = (process.env.BENCH_APP_PARTS ?? APP_PARTS.join(',')).split(',');
+    const parts = new Set(APP_PARTS.filter((part) => named.includes(part)));
+    log(JSON.stringify(await appCaseParts({ server, centreId, staff: CLERK, log }, parts)));
     return;
   }
 
