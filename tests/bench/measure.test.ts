@@ -54,7 +54,8 @@ import { villageCase, type VillageCase } from './support/village-case';
 import { WireMeter } from './support/wire-meter';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLIENT_DIR = join(ROOT, 'dist/client');
+// BENCH_CLIENT_DIR: a copy of a build, so that building again meanwhile does not change the app under measure.
+const CLIENT_DIR = process.env.BENCH_CLIENT_DIR ?? join(ROOT, 'dist/client');
 const RESULTS = join(import.meta.dirname, 'results/latest.json');
 const FLOOR_BATCH = 500;
 const FLOOR_RUNS = 3;

@@ -84,6 +84,74 @@ describe('downloading a course pack for offline use', () => {
     expect((await db.packs.get(id))?.stoppedBy).toBeUndefined();
   });
 
+  it('bytes spoilt on the way are caught by the hash: the file is fetched once more, and a second bad copy stops the download keeping none of it', async () => {
+    const pack = testPack();
+    const clipHash = sha256(pack.files['media/clip.webm']!);
+    const imported = await server.importPack(pack);
+    const { db, endpoint } = await server.tablet();
+    const id = pack.manifest.course.id;
+    const realTransport = endpoint.transport;
+    let spoil = 1;
+    // The clip's first byte flipped on the way, `spoil` times.
+    endpoint.transport = async (request) => {
+      const response = await realTransport(request);
+      if (!request.url.endsWith(clipHash) || spoil === 0 || !response.body) return response;
+      spoil--;
+      let first = true;
+      const flipFirstByte = new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          if (first && chunk.length > 0) {
+            chunk = Uint8Array.from(chunk);
+            chunk[0] = chunk[0]! ^ 0xff;
+            first = false;
+          }
+          controller.enqueue(chunk);
+        },
+      });
+      return new Response(response.body.pipeThrough(flipFirstByte), { status: response.status, headers: response.headers });
+    };
+
+    await downloadPack(db, endpoint, id, imported.version, { chunkBytes: CHUNK });
+    expect(server.media.filter((r) => r.sha256 === clipHash)).toHaveLength(2);
+    expect(sha256(await bytesOf(await readMedia(db, clipHash, 'video/webm')))).toBe(clipHash);
+    expect((await db.packs.get(id))?.ready?.version).toBe(1);
+
+    // A second tablet whose link spoils the clip every time.
+    const other = await server.tablet('other');
+    other.endpoint.transport = endpoint.transport;
+    spoil = 2;
+    await expect(downloadPack(other.db, other.endpoint, id, imported.version, { chunkBytes: CHUNK })).rejects.toMatchObject({ code: AppErrorCode.badReply });
+    expect((await other.db.packs.get(id))?.ready).toBeUndefined();
+    expect((await other.db.packs.get(id))?.stoppedBy).toBe(AppErrorCode.badReply);
+    expect((await other.db.packFiles.get(clipHash))?.storedBytes).toBe(0);
+    expect(await other.db.packChunks.where('sha256').equals(clipHash).count()).toBe(0);
+  });
+
+  it('fetches two files at a time, so the round trips of a slow link overlap', async () => {
+    const pack = testPack();
+    const imported = await server.importPack(pack);
+    const { db, endpoint } = await server.tablet();
+    const realTransport = endpoint.transport;
+    let underWay = 0;
+    let most = 0;
+    endpoint.transport = async (request) => {
+      if (!request.url.includes('/media/')) return realTransport(request);
+      underWay++;
+      most = Math.max(most, underWay);
+      try {
+        // A link's round trip before the answer.
+        await new Promise((ok) => setTimeout(ok, 30));
+        const response = await realTransport(request);
+        return new Response(await response.arrayBuffer(), { status: response.status, headers: response.headers });
+      } finally {
+        underWay--;
+      }
+    };
+    await downloadPack(db, endpoint, pack.manifest.course.id, imported.version, { chunkBytes: CHUNK });
+    expect(most).toBe(2);
+    expect((await db.packs.get(pack.manifest.course.id))?.ready?.version).toBe(1);
+  });
+
   it('a paused download keeps its bytes and goes on from them', async () => {
     const pack = testPack();
     const imported = await server.importPack(pack);

@@ -2,6 +2,9 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { PACK_MEDIA_PREFIX } from '../../../src/shared/packs/pack-api';
 
+/** Bytes read from the server ahead of the link; a quarter second at 20 Mbit/s. */
+const READ_AHEAD_BYTES = 640 * 1024;
+
 /**
  * A slow link between a tablet and the bench server, as a proxy: every
  * answer waits `latencyMs` before its head and its bodies share one
@@ -56,11 +59,20 @@ export class PackLink {
           answer.pipe(res);
           return;
         }
-        answer.on('data', (data: Buffer) => {
-          answer.pause();
-          const wait = Math.max(0, this.sendAt(data.length) - performance.now());
-          setTimeout(() => {
-            if (res.destroyed) return;
+        // Each piece is given its slot in the budget as it comes from the server, and
+        // the server is read ahead of the link (up to READ_AHEAD_BYTES waiting), so
+        // the link stays busy and carries exactly its bandwidth, as a radio would.
+        // The pieces leave in order, from one queue.
+        const queue: { data: Buffer; at: number }[] = [];
+        let waiting = 0;
+        let timer: NodeJS.Timeout | undefined;
+        let ended = false;
+        const pump = () => {
+          timer = undefined;
+          while (queue.length > 0 && queue[0]!.at <= performance.now()) {
+            const { data } = queue.shift()!;
+            waiting -= data.length;
+            if (res.destroyed) continue;
             res.write(data);
             this.bodyBytes += data.length;
             if (isMedia) this.mediaBytes += data.length;
@@ -69,15 +81,24 @@ export class PackLink {
               this.cuts++;
               answer.destroy();
               res.destroy();
+              queue.length = 0;
               return;
             }
-            answer.resume();
-          }, wait);
+          }
+          if (queue.length > 0) timer = setTimeout(pump, Math.max(0, queue[0]!.at - performance.now()));
+          else if (ended) return void res.end();
+          if (waiting < READ_AHEAD_BYTES) answer.resume();
+        };
+        answer.on('data', (data: Buffer) => {
+          queue.push({ data, at: this.sendAt(data.length) });
+          waiting += data.length;
+          if (waiting >= READ_AHEAD_BYTES) answer.pause();
+          timer ??= setTimeout(pump, Math.max(0, queue[0]!.at - performance.now()));
         });
         answer.on('end', () => {
-          // The last write waits its turn in the budget like the others.
-          const wait = Math.max(0, this.nextFreeAt - performance.now());
-          setTimeout(() => res.end(), wait);
+          // The answer ends once its last piece has left.
+          ended = true;
+          timer ??= setTimeout(pump, 0);
         });
       };
       if (shaped && this.latencyMs > 0) setTimeout(reply, this.latencyMs);

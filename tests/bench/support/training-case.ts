@@ -80,8 +80,12 @@ export async function packDownloadCase(tablet: BenchBrowser, link: PackLink, pac
     await card.getByTestId('pack-download-start').click();
     await page.getByTestId('pack-resume').waitFor({ timeout: 10 * 60_000 });
     await page.getByTestId('pack-resume').click();
-    await card.getByTestId('pack-ready').waitFor({ timeout: 10 * 60_000 });
+    await page.getByTestId('pack-stopped').waitFor({ state: 'detached' });
+    // Ready, or stopped a second time: then the reason is the bench's answer, not a long wait.
+    await card.locator('[data-testid="pack-ready"], [data-testid="pack-stopped"]').first().waitFor({ timeout: 10 * 60_000 });
     const ms = performance.now() - started;
+    const stopped = await card.getByTestId('pack-stopped').getAttribute('data-reason', { timeout: 1 }).catch(() => null);
+    if (stopped !== null) throw new Error(`the resumed download stopped again: ${stopped}`);
     return {
       packBytes: pack.bytes,
       files: pack.files,

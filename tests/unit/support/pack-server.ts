@@ -58,9 +58,13 @@ export class PackServer {
 
   /** The link: media answers are counted, and cut when told. */
   readonly transport: Transport = async (request) => {
-    const response = await this.fetchApp(request);
     const path = new URL(request.url).pathname;
-    if (!path.startsWith(PACK_MEDIA_PREFIX) || !response.body) return response;
+    const isMedia = path.startsWith(PACK_MEDIA_PREFIX);
+    // Taken as the request leaves, so the cut falls on this answer even with others under way.
+    const cutAfter = isMedia ? this.cutNextMediaAfter : null;
+    if (isMedia) this.cutNextMediaAfter = null;
+    const response = await this.fetchApp(request);
+    if (!isMedia || !response.body) return response;
     const seen: MediaRequest = {
       sha256: path.slice(PACK_MEDIA_PREFIX.length),
       range: request.headers.get('Range'),
@@ -69,8 +73,6 @@ export class PackServer {
       delivered: 0,
     };
     this.media.push(seen);
-    const cutAfter = this.cutNextMediaAfter;
-    this.cutNextMediaAfter = null;
     const reader = response.body.getReader();
     let dropped = false;
     const body = new ReadableStream<Uint8Array>({

@@ -8,6 +8,9 @@ import { requestPersistentStorage } from '../storage';
 import type { PackEndpoint } from './pack-client';
 import { downloadPack, PAUSED } from './pack-download';
 
+/** How often a running download's progress is shown anew. */
+const PROGRESS_EVERY_MS = 100;
+
 /** A download running now: its bytes so far, live (the stored chunks lag behind by up to a chunk). */
 export interface RunningDownload {
   version: number;
@@ -35,6 +38,7 @@ class PackDownloads {
    */
   private readonly stops = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
 
   get(id: string): RunningDownload | undefined {
     return this.running.get(id);
@@ -50,7 +54,17 @@ class PackDownloads {
   }
 
   private changed(): void {
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Bytes arrive in many small pieces: the progress bar is redrawn at most
+   * every PROGRESS_EVERY_MS, so drawing it does not slow the reading.
+   */
+  private progressed(): void {
+    this.progressTimer ??= setTimeout(() => this.changed(), PROGRESS_EVERY_MS);
   }
 
   /**
@@ -74,7 +88,7 @@ class PackDownloads {
         onProgress: (done, total) => {
           entry.done = done;
           entry.total = total;
-          this.changed();
+          this.progressed();
         },
       });
       if (controller.signal.aborted) this.stops.set(id, PAUSED);
