@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstScreenChunks } from './src/build/first-screen-chunks.ts';
 import { signedInPreload } from './src/build/signed-in-preload.ts';
+import { brotliAssets } from './src/build/brotli-assets.ts';
 
 // One config for the three builds: the PWA (`vite build`), the Node server
 // (`vite build --ssr`), and the test projects (`vitest`).
@@ -24,6 +25,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         preact(),
         firstScreenChunks(),
         signedInPreload(),
+        brotliAssets(),
         VitePWA({
           strategies: 'injectManifest',
           srcDir: 'src/sw',

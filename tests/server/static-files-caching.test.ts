@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
@@ -11,6 +12,8 @@ import { storeKinds, type OpenedStore } from './support/stores';
 
 // The static files need no database; one store kind is enough to build the app.
 const [kind] = storeKinds();
+/** Script long enough to be worth compressing. */
+const APP_JS = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `word ${i}`))};`;
 
 describe('the built app on a slow link: each icon fetched once, unchanged files not sent again', () => {
   let opened: OpenedStore;
@@ -25,6 +28,8 @@ describe('the built app on a slow link: each icon fetched once, unchanged files 
     writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>Cunzhan</title>');
     writeFileSync(join(clientDir, 'icons', 'icon-192.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
     writeFileSync(join(clientDir, 'assets', 'x-abc123.js'), 'console.log(1);');
+    writeFileSync(join(clientDir, 'assets', 'app-def456.js'), APP_JS);
+    writeFileSync(join(clientDir, 'assets', 'app-def456.js.br'), brotliCompressSync(APP_JS));
     app = createApp({ store: opened.store, clientDir });
   });
   afterAll(async () => {
@@ -61,6 +66,22 @@ describe('the built app on a slow link: each icon fetched once, unchanged files 
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('sends a hashed asset as the brotli file made at build time to a browser that takes brotli, and gzip to one that does not', async () => {
+    const brotli = await app.request('/assets/app-def456.js', { headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } });
+    expect(brotli.status).toBe(200);
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers.get('vary')).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())).toString()).toBe(APP_JS);
+
+    for (const acceptEncoding of ['gzip, deflate', 'gzip, br;q=0']) {
+      const gzip = await app.request('/assets/app-def456.js', { headers: { 'accept-encoding': acceptEncoding } });
+      expect(gzip.status, acceptEncoding).toBe(200);
+      expect(gzip.headers.get('content-encoding'), acceptEncoding).toBe('gzip');
+    }
   });
 
   it("allows the page's one inline script, the signed-in preload, by its hash and nothing else inline", () => {

@@ -65,6 +65,25 @@ function answer(c: Context, file: FoundFile, contentType: string, cacheControl: 
   return c.body(new Uint8Array(file.bytes), 200, headers);
 }
 
+/** True when the request's Accept-Encoding takes brotli (`br`, not with q=0). */
+function acceptsBrotli(c: Context): boolean {
+  return (c.req.header('Accept-Encoding') ?? '').split(',').some((part) => {
+    const [name, ...params] = part.trim().split(';');
+    return name?.trim().toLowerCase() === 'br' && !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p));
+  });
+}
+
+/**
+ * A hashed asset as the brotli file the build made beside it (`.br`), to a
+ * browser that takes brotli; undefined otherwise (then gzip, made per request).
+ */
+async function brotliAsset(c: Context, full: string, contentType: string): Promise<Response | undefined> {
+  if (!acceptsBrotli(c)) return undefined;
+  const compressed = await fileIfExists(`${full}.br`);
+  if (!compressed) return undefined;
+  return c.body(new Uint8Array(compressed.bytes), 200, { 'Content-Type': contentType, 'Cache-Control': IMMUTABLE, 'Content-Encoding': 'br', Vary: 'Accept-Encoding' });
+}
+
 /**
  * Serves the built PWA from `root`. A GET for a path without a file gets
  * index.html, so deep links open the app; hashed assets are cached forever.
@@ -81,7 +100,15 @@ export function staticFiles(root: string) {
     const full = join(base, relative);
     if (full !== base && !full.startsWith(base + sep)) return undefined;
     const file = relative === '' ? undefined : await fileIfExists(full);
-    if (file) return answer(c, file, CONTENT_TYPES[extname(full)] ?? 'application/octet-stream', cacheControlFor(relative.split(sep).join('/')));
+    if (file) {
+      const contentType = CONTENT_TYPES[extname(full)] ?? 'application/octet-stream';
+      const cacheControl = cacheControlFor(relative.split(sep).join('/'));
+      if (cacheControl === IMMUTABLE) {
+        const brotli = await brotliAsset(c, full, contentType);
+        if (brotli) return brotli;
+      }
+      return answer(c, file, contentType, cacheControl);
+    }
     // A missing hashed asset must not be answered with HTML that then gets cached as script.
     if (relative.startsWith('assets')) return undefined;
     const index = await fileIfExists(join(base, 'index.html'));
