@@ -5,6 +5,9 @@ import { logParcel } from '../../src/client/data/commands/parcel-log';
 import { PICKUP_MISSES_MAX } from '../../src/client/data/commands/parcel-handover';
 import { db } from '../../src/client/data/db';
 import { getMeta } from '../../src/client/data/meta';
+import { WAITING_PAGE } from '../../src/client/data/queries/parcels';
+import { parcelIdFor } from '../../src/shared/domain/deterministic-id';
+import type { Parcel } from '../../src/shared/domain/parcels';
 import { villagerAndPlatform } from './orders-support';
 import { enrolledTablet, freshTabletEach, renderApp } from './support';
 
@@ -86,5 +89,57 @@ describe('parcels', () => {
     await waitFor(() => expect(screen.getByTestId('parcel-status').dataset['status']).toBe('collected'));
     expect(await db.parcels.get(parcel.id)).toMatchObject({ status: 'collected', handoverMethod: 'code', collectedBy: centre.staff.id });
     expect((await getMeta(db, 'pickupMisses'))?.[parcel.id]).toBeUndefined();
+  });
+
+  it('lists the oldest waiting parcels first with their villagers, and shows more on request, named too', async () => {
+    const centre = await enrolledTablet();
+    const total = WAITING_PAGE + 7;
+    const villagers = await Promise.all(
+      Array.from({ length: total }, (_, i) => villagerAndPlatform(centre, `Villager ${i}`, `139000${String(i).padStart(5, '0')}`)),
+    );
+    const dayMs = 86_400_000;
+    // Synced rows, logged in shuffled order: the list's order comes from their arrival.
+    const parcels: Parcel[] = villagers.map(({ customer }, i) => {
+      const trackingNo = `YT${String(8_000_000_000 + i)}`;
+      const at = new Date(Date.now() - (total - i) * dayMs).toISOString();
+      return {
+        id: parcelIdFor(trackingNo),
+        centreId: centre.centreId,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: centre.staff.id,
+        trackingNo,
+        carrier: 'YTO',
+        customerId: customer.id,
+        orderId: null,
+        pickupCode: String(200_000 + i),
+        status: 'waiting',
+        arrivedAt: at,
+        collectedAt: null,
+        collectedBy: null,
+        handoverMethod: null,
+        returnedAt: null,
+        deviceId: centre.deviceId,
+      };
+    });
+    await db.parcels.bulkPut([...parcels].reverse());
+    await login(centre.staff.id, centre.pin);
+    renderApp('/parcels');
+
+    const rows = () => screen.queryAllByTestId('parcel-row');
+    await waitFor(() => expect(rows()).toHaveLength(WAITING_PAGE), { timeout: 5000 });
+    expect(rows().map((r) => r.dataset['tracking'])).toEqual(parcels.slice(0, WAITING_PAGE).map((p) => p.trackingNo));
+    expect(rows()[0]!.textContent).toContain('Villager 0');
+    expect(within(rows()[0]!).getByTestId('parcel-age').textContent).toBe(`${total} days`);
+    const more = screen.getByTestId('parcels-show-more');
+    expect(more.textContent).toBe('Show more (7 left)');
+
+    fireEvent.click(more);
+    await waitFor(() => expect(rows()).toHaveLength(total));
+    expect(rows().map((r) => r.dataset['tracking'])).toEqual(parcels.map((p) => p.trackingNo));
+    // The rows shown later carry their villagers' names, not "not matched".
+    expect(rows()[total - 1]!.textContent).toContain(`Villager ${total - 1}`);
+    expect(screen.queryByText('Not matched to a villager')).toBeNull();
+    expect(screen.queryByTestId('parcels-show-more')).toBeNull();
   });
 });

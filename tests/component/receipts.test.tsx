@@ -128,6 +128,27 @@ describe('receipts', () => {
     });
   }
 
+  it("a sale's receipt is read while the app moves to it: it draws with its screen, never a loading line first", async () => {
+    const centre = await enrolledTablet('clerk');
+    const buyer = await villager(centre);
+    const sale = await mixedSale(centre, buyer.id);
+    await login(centre.staff.id, centre.pin);
+    const { router } = renderApp('/more');
+    await screen.findByTestId('more-list', {}, { timeout: 5000 });
+    const content = document.getElementById('content')!;
+    const drawn: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (content.querySelector('[data-testid="receipt"]')) drawn.push('receipt');
+      else if (content.querySelector('.loading')) drawn.push('loading');
+    });
+    watch.observe(content, { childList: true, subtree: true });
+    await router.navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
+    await screen.findByTestId('receipt', {}, { timeout: 5000 });
+    watch.disconnect();
+    expect(drawn[0]).toBe('receipt');
+    expect(drawn).not.toContain('loading');
+  });
+
   it('a refund and a repayment have receipts of their own, reached by their paths', async () => {
     const centre = await enrolledTablet('admin');
     await withPhone(centre);

@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
+import { receiveStock } from '../../src/client/data/commands';
+import { db } from '../../src/client/data/db';
 import { setLanguage } from '../../src/client/i18n';
 import ug from '../../src/client/i18n/locales/ug.json';
 import { enrolledTablet, freshTabletEach, renderApp, stockedProduct } from './support';
@@ -130,6 +132,30 @@ describe('counter sale', () => {
     fireEvent.click(tile('RICE-5'));
     await waitFor(() => expect(screen.getAllByTestId('cart-line').map((l) => l.dataset['sku'])).toEqual(['RICE-5']));
     expect(screen.queryByTestId('undo-clear')).toBeNull();
+  });
+
+  it('back on the sell screen its tiles are there at once, and show stock received meanwhile', async () => {
+    const centre = await readyCounter();
+    const { router } = renderApp('/');
+    await screen.findAllByTestId('product-tile', {}, { timeout: 5000 });
+    await router.navigate({ to: '/more' });
+    await screen.findByTestId('more-list');
+    // Stock moves while the sell screen is closed: the tile shows the new level when it comes back.
+    const oil = (await db.products.toArray()).find((p) => p.sku === 'OIL-1')!;
+    await receiveStock({ productId: oil.id, qty: 4, note: '' }, centre.ctx);
+    fireEvent.click(screen.getByTestId('nav-sell'));
+    const content = document.getElementById('content')!;
+    const drawn: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (content.querySelector('[data-testid="product-tile"]')) drawn.push('tiles');
+      else if (content.querySelector('.loading')) drawn.push('loading');
+    });
+    watch.observe(content, { childList: true, subtree: true });
+    await screen.findAllByTestId('product-tile');
+    watch.disconnect();
+    expect(drawn[0]).toBe('tiles');
+    expect(drawn).not.toContain('loading');
+    await waitFor(() => expect(tile('OIL-1').textContent).toContain('7'));
   });
 
   it('names each product tile by what it shows, and gives the screen a heading', async () => {

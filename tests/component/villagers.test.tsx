@@ -6,6 +6,8 @@ import { createCustomer, type VillagerInput } from '../../src/client/data/comman
 import { db } from '../../src/client/data/db';
 import { setMeta } from '../../src/client/data/meta';
 import { setLanguage } from '../../src/client/i18n';
+import { HISTORY_PAGE } from '../../src/client/features/villagers/VillagerHistoryView';
+import { orderAt, villagerAndPlatform } from './orders-support';
 import { enrolledTablet, freshTabletEach, renderApp, type TestCentre } from './support';
 
 function type(testId: string, value: string) {
@@ -192,5 +194,38 @@ describe('merging villagers', () => {
     expect(screen.getByTestId('villager-edit')).toBeTruthy();
     expect(screen.queryByTestId('villager-merge')).toBeNull();
     expect(screen.queryByTestId('villager-delete-card')).toBeNull();
+  });
+});
+
+describe('villager page', () => {
+  freshTabletEach('en');
+
+  it('lists orders newest first, merged ones included, a page at a time', async () => {
+    const centre = await enrolledTablet('clerk');
+    const { customer, platform } = await villagerAndPlatform(centre);
+    const { customer: merged } = await villagerAndPlatform(centre, 'Wang Fang (old)', '13800138001');
+    await db.customers.put({ ...merged, mergedInto: customer.id });
+    const total = HISTORY_PAGE + 5;
+    const dayMs = 86_400_000;
+    const orders = [];
+    for (let i = 0; i < total; i++) {
+      // Every fifth order was made under the merged record.
+      const order = await orderAt(centre, i % 5 === 0 ? merged : customer, platform, 'placed');
+      const createdAt = new Date(Date.now() - (total - i) * dayMs).toISOString();
+      await db.orders.put({ ...order, createdAt, platformOrderNo: `TB-${i}` });
+      orders.push({ ...order, createdAt, platformOrderNo: `TB-${i}` });
+    }
+    const newestFirst = orders.map((o) => o.id).reverse();
+    await login(centre.staff.id, centre.pin);
+    renderApp(`/villagers/${customer.id}`);
+
+    const listed = () => screen.queryAllByTestId('villager-order').map((el) => el.getAttribute('href')?.split('/').pop());
+    await waitFor(() => expect(listed()).toHaveLength(HISTORY_PAGE), { timeout: 5000 });
+    expect(listed()).toEqual(newestFirst.slice(0, HISTORY_PAGE));
+    const more = screen.getByTestId('villager-orders-more');
+    expect(more.textContent).toBe('Show more (5 left)');
+    fireEvent.click(more);
+    await waitFor(() => expect(listed()).toEqual(newestFirst));
+    expect(screen.queryByTestId('villager-orders-more')).toBeNull();
   });
 });

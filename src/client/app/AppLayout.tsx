@@ -3,11 +3,13 @@ import { Suspense, useEffect } from 'react';
 import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
+import { keepProductsLive } from '../data/queries/products';
 import { ClockWarning } from '../features/sync/ClockWarning';
 import { CreditOverLimitAlert } from '../features/sync/CreditOverLimitAlert';
 import { OversoldAlert } from '../features/sync/OversoldAlert';
 import { RefusalsNotice } from '../features/sync/RefusalsNotice';
 import { Loading } from '../ui/Loading';
+import { useFormat } from '../ui/format';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
 
@@ -15,6 +17,9 @@ import { TopBar } from './TopBar';
 export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
   // Signed in means watched: a tablet left alone locks itself.
   useEffect(() => watchIdle(), []);
+  // The counter's products stay live while signed in: back on the sell screen, its tiles are there at once.
+  const { lang } = useFormat();
+  useEffect(() => keepProductsLive(lang), [lang]);
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />

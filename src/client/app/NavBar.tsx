@@ -23,8 +23,8 @@ function underMore(pathname: string): boolean {
  */
 export function NavBar({ role }: { role: Role }) {
   const { t } = useTranslation();
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const moreActive = underMore(pathname);
+  // The tabs' links light themselves; the bar itself redraws only when More's state changes.
+  const moreActive = useRouterState({ select: (s) => underMore(s.location.pathname) });
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
       {TABS.filter((tab) => roleMaySee(role, tab.screen)).map((tab) => (

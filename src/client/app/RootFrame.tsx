@@ -7,6 +7,7 @@ import { AppShell } from './AppShell';
  * screen; the county admin area (/county) brings its own frame instead.
  */
 export function RootFrame() {
-  const pathname = useRouterState({ select: (s) => s.location.pathname });
-  return isCountyPath(pathname) ? <Outlet /> : <AppShell />;
+  // Only which frame: selecting the path itself would redraw the whole shell on every tab switch.
+  const county = useRouterState({ select: (s) => isCountyPath(s.location.pathname) });
+  return county ? <Outlet /> : <AppShell />;
 }

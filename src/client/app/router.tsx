@@ -7,6 +7,12 @@ import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-sear
 import { parseLessonSearch } from '../routes/training-search';
 import { parseSessionSearch } from '../routes/training-session-search';
 import { NotFound } from '../routes/not-found';
+import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
+import i18next from 'i18next';
+
+function currentLanguage() {
+  return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
+}
 
 // Each screen is its own chunk: the first screen only loads the shell.
 const rootRoute = createRootRoute({ component: RootFrame, notFoundComponent: NotFound });
@@ -25,6 +31,8 @@ const salesRoute = createRoute({
 const receiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId',
+  // The receipt is read while the screen's code loads, so it shows with the screen rather than after a "loading".
+  loader: async ({ params }) => (await import('../features/receipts/receipt-queries')).loadReceiptAhead('sale', params.saleId, currentLanguage()),
   component: lazyRouteComponent(() => import('../routes/receipt'), 'ReceiptRoute'),
 });
 const saleRefundRoute = createRoute({

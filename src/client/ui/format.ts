@@ -101,9 +101,27 @@ function makeFormatters(lang: Language, t: Translate): Formatters {
   };
 }
 
+/**
+ * Formatters made once per language and i18next store: building the Intl
+ * formatters costs more than the rows using them, and every row would
+ * otherwise build its own. The translate function only serves spelled dates,
+ * which look their words up when called, so the first one seen serves all.
+ */
+const made = new WeakMap<object, Map<Language, Formatters>>();
+
+function formattersFor(lang: Language, t: Translate, store: object | undefined): Formatters {
+  if (!store) return makeFormatters(lang, t);
+  let byLang = made.get(store);
+  if (!byLang) made.set(store, (byLang = new Map()));
+  let fmt = byLang.get(lang);
+  if (!fmt) byLang.set(lang, (fmt = makeFormatters(lang, t)));
+  return fmt;
+}
+
 /** Formatters for the current language; they change when the language does. */
 export function useFormat(): Formatters {
   const { t, i18n } = useTranslation();
   const lang = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
-  return useMemo(() => makeFormatters(lang, t as Translate), [lang, t]);
+  const store = (i18n as { store?: object }).store;
+  return useMemo(() => formattersFor(lang, t as Translate, store), [lang, t, store]);
 }

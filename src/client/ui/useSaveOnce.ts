@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../data/errors';
 
 /** A translated message: its i18n key and what fills it in. */
@@ -45,6 +45,6 @@ export function useSaveOnce() {
     }
   }
 
-  const setError = (key: string | null) => setMessage(key === null ? null : { key });
+  const setError = useCallback((key: string | null) => setMessage(key === null ? null : { key }), []);
   return { saving, error: message?.key ?? null, errorParams: message?.params, setError, run };
 }

@@ -18,13 +18,29 @@ function inStatus(database: CunzhanDb, status: Parcel['status'], since = '') {
   return database.parcels.where('[status+arrivedAt]').between([status, since], [status, '\uffff']);
 }
 
-/** Parcels waiting on the shelf, oldest first (the index's order). */
-export async function waitingParcels(database: CunzhanDb): Promise<ParcelView[]> {
-  return withCustomers(database, await inStatus(database, 'waiting').toArray());
+/** Waiting parcels the list shows at first, and how many more each "show more" adds. */
+export const WAITING_PAGE = 30;
+
+export interface WaitingParcel extends ParcelView {
+  /** Whether `customer` was looked up: only for the rows the list shows. */
+  named: boolean;
 }
 
-export function useWaitingParcels(): ParcelView[] | undefined {
-  return useLiveQuery(() => waitingParcels(defaultDb), []);
+/**
+ * Parcels waiting on the shelf, oldest first (the index's order), with the
+ * villagers of the first `named` of them. A villager is one IndexedDB read
+ * each, so a shelf of hundreds is not named at once: the list shows its
+ * first page and names more as it shows them.
+ */
+export async function waitingParcels(database: CunzhanDb, named = WAITING_PAGE): Promise<WaitingParcel[]> {
+  const parcels = await inStatus(database, 'waiting').toArray();
+  const views = await withCustomers(database, parcels.slice(0, named));
+  return parcels.map((parcel, i) => (i < views.length ? { ...views[i]!, named: true } : { parcel, customer: undefined, named: false }));
+}
+
+/** The waiting parcels with the first `named` of them named (see waitingParcels). */
+export function useWaitingParcels(named = WAITING_PAGE): WaitingParcel[] | undefined {
+  return useLiveQuery(() => waitingParcels(defaultDb, named), [named]);
 }
 
 /** Parcels of the last `days` days, each status from its own index range: the figures' input. */

@@ -1,8 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery } from 'dexie';
+import { useLiveQuery, useObservable } from 'dexie-react-hooks';
 import { nameIn, type Language, type Product } from '../../../shared/domain/entities';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import { searchProductIds } from '../product-search';
 import { productMatcher } from './search';
+import { sharedLiveQuery, type SharedLiveQuery } from './shared-live';
 
 export type ProductWithStock = Product & { level: number };
 
@@ -11,9 +13,13 @@ export async function withLevels(database: CunzhanDb, products: readonly Product
   return products.map((p, i) => ({ ...p, level: levels[i]?.level ?? 0 }));
 }
 
+const collators = new Map<Language, Intl.Collator>();
+
 /** Active products first, then by name in the given language. */
 export function sortProducts<T extends Product>(products: T[], lang: Language = 'zh-CN'): T[] {
-  const collator = new Intl.Collator(lang);
+  // A collator takes longer to make than a few hundred comparisons: one per language.
+  let collator = collators.get(lang);
+  if (!collator) collators.set(lang, (collator = new Intl.Collator(lang)));
   const keyed = products.map((p) => ({ p, name: nameIn(p.names, lang) }));
   keyed.sort((a, b) => Number(b.p.active) - Number(a.p.active) || collator.compare(a.name, b.name) || a.p.sku.localeCompare(b.p.sku));
   return keyed.map((k) => k.p);
@@ -32,8 +38,26 @@ export async function searchProducts(database: CunzhanDb, search: string, lang: 
   return withLevels(database, sortProducts(products, lang));
 }
 
+/**
+ * Every product, live and shared: the sell screen and its picker read it
+ * together, and the signed-in frame keeps it live (keepProductsLive) so the
+ * sell screen opens with its tiles instead of loading them again.
+ */
+export function allProductsLive(lang: Language = 'zh-CN'): SharedLiveQuery<ProductWithStock[]> {
+  return sharedLiveQuery(`products:${lang}`, () => searchProducts(defaultDb, '', lang));
+}
+
+/** Keeps every product live in `lang` until the returned function is called. */
+export function keepProductsLive(lang: Language = 'zh-CN'): () => void {
+  const watching = allProductsLive(lang).subscribe();
+  return () => watching.unsubscribe();
+}
+
 export function useProducts(search: string, lang: Language = 'zh-CN'): ProductWithStock[] | undefined {
-  return useLiveQuery(() => searchProducts(defaultDb, search, lang), [search, lang]);
+  return useObservable<ProductWithStock[]>(
+    () => (search === '' ? allProductsLive(lang) : liveQuery(() => searchProducts(defaultDb, search, lang))),
+    [search, lang],
+  );
 }
 
 export async function getProductWithStock(database: CunzhanDb, id: string): Promise<ProductWithStock | null> {

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalizedName } from '../../../shared/domain/entities';
 import type { Order } from '../../../shared/domain/orders';
@@ -15,27 +16,43 @@ export interface VillagerHistory {
   done: Parcel[];
 }
 
-const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) => b.createdAt.localeCompare(a.createdAt);
+// ISO times of one format: plain string order is time order, without a collator per comparison.
+const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0);
+const byArrival = (a: Parcel, b: Parcel) => (a.arrivedAt < b.arrivedAt ? 1 : a.arrivedAt > b.arrivedAt ? -1 : 0);
+
+/**
+ * The rows of one villager id: an `equals` range is read in one getAll,
+ * where `anyOf` walks a cursor, one request per row.
+ */
+async function rowsOf<T>(table: Table<T, string>, ids: readonly string[]): Promise<T[]> {
+  return (await Promise.all(ids.map((id) => table.where('customerId').equals(id).toArray()))).flat();
+}
 
 /**
  * Orders and parcels carry the id the villager had when they were made; a
- * survivor's history also holds those of everyone merged into it.
+ * survivor's history also holds those of everyone merged into it. The
+ * survivor's own rows and the platforms are read while the merged ids are
+ * looked up (usually none), so the page waits on one round of reads.
  */
 export async function villagerHistory(database: CunzhanDb, survivorId: string): Promise<VillagerHistory> {
-  const ids = await idsOfVillager(database, survivorId);
-  const [orders, parcels] = await Promise.all([
-    database.orders.where('customerId').anyOf(ids).toArray(),
-    database.parcels.where('customerId').anyOf(ids).toArray(),
+  const [merged, ownOrders, ownParcels, platforms] = await Promise.all([
+    idsOfVillager(database, survivorId).then((ids) => ids.filter((id) => id !== survivorId)),
+    rowsOf(database.orders, [survivorId]),
+    rowsOf(database.parcels, [survivorId]),
+    // A centre has a handful of platforms: one read of them all.
+    database.platforms.toArray(),
   ]);
-  const platformIds = [...new Set(orders.map((o) => o.platformId))];
-  const platforms = await database.platforms.bulkGet(platformIds);
-  const platformNames = new Map(platforms.flatMap((p) => (p ? [[p.id, p.names] as const] : [])));
-  const byArrival = (a: Parcel, b: Parcel) => b.arrivedAt.localeCompare(a.arrivedAt);
+  const [mergedOrders, mergedParcels] =
+    merged.length === 0 ? [[], []] : await Promise.all([rowsOf(database.orders, merged), rowsOf(database.parcels, merged)]);
+  // Ids are time-ordered: reversed, the rows come nearly newest first and the sort has little to do.
+  const orders = [...ownOrders, ...mergedOrders].reverse().sort(newestFirst);
+  const parcels = [...ownParcels, ...mergedParcels].reverse().sort(byArrival);
+  const platformNames = new Map(platforms.map((p) => [p.id, p.names] as const));
   return {
-    orders: orders.sort(newestFirst),
+    orders,
     platformNames,
-    waiting: parcels.filter((p) => p.status === 'waiting').sort(byArrival),
-    done: parcels.filter((p) => p.status !== 'waiting').sort(byArrival),
+    waiting: parcels.filter((p) => p.status === 'waiting'),
+    done: parcels.filter((p) => p.status !== 'waiting'),
   };
 }
 

@@ -51,7 +51,11 @@ export async function idsOfVillager(database: CunzhanDb, survivorId: string): Pr
   const ids = [survivorId];
   let frontier = [survivorId];
   for (let step = 0; frontier.length > 0 && step < MERGE_CHAIN_MAX; step++) {
-    const merged = await database.customers.where('mergedInto').anyOf(frontier).primaryKeys();
+    // One id (the usual case) is an `equals` range, read in one request; `anyOf` walks a cursor.
+    const merged = await (frontier.length === 1
+      ? database.customers.where('mergedInto').equals(frontier[0]!)
+      : database.customers.where('mergedInto').anyOf(frontier)
+    ).primaryKeys();
     frontier = merged.filter((id) => !ids.includes(id));
     ids.push(...frontier);
   }

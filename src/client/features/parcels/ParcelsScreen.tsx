@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRecentParcels, useWaitingParcels } from '../../data/queries/parcels';
+import { useRecentParcels, useWaitingParcels, WAITING_PAGE } from '../../data/queries/parcels';
 import { Icon } from '../../ui/Icon';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
@@ -56,7 +57,12 @@ export function ParcelsScreen() {
   const fmt = useFormat();
   const now = useNow(60_000);
   const { returnAfterDays } = useCentreSettings();
-  const waiting = useWaitingParcels();
+  // Rows shown: the first page, one more per "show more" (each names its villagers as it comes).
+  const [shown, setShown] = useState(WAITING_PAGE);
+  const waiting = useWaitingParcels(shown);
+  // Only named rows: while the next page is read, the previous answer still stands.
+  const rows = waiting?.filter((w) => w.named);
+  const left = waiting && rows ? waiting.length - rows.length : 0;
 
   return (
     <section class="screen">
@@ -68,42 +74,51 @@ export function ParcelsScreen() {
       </div>
       <Figures nowMs={now} returnAfterDays={returnAfterDays} />
       <h2>{t('parcels.waiting')}</h2>
-      {waiting === undefined ? (
+      {waiting === undefined || rows === undefined ? (
         <Loading />
       ) : waiting.length === 0 ? (
         <p class="empty">{t('parcels.noneWaiting')}</p>
       ) : (
-        <ul class="list" data-testid="waiting-list">
-          {waiting.map(({ parcel, customer }) => {
-            const days = daysWaiting(parcel, now);
-            const overdue = isOverdue(parcel, now, returnAfterDays);
-            return (
-              <li key={parcel.id}>
-                <Link
-                  to="/parcels/$parcelId"
-                  params={{ parcelId: parcel.id }}
-                  className={overdue ? 'list-row parcel-row order-row-flagged' : 'list-row parcel-row'}
-                  data-testid="parcel-row"
-                  data-tracking={parcel.trackingNo}
-                >
-                  <Icon name="parcel" />
-                  <span class="list-row-main">
-                    <strong>
-                      <bdi>{customer?.name ?? t('parcels.noVillager')}</bdi>
-                    </strong>
-                    <span class="muted">
-                      <Joined parts={[{ ltr: parcel.trackingNo }, parcel.carrier]} />
+        <>
+          <ul class="list" data-testid="waiting-list">
+            {rows.map(({ parcel, customer }) => {
+              const days = daysWaiting(parcel, now);
+              const overdue = isOverdue(parcel, now, returnAfterDays);
+              return (
+                <li key={parcel.id}>
+                  <Link
+                    to="/parcels/$parcelId"
+                    params={{ parcelId: parcel.id }}
+                    className={overdue ? 'list-row parcel-row order-row-flagged' : 'list-row parcel-row'}
+                    data-testid="parcel-row"
+                    data-tracking={parcel.trackingNo}
+                  >
+                    <Icon name="parcel" />
+                    <span class="list-row-main">
+                      <strong>
+                        <bdi>{customer?.name ?? t('parcels.noVillager')}</bdi>
+                      </strong>
+                      <span class="muted">
+                        <Joined parts={[{ ltr: parcel.trackingNo }, parcel.carrier]} />
+                      </span>
                     </span>
-                  </span>
-                  <span class={overdue ? 'badge badge-low' : 'badge badge-ok'} data-testid="parcel-age">
-                    {days === 0 ? t('parcels.today') : t('parcels.days', { count: days, n: fmt.number(days) })}
-                  </span>
-                  <Icon name="back" class="flip-ltr" />
-                </Link>
-              </li>
-            );
-          })}
-        </ul>
+                    <span class={overdue ? 'badge badge-low' : 'badge badge-ok'} data-testid="parcel-age">
+                      {days === 0 ? t('parcels.today') : t('parcels.days', { count: days, n: fmt.number(days) })}
+                    </span>
+                    <Icon name="back" class="flip-ltr" />
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+          {left > 0 && (
+            <div class="actions">
+              <button type="button" class="button" data-testid="parcels-show-more" onClick={() => setShown(rows.length + WAITING_PAGE)}>
+                {t('parcels.showMore', { n: fmt.number(left) })}
+              </button>
+            </div>
+          )}
+        </>
       )}
     </section>
   );

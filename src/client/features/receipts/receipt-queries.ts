@@ -47,7 +47,24 @@ export async function loadReceipt(database: CunzhanDb, kind: ReceiptKind, id: st
   }
 }
 
-/** undefined while loading, null when there is no such receipt on this tablet. */
-export function useReceipt(kind: ReceiptKind, id: string, lang: Language): ReceiptDoc | null | undefined {
-  return useLiveQuery(() => loadReceipt(defaultDb, kind, id, lang), [kind, id, lang]);
+/** A receipt read before its screen drew (by the route's loader), with what it was read for. */
+export interface ReceiptAhead {
+  kind: ReceiptKind;
+  id: string;
+  lang: Language;
+  doc: ReceiptDoc | null;
+}
+
+export async function loadReceiptAhead(kind: ReceiptKind, id: string, lang: Language): Promise<ReceiptAhead> {
+  return { kind, id, lang, doc: await loadReceipt(defaultDb, kind, id, lang) };
+}
+
+/**
+ * undefined while loading, null when there is no such receipt on this tablet.
+ * A receipt read ahead for the same row and language shows at once; the live
+ * query keeps it up to date from there.
+ */
+export function useReceipt(kind: ReceiptKind, id: string, lang: Language, ahead?: ReceiptAhead): ReceiptDoc | null | undefined {
+  const initial = ahead && ahead.kind === kind && ahead.id === id && ahead.lang === lang ? ahead.doc : undefined;
+  return useLiveQuery(() => loadReceipt(defaultDb, kind, id, lang), [kind, id, lang], initial);
 }

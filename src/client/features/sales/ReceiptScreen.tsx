@@ -2,15 +2,16 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSale } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
+import type { ReceiptAhead } from '../receipts/receipt-queries';
 import { ReceiptView } from '../receipts/ReceiptView';
 import { SaleActions } from '../refunds/SaleActions';
 
 /** What the villager paid for: names and prices as they were when sold, to print, share or print again. */
-export function ReceiptScreen({ saleId }: { saleId: string }) {
+export function ReceiptScreen({ saleId, ahead }: { saleId: string; ahead?: ReceiptAhead | undefined }) {
   const { t } = useTranslation();
   const sale = useSale(saleId);
   return (
-    <ReceiptView kind="sale" id={saleId}>
+    <ReceiptView kind="sale" id={saleId} ahead={ahead}>
       <div class="actions">
         <Link to="/" className="button button-large" data-testid="new-sale">
           <Icon name="cart" />

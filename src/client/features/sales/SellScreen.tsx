@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lineGrossFen } from '../../../shared/domain/discounts';
 import { itemCount } from '../../../shared/domain/quantity';
@@ -109,6 +109,17 @@ export function SellScreen() {
     setError(null);
   }
 
+  // The same function every render: the picker (memoised) then stays as it is while the cart changes.
+  const { add } = cart;
+  const pick = useCallback(
+    (id: string) => {
+      setError(null);
+      setCleared(null);
+      add(id);
+    },
+    [setError, add],
+  );
+
   const discountLines = lines.map((l) => {
     const p = byId.get(l.productId)!;
     return { productId: l.productId, name: fmt.name(p.names), grossFen: lineGrossFen(p.priceFen, l.qty) };
@@ -117,13 +128,7 @@ export function SellScreen() {
   return (
     <div class={cartOpen ? 'sell sell-cart-open' : 'sell'}>
       <h1 class="visually-hidden">{t('nav.sell')}</h1>
-      <ProductPicker
-        onPick={(id) => {
-          setError(null);
-          setCleared(null);
-          cart.add(id);
-        }}
-      />
+      <ProductPicker onPick={pick} />
       <section class="cart card" aria-label={t('sell.cart')} data-testid="cart">
         <CartHead
           items={items}

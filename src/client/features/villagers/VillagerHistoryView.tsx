@@ -1,4 +1,5 @@
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { useVillagerHistory } from '../../data/queries/villager-history';
@@ -7,6 +8,23 @@ import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { OlderHistoryNote } from '../orders/OlderHistoryNote';
 import { StatusBadge } from '../orders/StatusBadge';
+
+/** Orders or done parcels shown at first, and how many more each "show more" adds: a screenful or two, not hundreds of rows at once. */
+export const HISTORY_PAGE = 30;
+
+/** The button under a list cut at `shown` of `total` rows; none once all are shown. */
+function ShowMore({ total, shown, onMore, testId }: { total: number; shown: number; onMore: () => void; testId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (shown >= total) return null;
+  return (
+    <div class="actions">
+      <button type="button" class="button" data-testid={testId} onClick={onMore}>
+        {t('villagers.history.showMore', { n: fmt.number(total - shown) })}
+      </button>
+    </div>
+  );
+}
 
 /**
  * A villager's orders and parcels on this tablet. Counter sales carry no
@@ -17,6 +35,8 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const history = useVillagerHistory(villagerId);
+  const [ordersShown, setOrdersShown] = useState(HISTORY_PAGE);
+  const [doneShown, setDoneShown] = useState(HISTORY_PAGE);
   if (history === undefined) return <Loading />;
 
   const parcelRow = (p: Parcel) => (
@@ -53,38 +73,53 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
         {history.orders.length === 0 ? (
           <p class="muted">{t('villagers.history.noOrders')}</p>
         ) : (
-          <ul class="list">
-            {history.orders.map((o) => (
-              <li key={o.id}>
-                <Link to="/orders/$orderId" params={{ orderId: o.id }} className="list-row" data-testid="villager-order" data-status={o.status}>
-                <span class="list-row-main">
-                  <strong>
-                    <bdi>{fmt.name(history.platformNames.get(o.platformId) ?? {})}</bdi>
-                  </strong>
-                  {o.platformOrderNo && (
+          <>
+            <ul class="list">
+              {history.orders.slice(0, ordersShown).map((o) => (
+                <li key={o.id}>
+                  <Link to="/orders/$orderId" params={{ orderId: o.id }} className="list-row" data-testid="villager-order" data-status={o.status}>
+                  <span class="list-row-main">
+                    <strong>
+                      <bdi>{fmt.name(history.platformNames.get(o.platformId) ?? {})}</bdi>
+                    </strong>
+                    {o.platformOrderNo && (
+                      <span class="muted">
+                        <bdi dir="ltr">{o.platformOrderNo}</bdi>
+                      </span>
+                    )}
                     <span class="muted">
-                      <bdi dir="ltr">{o.platformOrderNo}</bdi>
+                      <Joined parts={[t('villagers.history.orderLines', { count: o.lines.length, first: o.lines[0]?.name ?? '' }), fmt.dateTime(o.createdAt)]} />
                     </span>
-                  )}
-                  <span class="muted">
-                    <Joined parts={[t('villagers.history.orderLines', { count: o.lines.length, first: o.lines[0]?.name ?? '' }), fmt.dateTime(o.createdAt)]} />
                   </span>
-                </span>
-                <span class="order-row-side">
-                  <strong class="amount">{fmt.money(o.totalFen)}</strong>
-                  <StatusBadge status={o.status} />
-                </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+                  <span class="order-row-side">
+                    <strong class="amount">{fmt.money(o.totalFen)}</strong>
+                    <StatusBadge status={o.status} />
+                  </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <ShowMore
+              total={history.orders.length}
+              shown={ordersShown}
+              onMore={() => setOrdersShown(ordersShown + HISTORY_PAGE)}
+              testId="villager-orders-more"
+            />
+          </>
         )}
       </div>
       <div class="card" data-testid="villager-parcels">
         <h2>{t('villagers.history.waiting')}</h2>
         {history.waiting.length === 0 ? <p class="muted">{t('villagers.history.noWaiting')}</p> : <ul class="list">{history.waiting.map(parcelRow)}</ul>}
         <h2>{t('villagers.history.done')}</h2>
-        {history.done.length === 0 ? <p class="muted">{t('villagers.history.noDone')}</p> : <ul class="list">{history.done.map(parcelRow)}</ul>}
+        {history.done.length === 0 ? (
+          <p class="muted">{t('villagers.history.noDone')}</p>
+        ) : (
+          <>
+              <ul class="list">{history.done.slice(0, doneShown).map(parcelRow)}</ul>
+              <ShowMore total={history.done.length} shown={doneShown} onMore={() => setDoneShown(doneShown + HISTORY_PAGE)} testId="villager-done-more" />
+          </>
+        )}
       </div>
       <OlderHistoryNote />
     </>
