@@ -68,7 +68,7 @@ describe('the built server as a process', () => {
     const staff = feed.rows.staff as Staff[];
     const products = feed.rows.products as Product[];
     const movements = feed.rows.movements as StockMovement[];
-    expect(staff.map((s) => `${s.name}:${s.role}`).sort()).toEqual(['李强:clerk', '王芳:admin', '阿依古丽:clerk'].sort());
+    expect(staff.map((s) => `${s.name}:${s.role}`).sort()).toEqual(['李强:clerk', '王芳:admin', '阿依古丽:clerk', '张丽:trainer'].sort());
     // The demo admin's secret opens under her PIN, and under no other.
     const wang = staff.find((s) => s.name === '王芳')!;
     expect(wang.pinHash).toBeUndefined();

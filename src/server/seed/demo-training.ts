@@ -36,9 +36,9 @@ const SESSIONS: readonly { lesson: string; daysAgo: number; came: readonly [name
 ];
 
 /**
- * The trainer's past sessions at the demo centre, with attendance and quiz
- * scores, so villagers' pages and the course's progress show something. The
- * trainer was the admin (`staffId`): the demo has no trainer of its own.
+ * The trainer's (`staffId`) past sessions at the demo centre, with
+ * attendance and quiz scores, so villagers' pages and the course's progress
+ * show something.
  */
 export function demoTrainingRows(centreId: string, staffId: string, customers: readonly Customer[], now: string): Row[] {
   const manifest = demoPackManifest();

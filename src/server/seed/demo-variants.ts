@@ -6,7 +6,7 @@ import { demoPackManifest } from './demo-course';
 const DAY_MS = 86_400_000;
 
 /**
- * The demo centre's own take on the listing lesson, saved by its admin two
+ * The demo centre's own take on the listing lesson, saved by its trainer two
  * days ago: the example title is one from this county's own orchards, and
  * the picture of a listing comes first. The county's admin area lists it
  * under the demo pack, where it can be promoted.

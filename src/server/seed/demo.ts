@@ -21,6 +21,7 @@ export const DEMO_STAFF: readonly { name: string; role: Role; pin: string }[] = 
   { name: '王芳', role: 'admin', pin: '111111' },
   { name: '李强', role: 'clerk', pin: '2222' },
   { name: '阿依古丽', role: 'clerk', pin: '3333' },
+  { name: '张丽', role: 'trainer', pin: '4444' },
 ];
 
 /** EAN-13 check digit over 12 digits. */
@@ -47,11 +48,11 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
   if (existing) return { centre: existing, seeded: false };
 
   const centre = await createCentre(store, { ...DEMO_CENTRE_NAME }, now);
-  const [admin, ...clerks] = await Promise.all(
+  const [admin, ...others] = await Promise.all(
     DEMO_STAFF.map((s) => makeStaff({ centreId: centre.id, name: s.name, role: s.role, pin: s.pin }, now)),
   );
-  // The admin records themself (makeStaff's default); the admin adds the clerks.
-  const staff = [admin!, ...clerks.map((c) => ({ ...c, row: { ...c.row, createdBy: admin!.row.id } }))];
+  // The admin records themself (makeStaff's default); the admin adds the others.
+  const staff = [admin!, ...others.map((c) => ({ ...c, row: { ...c.row, createdBy: admin!.row.id } }))];
   const base = { centreId: centre.id, createdAt: now, updatedAt: now, createdBy: admin!.row.id };
   const rows: { table: TableName; row: AnyRow }[] = [];
   for (const p of DEMO_PRODUCTS) {
@@ -82,14 +83,14 @@ export async function seedDemoIfEmpty(store: Store, now = new Date().toISOString
     };
     rows.push({ table: 'products', row: product }, { table: 'movements', row: opening });
   }
-  const [first, second, third] = staff.map((s) => s.row.id);
+  const [first, second, third, trainer] = staff.map((s) => s.row.id);
   const village = demoVillageRows(centre.id, [first!, second!, third!], now);
   const products = rows.filter((r) => r.table === 'products').map((r) => r.row as Product);
   const customers = village.filter((r) => r.table === 'customers').map((r) => r.row as Customer);
   rows.push(...village, ...demoCreditRows(centre.id, [first!, second!, third!], products, customers, now));
   rows.push(...demoRefundRows(centre.id, [first!, second!, third!], rows, now));
-  rows.push(...demoTrainingRows(centre.id, first!, customers, now));
-  rows.push(...demoVariantRows(centre.id, first!, now));
+  rows.push(...demoTrainingRows(centre.id, trainer!, customers, now));
+  rows.push(...demoVariantRows(centre.id, trainer!, now));
   const settings: CentreSettings = { ...base, id: CENTRE_SETTINGS_ID, ...SETTING_DEFAULTS, centrePhone: DEMO_CENTRE_PHONE };
   rows.push({ table: 'settings', row: settings });
   await writeStaff(store, centre.id, staff, rows);
