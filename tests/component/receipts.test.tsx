@@ -10,7 +10,7 @@ import type { Language, Sale } from '../../src/shared/domain/entities';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import type { Order } from '../../src/shared/domain/orders';
 import type { Customer } from '../../src/shared/domain/villagers';
-import { enrolledTablet, freshTabletEach, renderApp, type TestCentre } from './support';
+import { enrolledTablet, freshTabletEach, renderApp, watchDrawing, type TestCentre } from './support';
 
 /**
  * Receipts as the villager takes them home, in the tablet's language:
@@ -135,17 +135,11 @@ describe('receipts', () => {
     await login(centre.staff.id, centre.pin);
     const { router } = renderApp('/more');
     await screen.findByTestId('more-list', {}, { timeout: 5000 });
-    const content = document.getElementById('content')!;
-    const drawn: string[] = [];
-    const watch = new MutationObserver(() => {
-      if (content.querySelector('[data-testid="receipt"]')) drawn.push('receipt');
-      else if (content.querySelector('.loading')) drawn.push('loading');
-    });
-    watch.observe(content, { childList: true, subtree: true });
+    const watch = watchDrawing('receipt');
     await router.navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
     await screen.findByTestId('receipt', {}, { timeout: 5000 });
-    watch.disconnect();
-    expect(drawn[0]).toBe('receipt');
+    const drawn = watch.stop();
+    expect(drawn[0]).toBe('shown');
     expect(drawn).not.toContain('loading');
   });
 

@@ -39,6 +39,15 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A tablet enrolled with one product, rice, whose barcode the tests scan. */
+async function riceOnTablet() {
+  const centre = await enrolledTablet();
+  return createProduct(
+    { sku: 'RICE-5', barcode: '6920001001018', names: { 'zh-CN': '大米', en: 'Rice 5 kg' }, unit: 'bag', priceFen: 3990, lowStockThreshold: 2 },
+    centre.ctx,
+  );
+}
+
 describe('a scanner that types (keyboard wedge)', () => {
   freshTabletEach('en');
 
@@ -66,11 +75,7 @@ describe('a scanner that types (keyboard wedge)', () => {
   });
 
   it('on the sell screen, a known barcode is picked and an unknown one says so', async () => {
-    const centre = await enrolledTablet();
-    const rice = await createProduct(
-      { sku: 'RICE-5', barcode: '6920001001018', names: { 'zh-CN': '大米', en: 'Rice 5 kg' }, unit: 'bag', priceFen: 3990, lowStockThreshold: 2 },
-      centre.ctx,
-    );
+    const rice = await riceOnTablet();
     const picked: string[] = [];
     render(<ProductPicker onPick={(id) => picked.push(id)} />);
     const search = await screen.findByTestId('product-search');
@@ -89,11 +94,7 @@ describe('a scanner that types (keyboard wedge)', () => {
 
   it('with the scanner sheet open over the sell screen, the sheet alone takes the code', async () => {
     cameraFails('NotAllowedError');
-    const centre = await enrolledTablet();
-    const rice = await createProduct(
-      { sku: 'RICE-5', barcode: '6920001001018', names: { 'zh-CN': '大米', en: 'Rice 5 kg' }, unit: 'bag', priceFen: 3990, lowStockThreshold: 2 },
-      centre.ctx,
-    );
+    const rice = await riceOnTablet();
     const picked: string[] = [];
     render(<ProductPicker onPick={(id) => picked.push(id)} />);
     fireEvent.click(await screen.findByTestId('scan-product'));

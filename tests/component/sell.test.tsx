@@ -5,7 +5,7 @@ import { receiveStock } from '../../src/client/data/commands';
 import { db } from '../../src/client/data/db';
 import { setLanguage } from '../../src/client/i18n';
 import ug from '../../src/client/i18n/locales/ug.json';
-import { enrolledTablet, freshTabletEach, renderApp, stockedProduct } from './support';
+import { enrolledTablet, freshTabletEach, renderApp, stockedProduct, watchDrawing } from './support';
 
 async function readyCounter() {
   const centre = await enrolledTablet();
@@ -144,16 +144,10 @@ describe('counter sale', () => {
     const oil = (await db.products.toArray()).find((p) => p.sku === 'OIL-1')!;
     await receiveStock({ productId: oil.id, qty: 4, note: '' }, centre.ctx);
     fireEvent.click(screen.getByTestId('nav-sell'));
-    const content = document.getElementById('content')!;
-    const drawn: string[] = [];
-    const watch = new MutationObserver(() => {
-      if (content.querySelector('[data-testid="product-tile"]')) drawn.push('tiles');
-      else if (content.querySelector('.loading')) drawn.push('loading');
-    });
-    watch.observe(content, { childList: true, subtree: true });
+    const watch = watchDrawing('product-tile');
     await screen.findAllByTestId('product-tile');
-    watch.disconnect();
-    expect(drawn[0]).toBe('tiles');
+    const drawn = watch.stop();
+    expect(drawn[0]).toBe('shown');
     expect(drawn).not.toContain('loading');
     await waitFor(() => expect(tile('OIL-1').textContent).toContain('7'));
   });

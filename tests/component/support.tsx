@@ -89,3 +89,24 @@ export function freshTabletEach(lang: Language = 'en') {
   });
   afterEach(() => cleanup());
 }
+
+/**
+ * Watches the screen's content area from now on: each change that shows
+ * `testId` counts as 'shown', one that shows a loading line as 'loading'.
+ * `stop()` ends the watch and answers what was drawn, in order.
+ */
+export function watchDrawing(testId: string): { stop(): ('shown' | 'loading')[] } {
+  const content = document.getElementById('content')!;
+  const drawn: ('shown' | 'loading')[] = [];
+  const watch = new MutationObserver(() => {
+    if (content.querySelector(`[data-testid="${testId}"]`)) drawn.push('shown');
+    else if (content.querySelector('.loading')) drawn.push('loading');
+  });
+  watch.observe(content, { childList: true, subtree: true });
+  return {
+    stop() {
+      watch.disconnect();
+      return drawn;
+    },
+  };
+}

@@ -5,6 +5,7 @@ import { useRecentParcels, useWaitingParcels, WAITING_PAGE } from '../../data/qu
 import { Icon } from '../../ui/Icon';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
+import { ShowMore } from '../../ui/ShowMore';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { useCentreSettings } from '../../data/queries/settings';
@@ -62,7 +63,6 @@ export function ParcelsScreen() {
   const waiting = useWaitingParcels(shown);
   // Only named rows: while the next page is read, the previous answer still stands.
   const rows = waiting?.filter((w) => w.named);
-  const left = waiting && rows ? waiting.length - rows.length : 0;
 
   return (
     <section class="screen">
@@ -111,13 +111,7 @@ export function ParcelsScreen() {
               );
             })}
           </ul>
-          {left > 0 && (
-            <div class="actions">
-              <button type="button" class="button" data-testid="parcels-show-more" onClick={() => setShown(rows.length + WAITING_PAGE)}>
-                {t('parcels.showMore', { n: fmt.number(left) })}
-              </button>
-            </div>
-          )}
+          <ShowMore total={waiting.length} shown={rows.length} onMore={() => setShown(rows.length + WAITING_PAGE)} testId="parcels-show-more" />
         </>
       )}
     </section>

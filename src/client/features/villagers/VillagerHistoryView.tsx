@@ -5,26 +5,13 @@ import type { Parcel } from '../../../shared/domain/parcels';
 import { useVillagerHistory } from '../../data/queries/villager-history';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
+import { ShowMore } from '../../ui/ShowMore';
 import { useFormat } from '../../ui/format';
 import { OlderHistoryNote } from '../orders/OlderHistoryNote';
 import { StatusBadge } from '../orders/StatusBadge';
 
 /** Orders or done parcels shown at first, and how many more each "show more" adds: a screenful or two, not hundreds of rows at once. */
 export const HISTORY_PAGE = 30;
-
-/** The button under a list cut at `shown` of `total` rows; none once all are shown. */
-function ShowMore({ total, shown, onMore, testId }: { total: number; shown: number; onMore: () => void; testId: string }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  if (shown >= total) return null;
-  return (
-    <div class="actions">
-      <button type="button" class="button" data-testid={testId} onClick={onMore}>
-        {t('villagers.history.showMore', { n: fmt.number(total - shown) })}
-      </button>
-    </div>
-  );
-}
 
 /**
  * A villager's orders and parcels on this tablet. Counter sales carry no
