@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ScreenShownContext } from '../../src/client/app/screen-shown';
 import { createProduct } from '../../src/client/data/commands';
+import { db } from '../../src/client/data/db';
 import { ScanButton } from '../../src/client/features/scan/ScanButton';
 import { ScannerSheet } from '../../src/client/features/scan/ScannerSheet';
 import { useWedgeScanner } from '../../src/client/features/scan/useWedgeScanner';
@@ -106,6 +108,39 @@ describe('a scanner that types (keyboard wedge)', () => {
 
     type(screen.getByTestId('scanner-typed'), '6920001001018');
     await waitFor(() => expect(screen.queryByTestId('scanner')).toBeNull());
+    expect(picked).toEqual([rice.id]);
+  });
+});
+
+describe('a sell screen kept behind another tab', () => {
+  freshTabletEach('en');
+
+  it('closes its scanner sheet and leaves a scanner\'s codes alone until it is back', async () => {
+    cameraFails('NotAllowedError');
+    const rice = await riceOnTablet();
+    const picked: string[] = [];
+    const picker = (shown: boolean) => (
+      <ScreenShownContext.Provider value={shown}>
+        <ProductPicker onPick={(id) => picked.push(id)} />
+      </ScreenShownContext.Provider>
+    );
+    const { rerender } = render(picker(true));
+    fireEvent.click(await screen.findByTestId('scan-product'));
+    await screen.findByTestId('scanner-camera-problem');
+
+    // Another tab opens over it: the sheet (and its camera) goes, and a code scanned there is not the sale's.
+    rerender(picker(false));
+    await waitFor(() => expect(screen.queryByTestId('scanner')).toBeNull());
+    const type = keysAt(8);
+    type(document.body, '6920001001018');
+
+    // Back on view, a scan adds to the sale; the rice scanned elsewhere does not.
+    rerender(picker(true));
+    type(document.body, '6920001001018');
+    await waitFor(() => expect(picked).toContain(rice.id));
+    // Read after that lookup: one of the code scanned elsewhere, begun before it, would have ended too.
+    await db.products.toArray();
+    await db.products.toArray();
     expect(picked).toEqual([rice.id]);
   });
 });

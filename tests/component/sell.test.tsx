@@ -140,12 +140,15 @@ describe('counter sale', () => {
     await screen.findAllByTestId('product-tile', {}, { timeout: 5000 });
     await router.navigate({ to: '/more' });
     await screen.findByTestId('more-list');
+    // Kept drawn for the way back, but off view.
+    expect(screen.getByTestId('kept-sell').classList.contains('kept-screen-hidden')).toBe(true);
     // Stock moves while the sell screen is closed: the tile shows the new level when it comes back.
     const oil = (await db.products.toArray()).find((p) => p.sku === 'OIL-1')!;
     await receiveStock({ productId: oil.id, qty: 4, note: '' }, centre.ctx);
-    fireEvent.click(screen.getByTestId('nav-sell'));
     const watch = watchDrawing('product-tile');
+    fireEvent.click(screen.getByTestId('nav-sell'));
     await screen.findAllByTestId('product-tile');
+    await waitFor(() => expect(screen.getByTestId('kept-sell').classList.contains('kept-screen-shown')).toBe(true));
     const drawn = watch.stop();
     expect(drawn[0]).toBe('shown');
     expect(drawn).not.toContain('loading');

@@ -92,17 +92,19 @@ export function freshTabletEach(lang: Language = 'en') {
 
 /**
  * Watches the screen's content area from now on: each change that shows
- * `testId` counts as 'shown', one that shows a loading line as 'loading'.
- * `stop()` ends the watch and answers what was drawn, in order.
+ * `testId` on view counts as 'shown' (in a screen kept hidden it is not),
+ * one that shows a loading line as 'loading'. `stop()` ends the watch and
+ * answers what was drawn, in order.
  */
 export function watchDrawing(testId: string): { stop(): ('shown' | 'loading')[] } {
   const content = document.getElementById('content')!;
   const drawn: ('shown' | 'loading')[] = [];
+  const onView = () => [...content.querySelectorAll(`[data-testid="${testId}"]`)].some((el) => !el.closest('.kept-screen-hidden'));
   const watch = new MutationObserver(() => {
-    if (content.querySelector(`[data-testid="${testId}"]`)) drawn.push('shown');
+    if (onView()) drawn.push('shown');
     else if (content.querySelector('.loading')) drawn.push('loading');
   });
-  watch.observe(content, { childList: true, subtree: true });
+  watch.observe(content, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
   return {
     stop() {
       watch.disconnect();

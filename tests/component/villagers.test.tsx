@@ -6,7 +6,7 @@ import { createCustomer, type VillagerInput } from '../../src/client/data/comman
 import { db } from '../../src/client/data/db';
 import { setMeta } from '../../src/client/data/meta';
 import { setLanguage } from '../../src/client/i18n';
-import { HISTORY_PAGE } from '../../src/client/features/villagers/VillagerHistoryView';
+import { HISTORY_PAGE } from '../../src/client/data/queries/villager-history';
 import { orderAt, villagerAndPlatform } from './orders-support';
 import { enrolledTablet, freshTabletEach, renderApp, type TestCentre } from './support';
 

@@ -74,6 +74,8 @@ for (const lang of ['zh-CN', 'ug'] as const satisfies readonly Language[]) {
       if (box && box.y >= 0 && box.y + box.height <= tabs.y) whole++;
     }
     expect(whole).toBeGreaterThanOrEqual(4);
+    // Nothing reaches past the screen's sides: in Uyghur the whole page used to slide sideways under a tap.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // Rice by search; the box empties for the next item.
     const search = page.getByTestId('product-search');
@@ -93,6 +95,14 @@ for (const lang of ['zh-CN', 'ug'] as const satisfies readonly Language[]) {
     await expect.poll(() => total.locator('.cart-toggle-count').textContent()).toMatch(/3/);
     await expectOnScreen(page, total);
     await expectOnScreen(page, page.getByTestId('confirm-sale'));
+
+    // A look at the parcels and back: the sale in progress is as it was left.
+    await page.getByTestId('nav-parcels').click();
+    await page.getByTestId('log-parcel').waitFor();
+    expect(await total.isVisible()).toBe(false);
+    await page.getByTestId('nav-sell').click();
+    await expectOnScreen(page, total);
+    expect(await total.locator('.cart-toggle-count').textContent()).toMatch(/3/);
 
     // The sheet opens: one salt less, its line readable, then closed again.
     await total.click();

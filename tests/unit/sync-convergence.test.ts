@@ -246,13 +246,14 @@ describe('sync convergence (property)', () => {
           for (const t of tablets) await t.engine.pull();
 
           const truth = await serverRows(centre.id);
-          const serverStock = new Map<string, number>();
-          for (const m of truth.get('movements') as { productId: string; delta: number }[]) {
-            serverStock.set(m.productId, (serverStock.get(m.productId) ?? 0) + m.delta);
-          }
+          // In whole thousandths, as stockFromRows: weights have three decimals, and float sums of them drift.
+          const serverMilli = new Map<string, number>();
+          const add = (productId: string, qty: number) => serverMilli.set(productId, (serverMilli.get(productId) ?? 0) + Math.round(qty * 1000));
+          for (const m of truth.get('movements') as { productId: string; delta: number }[]) add(m.productId, m.delta);
           for (const s of truth.get('sales') as { lines: { productId: string; qty: number }[] }[]) {
-            for (const l of s.lines) serverStock.set(l.productId, (serverStock.get(l.productId) ?? 0) - l.qty);
+            for (const l of s.lines) add(l.productId, -l.qty);
           }
+          const serverStock = new Map([...serverMilli].map(([id, m]) => [id, m / 1000]));
           for (const t of tablets) {
             for (const table of TABLE_NAMES) expect(await tabletRows(t.db, table)).toEqual(truth.get(table));
             expect(await waitingCount(t.db)).toBe(0);

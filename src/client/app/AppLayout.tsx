@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
+import { preloadCommands } from '../data/commands/run-command';
 import { keepProductsLive } from '../data/queries/products';
 import { ClockWarning } from '../features/sync/ClockWarning';
 import { CreditOverLimitAlert } from '../features/sync/CreditOverLimitAlert';
@@ -10,8 +11,10 @@ import { OversoldAlert } from '../features/sync/OversoldAlert';
 import { RefusalsNotice } from '../features/sync/RefusalsNotice';
 import { Loading } from '../ui/Loading';
 import { useFormat } from '../ui/format';
+import { KeptSellScreen } from './KeptSellScreen';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
+import { whenFirstTouched } from './when-first-touched';
 
 /** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
 export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
@@ -20,6 +23,8 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
   // The counter's products stay live while signed in: back on the sell screen, its tiles are there at once.
   const { lang } = useFormat();
   useEffect(() => keepProductsLive(lang), [lang]);
+  // The code that checks a change comes with the first tap or key (or a few seconds on), never before the screen is drawn.
+  useEffect(() => whenFirstTouched(preloadCommands), []);
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />
@@ -31,6 +36,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
       </div>
       <main class="content" id="content">
         {/* A screen's chunk loading shows here, never blanking the bars. */}
+        <KeptSellScreen key={session.staff.id} role={session.staff.role} />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -1,5 +1,6 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type RouterHistory } from '@tanstack/react-router';
 import { RootFrame } from './RootFrame';
+import { SELL_PATH, SellSpot } from './KeptSellScreen';
 import { ScreenError } from './ScreenError';
 import { parseSalesSearch, parseStockSearch } from '../routes/search';
 import { parseActivitySearch } from '../routes/activity-search';
@@ -19,8 +20,9 @@ const rootRoute = createRootRoute({ component: RootFrame, notFoundComponent: Not
 
 const sellRoute = createRoute({
   getParentRoute: () => rootRoute,
-  path: '/',
-  component: lazyRouteComponent(() => import('../routes/sell'), 'SellRoute'),
+  path: SELL_PATH,
+  // The frame keeps the sell screen drawn across tabs (KeptSellScreen); the route only holds its place.
+  component: SellSpot,
 });
 const salesRoute = createRoute({
   getParentRoute: () => rootRoute,

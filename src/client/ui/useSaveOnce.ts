@@ -23,6 +23,8 @@ export function messageOf(error: AppError): Message {
  * what fills it in). A failure `explain` takes (returns true for, say to show
  * it under a field, or to set a message of its own) sets no message. After a
  * success `saving` stays true: the screen moves on and must not save again.
+ * A screen that stays for the next one (the kept sell screen) calls `again`
+ * once it has emptied itself.
  */
 export function useSaveOnce() {
   const [saving, setSaving] = useState(false);
@@ -46,5 +48,9 @@ export function useSaveOnce() {
   }
 
   const setError = useCallback((key: string | null) => setMessage(key === null ? null : { key }), []);
-  return { saving, error: message?.key ?? null, errorParams: message?.params, setError, run };
+  const again = useCallback(() => {
+    inFlight.current = false;
+    setSaving(false);
+  }, []);
+  return { saving, error: message?.key ?? null, errorParams: message?.params, setError, run, again };
 }

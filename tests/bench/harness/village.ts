@@ -5,7 +5,7 @@ import type { Customer } from '../../../src/shared/domain/villagers';
 import { db } from '../../../src/client/data/db';
 import { getDevice } from '../../../src/client/data/device';
 import { waitingParcels } from '../../../src/client/data/queries/parcels';
-import { villagerHistory } from '../../../src/client/data/queries/villager-history';
+import { HISTORY_PAGE, villagerHistory } from '../../../src/client/data/queries/villager-history';
 import { resolveCustomerRow, searchVillagers } from '../../../src/client/data/queries/villagers';
 import { loadSearchKeys, writeSearchKeys, type KeyBuilder } from '../../../src/client/data/villager-search';
 import { seededRandom } from './fixtures';
@@ -59,13 +59,14 @@ function typed(query: 'initials' | 'name' | 'phone', customer: Customer, keys: K
 function prepare(query: VillageQuery, run: number): () => Promise<number> {
   if (!seeded) throw new Error('seedVillage first');
   const { customers, heavyVillagerId, keys, pinyin } = seeded;
-  if (query === 'parcels') return async () => (await waitingParcels(db)).length;
+  // The list as it first shows: its first page named, the whole shelf counted.
+  if (query === 'parcels') return async () => (await waitingParcels(db)).total;
   if (query === 'page') {
-    // The villager page: its villager (useVillager), then its orders and parcels (useVillagerHistory).
+    // The villager page: its villager (useVillager), then its orders and parcels (useVillagerHistory) as it first shows them.
     return async () => {
       const customer = await resolveCustomerRow(db, heavyVillagerId);
       if (!customer) throw new Error('heavy villager missing');
-      return (await villagerHistory(db, customer.id)).orders.length;
+      return (await villagerHistory(db, customer.id, HISTORY_PAGE)).orderCount;
     };
   }
   const text = typed(query, customers[(run * SAMPLE_STRIDE) % customers.length]!, keys, pinyin);

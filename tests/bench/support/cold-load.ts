@@ -47,6 +47,8 @@ export async function coldLoadCase(tablet: BenchBrowser, origin: string): Promis
   const { page, cdp } = tablet;
   await page.getByTestId('product-tile').first().waitFor();
   await page.evaluate(async () => {
+    // The app registers its worker once idle after drawing: wait for it, or it would register after the clearing.
+    await navigator.serviceWorker.ready;
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
     for (const key of await caches.keys()) await caches.delete(key);
   });

@@ -170,9 +170,11 @@ async function pullCase(deps: VillageDeps): Promise<VillagePull> {
  * The whole case. For working on the pull: BENCH_VILLAGE=pull runs the pull
  * alone (with BENCH_ONLY=village, which only logs the case, so the missing
  * query figures matter to nobody); BENCH_PROFILE=1 takes its CPU profile.
+ * BENCH_VILLAGE=queries runs the queries alone, the same way.
  */
 export async function villageCase(deps: VillageDeps): Promise<VillageCase> {
   if (process.env.BENCH_VILLAGE === 'pull') return { pull: await pullCase(deps) } as VillageCase;
+  if (process.env.BENCH_VILLAGE === 'queries') return (await queryCase(deps)) as VillageCase;
   deps.log(`village queries at ${THROTTLE}× CPU throttle, ${RUNS} runs each`);
   const queries = await queryCase(deps);
   deps.log('fresh tablet pulls the village data set');

@@ -3,7 +3,6 @@ import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
 import { RefusalCode } from '../../../shared/domain/refusals';
 import { UNSTORABLE_TEXT_MESSAGE } from '../../../shared/domain/text';
-import { decideMutation, followReads, prepareMutation } from '../../../shared/mutations/registry';
 import type { Decision, ReadState, RowChange, RowKey } from '../../../shared/mutations/types';
 import { PROTOCOL_VERSION } from '../../../shared/protocol/version';
 import type { StaffKeys } from '../../../shared/auth/staff-key';
@@ -79,8 +78,28 @@ function commandTables(database: CunzhanDb) {
   return [...database.syncedWithDerived(), database.outbox, database.meta];
 }
 
+/**
+ * The shared decide of every kind, some 30 KB of code: loaded with the first
+ * change a person makes, not with the first screen (see preloadCommands).
+ */
+type Registry = typeof import('../../../shared/mutations/registry');
+const loadRegistry = (): Promise<Registry> => import('../../../shared/mutations/registry');
+
+/** Fetches the shared decide ahead of the first change, once the screen is drawn. */
+export function preloadCommands(): void {
+  void loadRegistry();
+}
+
 /** Runs the shared decide on the rows the mutation reads, in the caller's transaction. */
-async function decideHere(database: CunzhanDb, kind: MutationKind, args: unknown, ctx: CommandContext, mutationId: string, createdAt: string) {
+async function decideHere(
+  { decideMutation, followReads, prepareMutation }: Registry,
+  database: CunzhanDb,
+  kind: MutationKind,
+  args: unknown,
+  ctx: CommandContext,
+  mutationId: string,
+  createdAt: string,
+) {
   const prepared = prepareMutation(kind, args, ctx.staffId, createdAt);
   const rows = await loadState(database, prepared.reads);
   // Rows named by those just read (a parcel's order and villager).
@@ -119,13 +138,15 @@ export async function runCommand(
 ): Promise<RowChange[]> {
   const ctx = context ?? currentContext();
   const database = ctx.db;
+  // Loaded before any transaction opens: an await on it inside one would commit it early.
+  const registry = await loadRegistry();
   const mutationId = uuidv7();
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
     const { args, writes } = await database.transaction('rw', commandTables(database), async () => {
       const built = await buildArgs(database, ctx);
-      const { decision } = await decideHere(database, kind, built, ctx, mutationId, createdAt);
+      const { decision } = await decideHere(registry, database, kind, built, ctx, mutationId, createdAt);
       return { args: built, writes: decision.changes.map((c) => c.table) };
     });
     await loadSearchKeysFor(writes);
@@ -136,7 +157,7 @@ export async function runCommand(
         }
       : {};
     changes = await database.transaction('rw', commandTables(database), async () => {
-      const { decision, rows } = await decideHere(database, kind, args, ctx, mutationId, createdAt);
+      const { decision, rows } = await decideHere(registry, database, kind, args, ctx, mutationId, createdAt);
       const before: RowImage[] = decision.changes.map(({ table, row }) => {
         const key = rowKey(table, row.id);
         return { key, row: rows.get(key) ?? null };

@@ -21,26 +21,26 @@ function inStatus(database: CunzhanDb, status: Parcel['status'], since = '') {
 /** Waiting parcels the list shows at first, and how many more each "show more" adds. */
 export const WAITING_PAGE = 30;
 
-export interface WaitingParcel extends ParcelView {
-  /** Whether `customer` was looked up: only for the rows the list shows. */
-  named: boolean;
+/** The shelf as its list shows it: the first rows, oldest first, with their villagers; how many wait in all. */
+export interface WaitingShelf {
+  rows: ParcelView[];
+  total: number;
 }
 
 /**
- * Parcels waiting on the shelf, oldest first (the index's order), with the
- * villagers of the first `named` of them. A villager is one IndexedDB read
- * each, so a shelf of hundreds is not named at once: the list shows its
- * first page and names more as it shows them.
+ * Parcels waiting on the shelf, oldest first (the index's order): only the
+ * first `shown` are read and named, the rest counted in the index. A big
+ * centre's shelf holds hundreds; the list shows a page of them and reads
+ * more on "show more".
  */
-export async function waitingParcels(database: CunzhanDb, named = WAITING_PAGE): Promise<WaitingParcel[]> {
-  const parcels = await inStatus(database, 'waiting').toArray();
-  const views = await withCustomers(database, parcels.slice(0, named));
-  return parcels.map((parcel, i) => (i < views.length ? { ...views[i]!, named: true } : { parcel, customer: undefined, named: false }));
+export async function waitingParcels(database: CunzhanDb, shown = WAITING_PAGE): Promise<WaitingShelf> {
+  const [parcels, total] = await Promise.all([inStatus(database, 'waiting').limit(shown).toArray(), inStatus(database, 'waiting').count()]);
+  return { rows: await withCustomers(database, parcels), total };
 }
 
-/** The waiting parcels with the first `named` of them named (see waitingParcels). */
-export function useWaitingParcels(named = WAITING_PAGE): WaitingParcel[] | undefined {
-  return useLiveQuery(() => waitingParcels(defaultDb, named), [named]);
+/** The first `shown` waiting parcels and the shelf's count (see waitingParcels). */
+export function useWaitingParcels(shown = WAITING_PAGE): WaitingShelf | undefined {
+  return useLiveQuery(() => waitingParcels(defaultDb, shown), [shown]);
 }
 
 /** Parcels of the last `days` days, each status from its own index range: the figures' input. */

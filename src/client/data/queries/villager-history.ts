@@ -6,9 +6,15 @@ import type { Parcel } from '../../../shared/domain/parcels';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import { idsOfVillager } from './villagers';
 
-/** What a villager's page lists: their orders (newest first) and parcels by state. */
+/** Orders or done parcels shown at first, and how many more each "show more" adds: a screenful or two, not hundreds of rows at once. */
+export const HISTORY_PAGE = 30;
+
+/** What a villager's page lists: their newest orders and parcels by state. */
 export interface VillagerHistory {
+  /** The newest orders, as many as the page shows, newest first. */
   orders: Order[];
+  /** All their orders on this tablet. */
+  orderCount: number;
   /** Platform names by id, for the orders. */
   platformNames: Map<string, LocalizedName>;
   waiting: Parcel[];
@@ -28,34 +34,57 @@ async function rowsOf<T>(table: Table<T, string>, ids: readonly string[]): Promi
   return (await Promise.all(ids.map((id) => table.where('customerId').equals(id).toArray()))).flat();
 }
 
+/** Newest orders of some villager ids, `shown` of them, and how many they have in all. */
+interface NewestOrders {
+  orders: Order[];
+  count: number;
+}
+
+/**
+ * An id's orders sit in the `customerId` index in id order, and ids are
+ * UUIDv7s of the order's making: its last `shown` entries are its newest
+ * orders. Only those are read; the rest are counted in the index. A busy
+ * villager has hundreds of orders and the page shows a screenful.
+ */
+async function newestOrdersOf(database: CunzhanDb, ids: readonly string[], shown: number): Promise<NewestOrders> {
+  const ofId = (id: string) => database.orders.where('customerId').equals(id);
+  const [pages, counts] = await Promise.all([
+    Promise.all(ids.map((id) => ofId(id).reverse().limit(shown).toArray())),
+    Promise.all(ids.map((id) => ofId(id).count())),
+  ]);
+  return { orders: pages.flat().sort(newestFirst).slice(0, shown), count: counts.reduce((a, b) => a + b, 0) };
+}
+
 /**
  * Orders and parcels carry the id the villager had when they were made; a
  * survivor's history also holds those of everyone merged into it. The
  * survivor's own rows and the platforms are read while the merged ids are
  * looked up (usually none), so the page waits on one round of reads.
  */
-export async function villagerHistory(database: CunzhanDb, survivorId: string): Promise<VillagerHistory> {
-  const [merged, ownOrders, ownParcels, platforms] = await Promise.all([
+export async function villagerHistory(database: CunzhanDb, survivorId: string, ordersShown: number): Promise<VillagerHistory> {
+  const [merged, own, ownParcels, platforms] = await Promise.all([
     idsOfVillager(database, survivorId).then((ids) => ids.filter((id) => id !== survivorId)),
-    rowsOf(database.orders, [survivorId]),
+    newestOrdersOf(database, [survivorId], ordersShown),
     rowsOf(database.parcels, [survivorId]),
     // A centre has a handful of platforms: one read of them all.
     database.platforms.toArray(),
   ]);
-  const [mergedOrders, mergedParcels] =
-    merged.length === 0 ? [[], []] : await Promise.all([rowsOf(database.orders, merged), rowsOf(database.parcels, merged)]);
+  const [theirs, mergedParcels] =
+    merged.length === 0 ? [null, []] : await Promise.all([newestOrdersOf(database, merged, ordersShown), rowsOf(database.parcels, merged)]);
+  const orders = theirs ? [...own.orders, ...theirs.orders].sort(newestFirst).slice(0, ordersShown) : own.orders;
   // Ids are time-ordered: reversed, the rows come nearly newest first and the sort has little to do.
-  const orders = [...ownOrders, ...mergedOrders].reverse().sort(newestFirst);
   const parcels = [...ownParcels, ...mergedParcels].reverse().sort(byArrival);
   const platformNames = new Map(platforms.map((p) => [p.id, p.names] as const));
   return {
     orders,
+    orderCount: own.count + (theirs?.count ?? 0),
     platformNames,
     waiting: parcels.filter((p) => p.status === 'waiting'),
     done: parcels.filter((p) => p.status !== 'waiting'),
   };
 }
 
-export function useVillagerHistory(survivorId: string): VillagerHistory | undefined {
-  return useLiveQuery(() => villagerHistory(defaultDb, survivorId), [survivorId]);
+/** A villager's history with their newest `ordersShown` orders (see villagerHistory). */
+export function useVillagerHistory(survivorId: string, ordersShown: number): VillagerHistory | undefined {
+  return useLiveQuery(() => villagerHistory(defaultDb, survivorId, ordersShown), [survivorId, ordersShown]);
 }

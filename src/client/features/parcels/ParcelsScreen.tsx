@@ -58,11 +58,10 @@ export function ParcelsScreen() {
   const fmt = useFormat();
   const now = useNow(60_000);
   const { returnAfterDays } = useCentreSettings();
-  // Rows shown: the first page, one more per "show more" (each names its villagers as it comes).
+  // Rows shown: the first page, one more per "show more" (each read with its villagers as it comes).
   const [shown, setShown] = useState(WAITING_PAGE);
   const waiting = useWaitingParcels(shown);
-  // Only named rows: while the next page is read, the previous answer still stands.
-  const rows = waiting?.filter((w) => w.named);
+  const rows = waiting?.rows;
 
   return (
     <section class="screen">
@@ -76,7 +75,7 @@ export function ParcelsScreen() {
       <h2>{t('parcels.waiting')}</h2>
       {waiting === undefined || rows === undefined ? (
         <Loading />
-      ) : waiting.length === 0 ? (
+      ) : waiting.total === 0 ? (
         <p class="empty">{t('parcels.noneWaiting')}</p>
       ) : (
         <>
@@ -111,7 +110,7 @@ export function ParcelsScreen() {
               );
             })}
           </ul>
-          <ShowMore total={waiting.length} shown={rows.length} onMore={() => setShown(rows.length + WAITING_PAGE)} testId="parcels-show-more" />
+          <ShowMore total={waiting.total} shown={rows.length} onMore={() => setShown(rows.length + WAITING_PAGE)} testId="parcels-show-more" />
         </>
       )}
     </section>

@@ -43,7 +43,7 @@ export function SellScreen() {
   const [cartOpen, setCartOpen] = useState(false);
   // A cleared cart can be brought back until the next product is added.
   const [cleared, setCleared] = useState<readonly CartLine[] | null>(null);
-  const { saving, error, errorParams, setError, run } = useSaveOnce();
+  const { saving, error, errorParams, setError, run, again } = useSaveOnce();
 
   const byId = useMemo(() => new Map<string, ProductWithStock>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
   const lines = cart.lines.filter((l) => byId.has(l.productId));
@@ -89,8 +89,11 @@ export function SellScreen() {
         });
         // The receipt first: emptying the cart first would redraw the whole sell screen just before leaving it.
         await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
+        // The screen stays drawn behind the receipt (KeptSellScreen): the next sale starts empty, its cart sheet closed.
         cart.clear();
         resetPayment();
+        setCartOpen(false);
+        again();
       },
       (e) => {
         // The two refusals a person can put right here get words of their own.

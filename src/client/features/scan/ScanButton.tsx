@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScreenShown } from '../../app/screen-shown';
 import { Icon } from '../../ui/Icon';
 import type { ScanHandler, ScanPurpose } from './scan-purpose';
 import './scan-button.css';
@@ -20,6 +21,9 @@ export function ScanButton({ purpose, onCode, wide = false, testId }: {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  // A kept screen left for another (the device's back button) closes its scanner: the camera stops with it.
+  const shown = useScreenShown();
+  if (open && !shown) setOpen(false);
   const label = t(`scan.button.${purpose}`);
 
   function close() {

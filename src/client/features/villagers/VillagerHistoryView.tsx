@@ -2,16 +2,13 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Parcel } from '../../../shared/domain/parcels';
-import { useVillagerHistory } from '../../data/queries/villager-history';
+import { HISTORY_PAGE, useVillagerHistory } from '../../data/queries/villager-history';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
 import { ShowMore } from '../../ui/ShowMore';
 import { useFormat } from '../../ui/format';
 import { OlderHistoryNote } from '../orders/OlderHistoryNote';
 import { StatusBadge } from '../orders/StatusBadge';
-
-/** Orders or done parcels shown at first, and how many more each "show more" adds: a screenful or two, not hundreds of rows at once. */
-export const HISTORY_PAGE = 30;
 
 /**
  * A villager's orders and parcels on this tablet. Counter sales carry no
@@ -21,8 +18,8 @@ export const HISTORY_PAGE = 30;
 export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const history = useVillagerHistory(villagerId);
   const [ordersShown, setOrdersShown] = useState(HISTORY_PAGE);
+  const history = useVillagerHistory(villagerId, ordersShown);
   const [doneShown, setDoneShown] = useState(HISTORY_PAGE);
   if (history === undefined) return <Loading />;
 
@@ -57,12 +54,12 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
     <>
       <div class="card" data-testid="villager-orders">
         <h2>{t('villagers.history.orders')}</h2>
-        {history.orders.length === 0 ? (
+        {history.orderCount === 0 ? (
           <p class="muted">{t('villagers.history.noOrders')}</p>
         ) : (
           <>
             <ul class="list">
-              {history.orders.slice(0, ordersShown).map((o) => (
+              {history.orders.map((o) => (
                 <li key={o.id}>
                   <Link to="/orders/$orderId" params={{ orderId: o.id }} className="list-row" data-testid="villager-order" data-status={o.status}>
                   <span class="list-row-main">
@@ -87,9 +84,9 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
               ))}
             </ul>
             <ShowMore
-              total={history.orders.length}
-              shown={ordersShown}
-              onMore={() => setOrdersShown(ordersShown + HISTORY_PAGE)}
+              total={history.orderCount}
+              shown={history.orders.length}
+              onMore={() => setOrdersShown(history.orders.length + HISTORY_PAGE)}
               testId="villager-orders-more"
             />
           </>
