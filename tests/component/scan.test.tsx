@@ -27,7 +27,7 @@ function keysAt(gapMs: number) {
 }
 
 function WedgeProbe({ onCode }: { onCode(code: string): void }) {
-  useWedgeScanner(true, onCode);
+  useWedgeScanner(onCode);
   return <input data-testid="other-field" />;
 }
 

@@ -3,7 +3,8 @@ const TOUCH_WAIT_MS = 4000;
 
 /**
  * Calls `then` once: on the person's first tap or key, or a few seconds on.
- * For code fetched ahead of its use but never before the screen is drawn.
+ * For work put off until the first screen is drawn: code fetched ahead of
+ * its use, the service worker's install of the whole app.
  * Returns a function that cancels the wait.
  */
 export function whenFirstTouched(then: () => void): () => void {

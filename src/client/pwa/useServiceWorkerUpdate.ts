@@ -2,11 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 // Static, in the entry's chunk (about 2 KB): fetched on its own it was a second
 // wave of requests on a cold load, started before the first screen had drawn.
 import { Workbox } from 'workbox-window';
+import { whenFirstTouched } from '../app/when-first-touched';
 
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
-/** How long after the page's load the service worker is registered, then at most how long it waits for the page to be idle. */
-const REGISTER_AFTER_LOAD_MS = 3000;
-const REGISTER_IDLE_MS = 2000;
 
 export interface ServiceWorkerUpdate {
   /** A new version is installed and waits for the person to accept it. */
@@ -36,20 +34,13 @@ export function useServiceWorkerUpdate(): ServiceWorkerUpdate {
       timer = setInterval(checkForUpdate, UPDATE_CHECK_MS);
       window.addEventListener('online', checkForUpdate);
     };
-    // A while after the page has loaded, when idle: installing fetches every
-    // file of the app for offline use, which on a slow link would otherwise
-    // share it with the first screen's own code and data, and a slow tablet's CPU.
-    let idle: number | undefined;
-    let wait: ReturnType<typeof setTimeout> | undefined;
-    const afterLoad = () => {
-      wait = setTimeout(() => (idle = requestIdleCallback(register, { timeout: REGISTER_IDLE_MS })), REGISTER_AFTER_LOAD_MS);
-    };
-    if (document.readyState === 'complete') afterLoad();
-    else window.addEventListener('load', afterLoad, { once: true });
+    // Once the person starts (a tap or a key) or a few seconds on, as the
+    // code a change needs: installing fetches every file of the app for
+    // offline use, which on a slow link would otherwise share it with the
+    // first screen's own code and data, and a slow tablet's CPU.
+    const stopWaiting = whenFirstTouched(register);
     return () => {
-      window.removeEventListener('load', afterLoad);
-      clearTimeout(wait);
-      if (idle !== undefined) cancelIdleCallback(idle);
+      stopWaiting();
       clearInterval(timer);
       window.removeEventListener('online', checkForUpdate);
     };

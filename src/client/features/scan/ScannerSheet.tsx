@@ -30,7 +30,7 @@ export function ScannerSheet({ purpose, onCode, onClose }: { purpose: ScanPurpos
   }
 
   const reader = useFrameCodes(camera.video, camera.state === 'live', PURPOSE_FORMATS[purpose], take);
-  useWedgeScanner(true, (code) => void take(code));
+  useWedgeScanner((code) => void take(code));
 
   // Focus moves into the sheet once, on opening; the on-screen keyboard stays down until the field is tapped.
   useEffect(() => {

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useScreenShown } from '../../app/screen-shown';
 import { findProductByBarcode } from './find-product';
 import type { ScanOutcome } from './scan-purpose';
 import { useWedgeScanner } from './useWedgeScanner';
@@ -23,9 +22,8 @@ export function useProductScan(onProduct: (productId: string) => void, clearSear
     return null;
   }
 
-  // While the scanner sheet is open it takes the scanner's codes itself (see useWedgeScanner);
-  // while another tab is open over the kept sell screen, that tab's screen has them.
-  useWedgeScanner(useScreenShown(), (code) => void take(code).then(setMessage));
+  // While the scanner sheet is open it takes the scanner's codes itself (see useWedgeScanner).
+  useWedgeScanner((code) => void take(code).then(setMessage));
 
   return { take, message, dismiss: () => setMessage(null) };
 }

@@ -100,8 +100,8 @@ export function VillagerHistoryView({ villagerId }: { villagerId: string }) {
           <p class="muted">{t('villagers.history.noDone')}</p>
         ) : (
           <>
-              <ul class="list">{history.done.slice(0, doneShown).map(parcelRow)}</ul>
-              <ShowMore total={history.done.length} shown={doneShown} onMore={() => setDoneShown(doneShown + HISTORY_PAGE)} testId="villager-done-more" />
+            <ul class="list">{history.done.slice(0, doneShown).map(parcelRow)}</ul>
+            <ShowMore total={history.done.length} shown={doneShown} onMore={() => setDoneShown(doneShown + HISTORY_PAGE)} testId="villager-done-more" />
           </>
         )}
       </div>
