@@ -73,25 +73,45 @@ function rejectOnAbort(signal: AbortSignal): Promise<never> {
   });
 }
 
+/**
+ * The signal bounding each answer's request, kept with the answer while it
+ * lives. Its body is read under the same bound (see `bodyText`), and holding
+ * the signal here keeps it alive: a signal made by AbortSignal.any may
+ * otherwise be collected (Node 20) and its abort, or its timeout, never reach
+ * a body still being read.
+ */
+const answerBounds = new WeakMap<Response, AbortSignal>();
+
 /** Sends, mapping a network failure to server_unreachable and an error status to its code. */
 export async function send(transport: Transport, request: Request, timeoutMs: number = REQUEST_TIMEOUT_MS): Promise<Response> {
   let response: Response;
+  // The same signal also ends a body that stops arriving halfway. The race
+  // is for a transport that does not watch the signal.
+  const signal = AbortSignal.any([request.signal, timeoutSignal(timeoutMs)]);
   try {
-    // The same signal also ends a body that stops arriving halfway. The race
-    // is for a transport that does not watch the signal.
-    const signal = AbortSignal.any([request.signal, timeoutSignal(timeoutMs)]);
     response = await Promise.race([transport(new Request(request, { signal })), rejectOnAbort(signal)]);
   } catch (e) {
     const error = toAppError(e);
     throw error.code === AppErrorCode.unknown ? new AppError(AppErrorCode.serverUnreachable, { cause: e }) : error;
   }
+  answerBounds.set(response, signal);
   if (response.ok) return response;
   throw await errorOf(response);
 }
 
+/**
+ * The whole body of an answer as text, given up when its request's bound
+ * ends (timeout, or the caller's abort) even where the fetch underneath
+ * misses that: an answer cut at the wrong moment must fail, never hang.
+ */
+function bodyText(response: Response): Promise<string> {
+  const bound = answerBounds.get(response);
+  return bound ? Promise.race([response.text(), rejectOnAbort(bound)]) : response.text();
+}
+
 /** The AppError an error response stands for; a body that is not the protocol's error shape counts by its status alone. */
 export async function errorOf(response: Response): Promise<AppError> {
-  const body = readErrorReply(await response.json().catch(() => null));
+  const body = readErrorReply(await bodyText(response).then(JSON.parse).catch(() => null));
   return fromApiError(response.status, body?.error, retryAfterSeconds(response.headers.get('Retry-After')));
 }
 
@@ -103,7 +123,7 @@ export async function errorOf(response: Response): Promise<AppError> {
 export async function readReply<T>(response: Response, check: (body: unknown) => T): Promise<T> {
   let text: string;
   try {
-    text = await response.text();
+    text = await bodyText(response);
   } catch (e) {
     throw new AppError(AppErrorCode.serverUnreachable, { cause: e });
   }
