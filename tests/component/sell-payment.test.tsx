@@ -78,6 +78,10 @@ describe('the sell screen\'s payment step', () => {
 
     const receipt = await receiptShown();
     expect(within(receipt).getByTestId('receipt-total').textContent).toBe('¥71.00');
+    // The receipt the sell screen hands over names whom it was for and who served, as one read back would.
+    expect(within(receipt).getByTestId('receipt-villager').textContent).toContain('赵秀英');
+    expect(within(receipt).getByTestId('receipt-staff').textContent).toContain('Zhou Ping');
+    expect(within(receipt).getByTestId('receipt-centre').textContent).not.toBe('');
     const sale = (await db.sales.toArray())[0]!;
     expect(sale.payments).toEqual([{ means: 'cash', amountFen: 2000 }, { means: 'credit', amountFen: 5100 }]);
     expect(sale.customerId).toBe(customerId);

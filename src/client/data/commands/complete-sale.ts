@@ -55,7 +55,11 @@ async function isAdmin(database: CunzhanDb, staffId: string | undefined): Promis
 export async function completeSale(input: SaleInput, context?: CommandContext): Promise<Sale> {
   const saleId = uuidv7();
   const buildArgs = async (database: CunzhanDb, ctx: CommandContext) => {
-    const products = await database.products.bulkGet(input.lines.map((l) => l.productId));
+    // The number is taken at once with the products: a refusal below aborts the transaction, number and all.
+    const [products, receiptNo] = await Promise.all([
+      database.products.bulkGet(input.lines.map((l) => l.productId)),
+      nextReceiptNo(database, ctx.deviceId),
+    ]);
     const lines = input.lines.map((line, i) => {
       const product = products[i];
       if (!product) throw new AppError(AppErrorCode.invalidInput, { detail: 'unknown_product' });
@@ -81,7 +85,6 @@ export async function completeSale(input: SaleInput, context?: CommandContext): 
         else throw new AppError(AppErrorCode.invalidInput, { detail: CREDIT_OVER_LIMIT });
       }
     }
-    const receiptNo = await nextReceiptNo(database, ctx.deviceId);
     return {
       saleId,
       receiptNo,

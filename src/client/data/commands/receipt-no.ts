@@ -42,9 +42,9 @@ export function formatReceiptNo(prefix: string, counter: number): string {
  * never share a number.
  */
 export async function nextReceiptNo(database: CunzhanDb, deviceId: string): Promise<string> {
-  const counter = ((await getMeta(database, 'receiptCounter')) ?? 0) + 1;
+  const [last, device] = await Promise.all([getMeta(database, 'receiptCounter'), getMeta(database, 'device')]);
+  const counter = (last ?? 0) + 1;
   await setMeta(database, 'receiptCounter', counter);
-  const device = await getMeta(database, 'device');
   const deviceNo = device?.deviceId === deviceId ? device.deviceNo : undefined;
   return formatReceiptNo(receiptPrefix(deviceId, deviceNo), counter);
 }

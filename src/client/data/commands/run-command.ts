@@ -35,7 +35,11 @@ function currentContext(): CommandContext {
   return { db: defaultDb, staffId: session.staff.id, deviceId: session.deviceId, centreId: session.centreId, keys: session.keys };
 }
 
-/** Loads the rows `keys` names into a ReadState (bulk per table). */
+/**
+ * Loads the rows `keys` names into a ReadState: one bulk read per table, all
+ * sent at once, so a sale's staff, products and stock cost one round trip
+ * to the database rather than one each.
+ */
 async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<Map<string, AnyRow>> {
   const byTable = new Map<TableName, string[]>();
   for (const { table, id } of keys) {
@@ -43,13 +47,14 @@ async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<
     if (ids) ids.push(id);
     else byTable.set(table, [id]);
   }
+  const tables = [...byTable];
+  const found = await Promise.all(tables.map(([table, ids]) => database.synced(table).bulkGet(ids)));
   const rows = new Map<string, AnyRow>();
-  for (const [table, ids] of byTable) {
-    const found = await database.synced(table).bulkGet(ids);
-    found.forEach((row, i) => {
+  tables.forEach(([table, ids], t) => {
+    found[t]!.forEach((row, i) => {
       if (row) rows.set(rowKey(table, ids[i]!), row);
     });
-  }
+  });
   return rows;
 }
 
@@ -163,10 +168,6 @@ export async function runCommand(
         return { key, row: rows.get(key) ?? null };
       });
       const fresh = decision.changes.filter((c, i) => INSERT_ONLY_TABLES.includes(c.table) && before[i]!.row === null);
-      for (const { table, row } of decision.changes) await database.synced(table).put(row as never);
-      await addStockEffects(database, fresh);
-      for (const { table, row } of decision.changes) await writeSearchKeysOf(database, table, [row]);
-
       const entry: OutboxEntry = {
         id: mutationId,
         kind,
@@ -180,7 +181,14 @@ export async function runCommand(
         touched: before.map((b) => b.key),
         before,
       };
-      await database.outbox.add(entry);
+      // Sent together, not one after another: each write is in this transaction whatever the order
+      // (none reads what another writes), and a failed one aborts them all.
+      await Promise.all([
+        ...decision.changes.map(({ table, row }) => database.synced(table).put(row as never)),
+        addStockEffects(database, fresh),
+        ...decision.changes.map(({ table, row }) => writeSearchKeysOf(database, table, [row])),
+        database.outbox.add(entry),
+      ]);
       return decision.changes;
     });
   } catch (e) {

@@ -55,7 +55,28 @@ export interface ReceiptAhead {
   doc: ReceiptDoc | null;
 }
 
+/** The receipt a screen handed over for the route it goes to next (see prepareSaleReceipt). */
+let handedOver: ReceiptAhead | null = null;
+
+/**
+ * For a sale about to be saved: reads its receipt's names (centre, staff,
+ * villager) while the sale saves, and gives back what to call with the saved
+ * row. The receipt's route then shows it at once, rather than reading back
+ * what was just written behind every live query the sale woke.
+ */
+export function prepareSaleReceipt(lang: Language, staffId: string, customerId: string | undefined): (sale: Sale) => Promise<void> {
+  const context = contextFor(defaultDb, lang, staffId, customerId);
+  context.catch(() => undefined); // awaited with the saved sale; the route reads it itself otherwise
+  return async (sale) => {
+    if (sale.createdBy !== staffId || sale.customerId !== customerId) return;
+    handedOver = { kind: 'sale', id: sale.id, lang, doc: saleReceipt(sale, await context) };
+  };
+}
+
 export async function loadReceiptAhead(kind: ReceiptKind, id: string, lang: Language): Promise<ReceiptAhead> {
+  const given = handedOver;
+  handedOver = null;
+  if (given && given.kind === kind && given.id === id && given.lang === lang) return given;
   return { kind, id, lang, doc: await loadReceipt(defaultDb, kind, id, lang) };
 }
 

@@ -77,16 +77,22 @@ export function SellScreen() {
 
   async function confirm() {
     if (!canConfirm || !check.ok) return;
+    const customerId = check.creditFen > 0 ? payment.customerId ?? undefined : undefined;
     await run(
       async () => {
+        // The receipt's names are read while the sale saves (its code fetched meanwhile on the first sale).
+        const receipt = import('../receipts/receipt-queries').then((m) => m.prepareSaleReceipt(fmt.lang, getSession()?.staff.id ?? '', customerId));
+        receipt.catch(() => undefined);
         const sale = await completeSale({
           lines: lines.map((l, i) => ({ productId: l.productId, qty: l.qty, discount: priced.lineDiscounts[i] })),
           tenderedFen: check.tenderedFen,
           payments: check.payments,
-          customerId: check.creditFen > 0 ? payment.customerId ?? undefined : undefined,
+          customerId,
           discount: priced.saleDiscount,
           creditApprovedBy: approval?.adminId,
         });
+        // Without it (its code or names not read), the receipt's route reads the receipt back itself.
+        await receipt.then((handOver) => handOver(sale)).catch(() => undefined);
         // The receipt first: emptying the cart first would redraw the whole sell screen just before leaving it.
         await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
         // The screen stays drawn behind the receipt (KeptSellScreen): the next sale starts empty, its cart sheet closed.
