@@ -45,6 +45,21 @@ describe('the over-limit alert', () => {
     await waitFor(() => expect(screen.getByTestId('credit-balance').textContent).toBe('¥600.00'));
   });
 
+  it('counts the credit of a villager merged on another tablet under the one kept, by name', async () => {
+    const centre = await enrolledTablet('admin');
+    const kept = await createCustomer({ name: '赵秀英', consent: true, phone: '13812345678', village: '红旗村', household: '', householdSize: 3, notes: '' }, centre.ctx);
+    const twin = await createCustomer({ name: '赵秀英', consent: true, phone: '13912345678', village: '红旗村', household: '', householdSize: 3, notes: '' }, centre.ctx);
+    // The merge as sync brings it: the twin's row now points to the villager kept.
+    await db.customers.update(twin.id, { mergedInto: kept.id });
+    await login(centre.staff.id, centre.pin);
+    await db.creditEntries.bulkPut([creditSale(centre, twin.id, 30_000, centre.deviceId), creditSale(centre, kept.id, 30_000, uuidv7())]);
+    renderApp('/');
+    const alert = await screen.findByTestId('credit-over-limit-alert', {}, { timeout: 5000 });
+    expect(alert.textContent).toContain('1 villager went over the credit limit after sync');
+    fireEvent.click(screen.getByTestId('credit-over-limit-open'));
+    await waitFor(() => expect(screen.getByTestId('credit-balance').textContent).toBe('¥600.00'));
+  });
+
   it('stays quiet for a villager over the limit from one tablet\'s sales alone', async () => {
     const centre = await enrolledTablet('admin');
     const customer = await createCustomer({ name: '赵秀英', consent: true, phone: '13812345678', village: '红旗村', household: '', householdSize: 3, notes: '' }, centre.ctx);

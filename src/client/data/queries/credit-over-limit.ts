@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CENTRE_SETTINGS_ID, settingsOf } from '../../../shared/domain/centre-settings';
 import { creditBalance, type CreditEntry } from '../../../shared/domain/counter';
 import type { Fen } from '../../../shared/domain/money';
-import { resolveCustomer } from '../../../shared/domain/resolve-customer';
 import type { Customer } from '../../../shared/domain/villagers';
 import { db, type CunzhanDb } from '../db';
+import { resolveCustomerRows } from './villagers';
 
 export interface OverLimitVillager {
   customerId: string;
@@ -25,10 +25,14 @@ export async function villagersOverLimitAfterSync(database: CunzhanDb): Promise<
   const { creditLimitFen } = settingsOf(await database.settings.get(CENTRE_SETTINGS_ID));
   const entries = await database.creditEntries.toArray();
   if (entries.length === 0) return { limitFen: creditLimitFen, villagers: [] };
-  const customers = new Map<string, Customer>((await database.customers.toArray()).map((c) => [c.id, c]));
+  // Only the villagers the ledger names, and those they were merged into: not every villager of a
+  // busy centre, read again by this always-shown alert after each credit sale.
+  const resolved = await resolveCustomerRows(database, entries.map((e) => e.customerId));
+  const customers = new Map<string, Customer>();
+  for (const customer of resolved.values()) if (customer) customers.set(customer.id, customer);
   const byVillager = new Map<string, { entries: CreditEntry[]; devices: Set<string> }>();
   for (const entry of entries) {
-    const id = resolveCustomer(entry.customerId, (x) => customers.get(x))?.id ?? entry.customerId;
+    const id = resolved.get(entry.customerId)?.id ?? entry.customerId;
     const of = byVillager.get(id) ?? { entries: [], devices: new Set<string>() };
     of.entries.push(entry);
     if (entry.source === 'sale') of.devices.add(entry.deviceId);
