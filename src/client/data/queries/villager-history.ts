@@ -34,6 +34,11 @@ async function rowsOf<T>(table: Table<T, string>, ids: readonly string[]): Promi
   return (await Promise.all(ids.map((id) => table.where('customerId').equals(id).toArray()))).flat();
 }
 
+/** The newest `shown` orders of several lists, newest first. */
+function newestOf(lists: readonly Order[][], shown: number): Order[] {
+  return lists.flat().sort(newestFirst).slice(0, shown);
+}
+
 /** Newest orders of some villager ids, `shown` of them, and how many they have in all. */
 interface NewestOrders {
   orders: Order[];
@@ -52,7 +57,7 @@ async function newestOrdersOf(database: CunzhanDb, ids: readonly string[], shown
     Promise.all(ids.map((id) => ofId(id).reverse().limit(shown).toArray())),
     Promise.all(ids.map((id) => ofId(id).count())),
   ]);
-  return { orders: pages.flat().sort(newestFirst).slice(0, shown), count: counts.reduce((a, b) => a + b, 0) };
+  return { orders: newestOf(pages, shown), count: counts.reduce((a, b) => a + b, 0) };
 }
 
 /**
@@ -71,7 +76,7 @@ export async function villagerHistory(database: CunzhanDb, survivorId: string, o
   ]);
   const [theirs, mergedParcels] =
     merged.length === 0 ? [null, []] : await Promise.all([newestOrdersOf(database, merged, ordersShown), rowsOf(database.parcels, merged)]);
-  const orders = theirs ? [...own.orders, ...theirs.orders].sort(newestFirst).slice(0, ordersShown) : own.orders;
+  const orders = theirs ? newestOf([own.orders, theirs.orders], ordersShown) : own.orders;
   // Ids are time-ordered: reversed, the rows come nearly newest first and the sort has little to do.
   const parcels = [...ownParcels, ...mergedParcels].reverse().sort(byArrival);
   const platformNames = new Map(platforms.map((p) => [p.id, p.names] as const));

@@ -61,7 +61,6 @@ export function ParcelsScreen() {
   // Rows shown: the first page, one more per "show more" (each read with its villagers as it comes).
   const [shown, setShown] = useState(WAITING_PAGE);
   const waiting = useWaitingParcels(shown);
-  const rows = waiting?.rows;
 
   return (
     <section class="screen">
@@ -73,14 +72,14 @@ export function ParcelsScreen() {
       </div>
       <Figures nowMs={now} returnAfterDays={returnAfterDays} />
       <h2>{t('parcels.waiting')}</h2>
-      {waiting === undefined || rows === undefined ? (
+      {waiting === undefined ? (
         <Loading />
       ) : waiting.total === 0 ? (
         <p class="empty">{t('parcels.noneWaiting')}</p>
       ) : (
         <>
           <ul class="list" data-testid="waiting-list">
-            {rows.map(({ parcel, customer }) => {
+            {waiting.rows.map(({ parcel, customer }) => {
               const days = daysWaiting(parcel, now);
               const overdue = isOverdue(parcel, now, returnAfterDays);
               return (
@@ -110,7 +109,7 @@ export function ParcelsScreen() {
               );
             })}
           </ul>
-          <ShowMore total={waiting.total} shown={rows.length} onMore={() => setShown(rows.length + WAITING_PAGE)} testId="parcels-show-more" />
+          <ShowMore total={waiting.total} shown={waiting.rows.length} onMore={() => setShown(waiting.rows.length + WAITING_PAGE)} testId="parcels-show-more" />
         </>
       )}
     </section>
