@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstScreenChunks } from './src/build/first-screen-chunks.ts';
-import { signedInPreload } from './src/build/signed-in-preload.ts';
+import { firstScreenPreload } from './src/build/first-screen-preload.ts';
 import { brotliAssets } from './src/build/brotli-assets.ts';
 
 // One config for the three builds: the PWA (`vite build`), the Node server
@@ -24,7 +24,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     : [
         preact(),
         firstScreenChunks(),
-        signedInPreload(),
+        firstScreenPreload(),
         brotliAssets(),
         VitePWA({
           strategies: 'injectManifest',

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { SIGNED_IN_MODULES } from './signed-in-preload.ts';
+import { SIGNED_IN_MODULES } from './first-screen-preload.ts';
 
 const ENTRY = 'src/client/main.tsx';
 /** The screens before sign-in: what they share with the signed-in screen stays out of its chunk, or they would load it all. */
@@ -31,7 +31,7 @@ function staticClosure(graph: ModuleGraph, roots: readonly string[]): Set<string
  * link each file costs a round trip and its headers: six at a time over
  * HTTP/1.1, 400 ms each, was most of a cold load. Here everything the entry
  * imports statically goes into the entry's chunk, and everything the
- * signed-in screen adds (signed-in-preload.ts) into one more; the
+ * signed-in screen adds (first-screen-preload.ts) into one more; the
  * enrol, sign-in and removed-tablet screens with what they import into a
  * third, so a tablet not yet signed in never loads the signed-in code. The
  * other screens keep their own chunks.

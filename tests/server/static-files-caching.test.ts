@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers';
-import { SIGNED_IN_PRELOAD_SCRIPT } from '../../src/shared/first-screen/signed-in-preload';
+import { FIRST_SCREEN_PRELOAD_SCRIPT } from '../../src/shared/first-screen/first-screen-preload';
 import { storeKinds, type OpenedStore } from './support/stores';
 
 // The static files need no database; one store kind is enough to build the app.
@@ -84,8 +84,8 @@ describe('the built app on a slow link: each icon fetched once, unchanged files 
     }
   });
 
-  it("allows the page's one inline script, the signed-in preload, by its hash and nothing else inline", () => {
-    const hash = createHash('sha256').update(SIGNED_IN_PRELOAD_SCRIPT).digest('base64');
+  it("allows the page's one inline script, the first screen's preload, by its hash and nothing else inline", () => {
+    const hash = createHash('sha256').update(FIRST_SCREEN_PRELOAD_SCRIPT).digest('base64');
     const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src '));
     expect(scriptSrc).toContain(`'sha256-${hash}'`);
     expect(scriptSrc).not.toContain('unsafe-inline');

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { Staff } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
-import { SESSION_STORAGE_KEY } from '../../shared/first-screen/signed-in-preload';
+import { SESSION_STORAGE_KEY } from '../../shared/first-screen/first-screen-preload';
 import { db as defaultDb, type CunzhanDb } from '../data/db';
 import { checkPin } from './check-pin';
 

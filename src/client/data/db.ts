@@ -161,9 +161,82 @@ export function parseRowKey(key: string): { table: TableName; id: string } {
 }
 
 /**
- * The tablet's database. Never edit a version that has shipped: add
- * `this.version(n + 1).stores({...}).upgrade(...)` below it and a test that
- * opens the previous version with data (tests/unit/db-upgrade.test.ts).
+ * Every table and index as of version 9, the last version with an upgrade
+ * function. Versions 1 to 8 declared it in steps; a tablet still at one of
+ * them is upgraded straight to this.
+ */
+const SCHEMA_AT_9: Readonly<Record<string, string>> = {
+  products: 'id, sku, barcode, updatedAt',
+  movements: 'id, productId, createdAt, [productId+createdAt]',
+  // Only the createdAt index the sales list reads (dropped in version 2: createdBy and
+  // productIds): the staff filter runs in memory within a day's range, and each index
+  // entry is written for every pulled sale, which made a first sync markedly slower.
+  sales: 'id, createdAt',
+  staff: 'id',
+  stockLevels: 'productId',
+  outbox: '++seq, &id, *touched',
+  refusals: 'id, at',
+  shadow: 'key',
+  meta: 'key',
+  // Reviews sync from the server (flagged changes for an admin); session keys hold
+  // the signed-in person's CryptoKeys for the tab's session.
+  reviews: 'id, createdAt',
+  sessionKeys: 'id',
+  // Villagers are looked up by phone and village (the duplicate warning) and by whom
+  // they were merged into; `customerSearch` is local only: its multi-entry `keys` index
+  // is how search finds a villager without scanning them all.
+  customers: 'id, updatedAt, phone, village, mergedInto',
+  platforms: 'id',
+  // A first sync writes tens of thousands of orders and parcels, an index entry per
+  // row for each index: orders are sorted by createdAt in memory and a parcel is found
+  // by its id (made from its tracking number), so those two indexes went in version 8.
+  orders: 'id, customerId, status, updatedAt',
+  parcels: 'id, customerId, [status+arrivedAt], orderId',
+  pickupCodes: 'id, parcelId',
+  customerSearch: 'id, *keys',
+  settings: 'id',
+  // Course packs for training, local only (never synced): the packs held, their media
+  // files by sha256 (shared between versions and packs), each file's bytes in chunks
+  // saved as they arrive (a cut download resumes from them), and the county's list.
+  packs: 'id',
+  packFiles: 'sha256',
+  packChunks: '[sha256+index]',
+  packCatalog: 'id',
+  // The counter's money: villagers' credit ledger, repayments, refunds (with what each
+  // sale has had refunded) and each staff member's till per day.
+  creditEntries: 'id, customerId',
+  repayments: 'id, customerId, createdAt',
+  refunds: 'id, saleId, createdAt',
+  refundTotals: 'id',
+  tills: 'id, day, [staffId+day]',
+  // Products' search keys (data/product-search.ts), local only like villagers': pinyin
+  // and initials find 矿泉水 by `kqs` or `shui`.
+  productSearch: 'id, *keys',
+};
+
+/** What versions 10 and 11 added; nothing existing changed, so neither has an upgrade function. */
+const SCHEMA_ADDED_AFTER_9: Readonly<Record<string, string>> = {
+  // Trainer sessions, who attended them and each villager's quiz answers.
+  trainingSessions: 'id, packId, createdAt',
+  attendances: 'id, sessionId, customerId',
+  quizAnswers: 'id, sessionId, customerId',
+  // A centre's adaptations of pack lessons (one per lesson, found by pack and lesson)
+  // and the photos they show, by id.
+  lessonVariants: 'id, [packId+lessonId]',
+  variantPhotos: 'id',
+};
+
+/**
+ * The tablet's database. Its schema is declared whole (SCHEMA_AT_9 and
+ * SCHEMA_ADDED_AFTER_9), not as the chain of every version that shipped:
+ * Dexie parses each declared version as the app starts, which on a slow
+ * tablet cost tens of milliseconds of every start, and it upgrades a tablet
+ * at any older version by comparing the schema the tablet really has with
+ * the next declared one. Only a version with an upgrade function has to stay
+ * declared (version 9). To change the schema, add `this.version(n + 1)` with
+ * what changes (and its upgrade, if rows must change), and a test that opens
+ * the shipped versions with data (tests/unit/support/shipped-db.ts,
+ * tests/unit/db-upgrade.test.ts).
  */
 export class CunzhanDb extends Dexie {
   products!: Table<Product, string>;
@@ -204,97 +277,17 @@ export class CunzhanDb extends Dexie {
     // Chromium commits with relaxed durability by default: a sale the screen called saved
     // could vanish if the tablet lost power a moment later. Strict flushes each commit.
     super(name, { chromeTransactionDurability: 'strict' });
-    this.version(1).stores({
-      products: 'id, sku, barcode, updatedAt',
-      movements: 'id, productId, createdAt, [productId+createdAt]',
-      sales: 'id, createdAt, createdBy, *productIds',
-      staff: 'id',
-      stockLevels: 'productId',
-      outbox: '++seq, &id, *touched',
-      refusals: 'id, at',
-      shadow: 'key',
-      meta: 'key',
-    });
-    // Sales keep only the createdAt index the sales list reads: the staff filter
-    // runs in memory within a day's range, and nothing looks sales up by product.
-    // Each index entry is written for every pulled sale, so dropping the two
-    // made a first sync of many sales markedly faster. Rows are untouched.
-    this.version(2).stores({
-      sales: 'id, createdAt',
-    });
-    // Reviews sync from the server (flagged changes for an admin); session
-    // keys hold the signed-in person's CryptoKeys for the tab's session.
-    this.version(3).stores({
-      reviews: 'id, createdAt',
-      sessionKeys: 'id',
-    });
-    // Villagers, assisted orders and parcels sync from the server. Customers
-    // are looked up by phone and village (the duplicate warning) and by whom
-    // they were merged into; `customerSearch` is local only: its multi-entry
-    // `keys` index is how search finds a villager without scanning them all.
-    // Nothing existing changes, so there is no upgrade function.
-    this.version(4).stores({
-      customers: 'id, updatedAt, phone, village, mergedInto',
-      platforms: 'id',
-      orders: 'id, customerId, status, createdAt, updatedAt',
-      parcels: 'id, customerId, [status+arrivedAt], trackingNo, orderId',
-      pickupCodes: 'id, parcelId',
-      customerSearch: 'id, *keys',
-    });
-    // The centre's settings sync from the server (one row). Nothing existing changes.
-    this.version(5).stores({
-      settings: 'id',
-    });
-    // Course packs for training, local only (never synced): the packs held,
-    // their media files by sha256 (shared between versions and packs), each
-    // file's bytes in chunks saved as they arrive (a cut download resumes
-    // from them), and the county's list as last seen. Nothing existing changes.
-    this.version(6).stores({
-      packs: 'id',
-      packFiles: 'sha256',
-      packChunks: '[sha256+index]',
-      packCatalog: 'id',
-    });
-    // The counter's money: villagers' credit ledger, repayments, refunds (with what
-    // each sale has had refunded) and each staff member's till per day. Nothing existing changes.
-    this.version(7).stores({
-      creditEntries: 'id, customerId',
-      repayments: 'id, customerId, createdAt',
-      refunds: 'id, saleId, createdAt',
-      refundTotals: 'id',
-      tills: 'id, day, [staffId+day]',
-    });
-    // A first sync writes tens of thousands of orders and parcels: two indexes
-    // nothing reads (orders are sorted by createdAt in memory, a parcel is found
-    // by its id, made from its tracking number) cost an entry per row. Dropped.
-    this.version(8).stores({
-      orders: 'id, customerId, status, updatedAt',
-      parcels: 'id, customerId, [status+arrivedAt], orderId',
-    });
-    // Products' search keys (data/product-search.ts), local only like villagers':
-    // pinyin and initials find 矿泉水 by `kqs` or `shui`. Products already held
-    // are keyed here; pinyin-pro is waited for (Dexie.waitFor keeps the upgrade
-    // open), and without it (chunk missing) they are keyed without pinyin.
+    // Products already held are keyed for search when a tablet reaches version 9.
+    // pinyin-pro is waited for (Dexie.waitFor keeps the upgrade open), and without it
+    // (chunk missing) they are keyed without pinyin.
     this.version(9)
-      .stores({ productSearch: 'id, *keys' })
+      .stores(SCHEMA_AT_9)
       .upgrade(async (tx) => {
         const builder = await Dexie.waitFor(loadProductSearchKeys()).catch(() => productSearchKeysNow());
         const products = (await tx.table('products').toArray()) as Product[];
         await tx.table('productSearch').bulkPut(products.map((p): ProductSearchRow => ({ id: p.id, keys: builder.keysOf(p) })));
       });
-    // Trainer sessions, who attended them and each villager's quiz answers
-    // (version 10 is training's). Nothing existing changes.
-    this.version(10).stores({
-      trainingSessions: 'id, packId, createdAt',
-      attendances: 'id, sessionId, customerId',
-      quizAnswers: 'id, sessionId, customerId',
-    });
-    // A centre's adaptations of pack lessons (one per lesson, found by pack and
-    // lesson) and the photos they show, by id. Nothing existing changes.
-    this.version(11).stores({
-      lessonVariants: 'id, [packId+lessonId]',
-      variantPhotos: 'id',
-    });
+    this.version(11).stores(SCHEMA_ADDED_AFTER_9);
   }
 
   /** The synced table of a name, for code that works over every table. */

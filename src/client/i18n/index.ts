@@ -1,23 +1,28 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/entities';
-import zhCN from './locales/zh-CN.json';
-import { DEFAULT_LANGUAGE, directionOf, saveLanguage, savedLanguage } from './languages';
+import { directionOf, saveLanguage, savedLanguage } from './languages';
 
 export { LANGUAGE_LABELS } from './languages';
 
+type Words = Record<string, unknown>;
+
 /**
- * zh-CN ships in the main bundle; the others are separate chunks, fetched on
- * first use. The service worker precaches every chunk, so they work offline.
+ * Each language's words are a chunk of their own, so a tablet fetches only
+ * its language's: index.html's first script asks for that chunk with the
+ * app's code (src/build/first-screen-preload.ts), and the import below finds
+ * it loaded. Another language is fetched when chosen. The service worker
+ * precaches every chunk, so each works offline.
  */
-const LAZY_LOCALES: Record<Exclude<Language, 'zh-CN'>, () => Promise<{ default: Record<string, unknown> }>> = {
+const WORDS: Record<Language, () => Promise<{ default: Words }>> = {
+  'zh-CN': () => import('./locales/zh-CN.json'),
   en: () => import('./locales/en.json'),
   ug: () => import('./locales/ug.json'),
 };
 
 async function loadLocale(lang: Language): Promise<void> {
-  if (lang === 'zh-CN' || i18next.hasResourceBundle(lang, 'translation')) return;
-  const bundle = await LAZY_LOCALES[lang]();
+  if (i18next.hasResourceBundle(lang, 'translation')) return;
+  const bundle = await WORDS[lang]();
   i18next.addResourceBundle(lang, 'translation', bundle.default, true, true);
 }
 
@@ -26,14 +31,19 @@ function applyToDocument(lang: Language): void {
   document.documentElement.dir = directionOf(lang);
 }
 
-/** Starts i18next in the remembered language (or zh-CN). */
+/**
+ * Starts i18next in the remembered language (or zh-CN), with that language's
+ * words only. Every language has every key (tests/component/locales.test.tsx),
+ * so nothing falls back to another language's words.
+ */
 export async function initI18n(): Promise<typeof i18next> {
   const lang = savedLanguage();
   if (!i18next.isInitialized) {
+    const words = (await WORDS[lang]()).default;
     await i18next.use(initReactI18next).init({
-      lng: DEFAULT_LANGUAGE,
-      fallbackLng: DEFAULT_LANGUAGE,
-      resources: { [DEFAULT_LANGUAGE]: { translation: zhCN } },
+      lng: lang,
+      fallbackLng: false,
+      resources: { [lang]: { translation: words } },
       interpolation: { escapeValue: false }, // Preact escapes text already
       returnNull: false,
     });

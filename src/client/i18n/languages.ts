@@ -1,7 +1,10 @@
 import { LANGUAGES, type Language } from '../../shared/domain/entities';
+import { DEFAULT_LANGUAGE } from '../../shared/domain/default-language';
+import { LANGUAGE_STORAGE_KEY } from '../../shared/first-screen/first-screen-preload';
 
-export const DEFAULT_LANGUAGE: Language = 'zh-CN';
-const STORAGE_KEY = 'cunzhan.language';
+export { DEFAULT_LANGUAGE };
+// index.html's first script reads the same key, to fetch this language's words with the app.
+const STORAGE_KEY = LANGUAGE_STORAGE_KEY;
 
 /** How each language names itself in the switcher. */
 export const LANGUAGE_LABELS: Record<Language, string> = {

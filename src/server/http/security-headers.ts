@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { SIGNED_IN_PRELOAD_SCRIPT } from '../../shared/first-screen/signed-in-preload';
+import { FIRST_SCREEN_PRELOAD_SCRIPT } from '../../shared/first-screen/first-screen-preload';
 import { PACK_MEDIA_PREFIX } from '../../shared/packs/pack-api';
 
-/** The built index.html's one inline script, allowed by its hash (src/shared/first-screen/signed-in-preload.ts). */
-const SIGNED_IN_PRELOAD_HASH = `'sha256-${createHash('sha256').update(SIGNED_IN_PRELOAD_SCRIPT).digest('base64')}'`;
+/** The built index.html's one inline script, allowed by its hash (src/shared/first-screen/first-screen-preload.ts). */
+const FIRST_SCREEN_PRELOAD_HASH = `'sha256-${createHash('sha256').update(FIRST_SCREEN_PRELOAD_SCRIPT).digest('base64')}'`;
 
 /**
  * No inline script or style element anywhere but that one: the built app loads only its
@@ -14,7 +14,7 @@ const SIGNED_IN_PRELOAD_HASH = `'sha256-${createHash('sha256').update(SIGNED_IN_
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   // The barcode reader is WebAssembly from this origin: compiling it needs 'wasm-unsafe-eval' (never 'unsafe-eval').
-  `script-src 'self' ${SIGNED_IN_PRELOAD_HASH} 'wasm-unsafe-eval'`,
+  `script-src 'self' ${FIRST_SCREEN_PRELOAD_HASH} 'wasm-unsafe-eval'`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob:",

@@ -1,11 +1,12 @@
 import type { Plugin } from 'vite';
-import { SIGNED_IN_PRELOAD_SCRIPT } from '../shared/first-screen/signed-in-preload.ts';
+import { FIRST_SCREEN_PRELOAD_SCRIPT } from '../shared/first-screen/first-screen-preload.ts';
+import { DEFAULT_LANGUAGE } from '../shared/domain/default-language.ts';
 
 /**
  * The chunks a reload while signed in needs before its first screen shows
  * (the router, the frame, the sync engine; the sell screen at "/"), named in
  * index.html at build time as `<meta name="preload-signed-in">` tags. The
- * small script placed after them (SIGNED_IN_PRELOAD_SCRIPT, allowed by its
+ * small script placed after them (FIRST_SCREEN_PRELOAD_SCRIPT, allowed by its
  * hash in the server's CSP) turns them into preload links when a session is stored, so they are fetched in
  * the same wave as the entry chunk instead of one round trip after it. A
  * tablet not yet signed in fetches none of them. The same modules that
@@ -44,9 +45,24 @@ function withStaticImports(start: ChunkLike, byName: Map<string, ChunkLike>, int
   return into;
 }
 
-export function signedInPreload(): Plugin {
+/** Each language's words are a chunk of their own (src/client/i18n/index.ts): its file, by language. */
+const WORDS_MODULE = /src\/client\/i18n\/locales\/([A-Za-z-]+)\.json$/;
+
+/** `<meta name="preload-words">` for each language's chunk; the script preloads the tablet's one. */
+function wordsTags(chunks: readonly ChunkLike[]): string[] {
+  const tags: string[] = [];
+  for (const chunk of chunks) {
+    const lang = chunk.facadeModuleId?.replaceAll('\\', '/').match(WORDS_MODULE)?.[1];
+    if (!lang) continue;
+    tags.push(`<meta name="preload-words" data-lang="${lang}"${lang === DEFAULT_LANGUAGE ? ' data-default' : ''} content="/${chunk.fileName}">`);
+  }
+  if (!tags.some((tag) => tag.includes(' data-default'))) throw new Error(`first-screen preload: no chunk of words for ${DEFAULT_LANGUAGE}`);
+  return tags;
+}
+
+export function firstScreenPreload(): Plugin {
   return {
-    name: 'cunzhan-signed-in-preload',
+    name: 'cunzhan-first-screen-preload',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -57,13 +73,13 @@ export function signedInPreload(): Plugin {
         // What the entry loads already has its own preload link in the page.
         const loaded = new Set<string>();
         for (const entry of chunks.filter((c) => c.isEntry)) withStaticImports(entry, byName, loaded);
-        const tags: string[] = [];
+        const tags = wordsTags(chunks);
         const listed = new Set<string>();
         for (const { module, path } of SIGNED_IN_MODULES) {
           const named = (id: string | null) => id?.replaceAll('\\', '/').endsWith(module) ?? false;
           // The module's own chunk, or the chunk the bundler merged it into.
           const chunk = chunks.find((c) => named(c.facadeModuleId)) ?? chunks.find((c) => c.moduleIds.some(named));
-          if (!chunk) throw new Error(`signed-in preload: no chunk for ${module}`);
+          if (!chunk) throw new Error(`first-screen preload: no chunk for ${module}`);
           for (const file of withStaticImports(chunk, byName, new Set())) {
             if (loaded.has(file) || listed.has(file)) continue;
             listed.add(file);
@@ -71,9 +87,9 @@ export function signedInPreload(): Plugin {
           }
         }
         // Before the entry script and the stylesheet: a script after a stylesheet waits for it to load.
-        const block = `${tags.map((tag) => `    ${tag}\n`).join('')}    <script>${SIGNED_IN_PRELOAD_SCRIPT}</script>\n`;
+        const block = `${tags.map((tag) => `    ${tag}\n`).join('')}    <script>${FIRST_SCREEN_PRELOAD_SCRIPT}</script>\n`;
         const at = html.search(/ *<script type="module"/);
-        if (at < 0) throw new Error('signed-in preload: index.html has no entry script');
+        if (at < 0) throw new Error('first-screen preload: index.html has no entry script');
         return html.slice(0, at) + block + html.slice(at);
       },
     },
