@@ -237,6 +237,36 @@ describe('sync engine against the real server', () => {
     }
   });
 
+  it('a sale made while the clerk keeps tapping is pushed in their first pause, not between two taps', async () => {
+    const [rice] = await serverProducts(server, 1, 3);
+    const pushedAt: number[] = [];
+    const watching: Transport = async (request) => {
+      const response = await server.transport(request);
+      if (new URL(request.url).pathname.endsWith('/push') && response.ok) pushedAt.push(Date.now());
+      return response;
+    };
+    let lastTap = Date.now();
+    const tablet = await enrolTablet(server, watching, 'tablet', { pause: { quietMs: 600, maxWaitMs: 20_000, sinceInput: () => Date.now() - lastTap } });
+    await tablet.engine.runOnce();
+    const stop = tablet.engine.start();
+    try {
+      await tablet.engine.syncNow(); // the sync a start runs at once is over
+      await completeSale({ lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 1000 }, tablet.ctx);
+      const savedAt = Date.now();
+      // The clerk taps on, every 200 ms, for 2.5 s: well past the push's usual 0.8 s.
+      while (Date.now() - savedAt < 2500) {
+        lastTap = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(pushedAt, 'pushed between two taps').toEqual([]);
+      }
+      await expect.poll(() => pushedAt.length, { timeout: 10_000 }).toBe(1);
+      expect(pushedAt[0]! - lastTap).toBeGreaterThanOrEqual(600);
+      expect(await waitingCount(tablet.db)).toBe(0);
+    } finally {
+      stop();
+    }
+  });
+
   it('a revoked tablet reports device_revoked and keeps its queue', async () => {
     const [rice] = await serverProducts(server, 1, 1);
     const tablet = await enrolTablet(server);

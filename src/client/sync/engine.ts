@@ -9,6 +9,7 @@ import { BatchSizer, type BatchSizeLimits } from './batch-size';
 import { clockWatch } from './clock';
 import { withSyncLock } from './lock';
 import { watchOnline } from './online';
+import { PauseTimer, watchInput, type PauseTimerOptions } from './pause-timer';
 import { firstUnsigned } from './outbox';
 import { pruneOlderHistory, restartForWiderHistory } from '../data/history-scope';
 import { pullChanges } from './pull';
@@ -27,6 +28,8 @@ export interface SyncEngineOptions {
   baseUrl?: string;
   /** Bounds of the adaptive push batch size; the defaults suit the app. */
   pushBatch?: Partial<BatchSizeLimits>;
+  /** How automatic syncs wait for a pause in the person's taps (pause-timer.ts); the defaults suit the app. */
+  pause?: PauseTimerOptions;
 }
 
 export interface SyncEngine {
@@ -43,7 +46,11 @@ export interface SyncEngine {
    * changes made meanwhile are included.
    */
   syncNow(): Promise<void>;
-  /** Automatic syncing (S10): now, on `online`, after commands, and on a timer. Returns stop. */
+  /**
+   * Automatic syncing (S10): now, on `online`, after commands, and on a
+   * timer; those after commands and on the timer in a pause between taps.
+   * Returns stop.
+   */
   start(): () => void;
 }
 
@@ -201,14 +208,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function start(): () => void {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let nudge: ReturnType<typeof setTimeout> | undefined;
-    const schedule = (delay: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => void syncNow(), delay);
-    };
+    watchInput();
+    const timer = new PauseTimer(() => void syncNow(), options.pause);
+    const nudge = new PauseTimer(() => void syncNow(), options.pause);
     afterCycle = () => {
-      if (!status.get().revoked) schedule(failures > 0 ? Math.max(retryDelay(failures), serverAskedMs) : IDLE_INTERVAL_MS);
+      if (!status.get().revoked) timer.arm(failures > 0 ? Math.max(retryDelay(failures), serverAskedMs) : IDLE_INTERVAL_MS);
     };
     // Going offline is news at once; coming online is only a reason to try.
     const stopOnline = watchOnline((online) => {
@@ -217,14 +221,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     const stopNudges = onMutationQueued(() => {
       void refreshFromDb().catch(() => undefined);
-      clearTimeout(nudge);
-      nudge = setTimeout(() => void syncNow(), NUDGE_DELAY_MS);
+      nudge.arm(NUDGE_DELAY_MS);
     });
     void syncNow();
     return () => {
       afterCycle = () => undefined;
-      clearTimeout(timer);
-      clearTimeout(nudge);
+      timer.cancel();
+      nudge.cancel();
       stopOnline();
       stopNudges();
     };

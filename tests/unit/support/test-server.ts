@@ -97,7 +97,7 @@ export async function enrolTablet(
   server: TestServer,
   transport: Transport = server.transport,
   label = 'tablet',
-  engineOptions: Pick<SyncEngineOptions, 'pushBatch'> = {},
+  engineOptions: Pick<SyncEngineOptions, 'pushBatch' | 'pause'> = {},
 ): Promise<TestTablet> {
   const db = freshDb(label);
   const { code } = await issueEnrolCode(server.store, server.centre.id, 1);

@@ -88,7 +88,8 @@ function commandTables(database: CunzhanDb) {
  * change a person makes, not with the first screen (see preloadCommands).
  */
 type Registry = typeof import('../../../shared/mutations/registry');
-const loadRegistry = (): Promise<Registry> => import('../../../shared/mutations/registry');
+let registryLoaded: Registry | undefined;
+const loadRegistry = async (): Promise<Registry> => (registryLoaded ??= await import('../../../shared/mutations/registry'));
 
 /** Fetches the shared decide ahead of the first change, once the screen is drawn. */
 export function preloadCommands(): void {
@@ -144,7 +145,9 @@ export async function runCommand(
   const ctx = context ?? currentContext();
   const database = ctx.db;
   // Loaded before any transaction opens: an await on it inside one would commit it early.
-  const registry = await loadRegistry();
+  // Once loaded, taken without an await: the transaction then opens in the tap's own task,
+  // before the redraw the tap scheduled (a "saving" button) rather than after it.
+  const registry = registryLoaded ?? (await loadRegistry());
   const mutationId = uuidv7();
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
