@@ -267,6 +267,25 @@ describe('sync engine against the real server', () => {
     }
   });
 
+  it('the sync button counts an upload only when something is queued: never "uploading 0/0"', async () => {
+    const [rice] = await serverProducts(server, 1, 3);
+    const tablet = await enrolTablet(server);
+    const pushes: string[] = [];
+    const stopWatching = tablet.engine.status.subscribe((s) => {
+      if (s.progress?.phase === 'push') pushes.push(`${s.progress.done}/${s.progress.total}`);
+    });
+    try {
+      await tablet.engine.syncNow();
+      expect(pushes).toEqual([]);
+      await completeSale({ lines: [{ productId: rice!.id, qty: 1 }], tenderedFen: 1000 }, tablet.ctx);
+      await tablet.engine.syncNow();
+      expect(pushes[0]).toBe('0/1');
+      expect(pushes.at(-1)).toBe('1/1');
+    } finally {
+      stopWatching();
+    }
+  });
+
   it('a revoked tablet reports device_revoked and keeps its queue', async () => {
     const [rice] = await serverProducts(server, 1, 1);
     const tablet = await enrolTablet(server);

@@ -71,7 +71,8 @@ export async function pushOutbox(endpoint: SyncEndpoint, options: PushOptions = 
   const onProgress = options.onProgress ?? (() => undefined);
   const total = await waitingAfter(endpoint.db, await answeredThrough(endpoint.db)).count();
   const counts = { applied: 0, refused: 0 };
-  onProgress(0, total);
+  // With nothing queued there is nothing to count: the button says "syncing", not "uploading 0/0".
+  if (total > 0) onProgress(0, total);
   for (;;) {
     const done = counts.applied + counts.refused;
     const pass = await pushPass(endpoint, sizer, (passDone) => onProgress(done + passDone, Math.max(total, done + passDone)));
