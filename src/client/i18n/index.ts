@@ -39,11 +39,11 @@ function applyToDocument(lang: Language): void {
 export async function initI18n(): Promise<typeof i18next> {
   const lang = savedLanguage();
   if (!i18next.isInitialized) {
-    const words = (await WORDS[lang]()).default;
+    // No words yet: setLanguage below loads the language's, as it does for every switch.
     await i18next.use(initReactI18next).init({
       lng: lang,
       fallbackLng: false,
-      resources: { [lang]: { translation: words } },
+      resources: {},
       interpolation: { escapeValue: false }, // Preact escapes text already
       returnNull: false,
     });

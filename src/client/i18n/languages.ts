@@ -3,8 +3,6 @@ import { DEFAULT_LANGUAGE } from '../../shared/domain/default-language';
 import { LANGUAGE_STORAGE_KEY } from '../../shared/first-screen/first-screen-preload';
 
 export { DEFAULT_LANGUAGE };
-// index.html's first script reads the same key, to fetch this language's words with the app.
-const STORAGE_KEY = LANGUAGE_STORAGE_KEY;
 
 /** How each language names itself in the switcher. */
 export const LANGUAGE_LABELS: Record<Language, string> = {
@@ -25,7 +23,7 @@ export function directionOf(lang: Language): 'rtl' | 'ltr' {
 
 export function savedLanguage(): Language {
   try {
-    const saved = localStorage.getItem(STORAGE_KEY);
+    const saved = localStorage.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(saved) ? saved : DEFAULT_LANGUAGE;
   } catch {
     // Storage can be blocked (private mode); the default language still works.
@@ -35,7 +33,7 @@ export function savedLanguage(): Language {
 
 export function saveLanguage(lang: Language): void {
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
   } catch {
     // Not remembered this time; nothing else depends on it.
   }

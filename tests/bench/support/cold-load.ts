@@ -1,4 +1,5 @@
 import type { Language } from '../../../src/shared/domain/entities';
+import { LANGUAGE_STORAGE_KEY } from '../../../src/shared/first-screen/first-screen-preload';
 import { BenchBrowser, type EmulatedLink } from './bench-browser';
 import { throttled } from './app-tablet';
 import { requestWaves, NetworkLog, type LoggedRequest } from './network-log';
@@ -52,7 +53,7 @@ function iconFetches(requests: readonly LoggedRequest[]): Record<string, number>
 export async function coldLoadCase(tablet: BenchBrowser, origin: string, language: Language = 'zh-CN'): Promise<ColdLoadCase> {
   const { page, cdp } = tablet;
   await page.getByTestId('product-tile').first().waitFor();
-  await page.evaluate((lang) => localStorage.setItem('cunzhan.language', lang), language);
+  await page.evaluate(([key, lang]) => localStorage.setItem(key, lang), [LANGUAGE_STORAGE_KEY, language] as const);
   await page.evaluate(async () => {
     // The app registers its worker once idle after drawing: wait for it, or it would register after the clearing.
     await navigator.serviceWorker.ready;

@@ -28,19 +28,17 @@ export async function villagersOverLimitAfterSync(database: CunzhanDb): Promise<
   // Only the villagers the ledger names, and those they were merged into: not every villager of a
   // busy centre, read again by this always-shown alert after each credit sale.
   const resolved = await resolveCustomerRows(database, entries.map((e) => e.customerId));
-  const customers = new Map<string, Customer>();
-  for (const customer of resolved.values()) if (customer) customers.set(customer.id, customer);
-  const byVillager = new Map<string, { entries: CreditEntry[]; devices: Set<string> }>();
+  const byVillager = new Map<string, { customer: Customer | undefined; entries: CreditEntry[]; devices: Set<string> }>();
   for (const entry of entries) {
-    const id = resolved.get(entry.customerId)?.id ?? entry.customerId;
-    const of = byVillager.get(id) ?? { entries: [], devices: new Set<string>() };
+    const customer = resolved.get(entry.customerId);
+    const id = customer?.id ?? entry.customerId;
+    const of = byVillager.get(id) ?? { customer, entries: [], devices: new Set<string>() };
     of.entries.push(entry);
     if (entry.source === 'sale') of.devices.add(entry.deviceId);
     byVillager.set(id, of);
   }
   const villagers: OverLimitVillager[] = [];
-  for (const [customerId, of] of byVillager) {
-    const customer = customers.get(customerId);
+  for (const [customerId, { customer, ...of }] of byVillager) {
     const balanceFen = creditBalance(of.entries);
     // One tablet alone asked for an admin before passing the limit; only another's sale brings a surprise.
     if (!customer || customer.deleted || balanceFen <= creditLimitFen || of.devices.size < 2) continue;
