@@ -1,4 +1,5 @@
 import { db } from '../../src/client/data/db';
+import { putSyncedRows } from '../../src/client/data/synced-rows';
 import type { Customer } from '../../src/shared/domain/villagers';
 import type { Order, OrderHistoryEntry, Platform } from '../../src/shared/domain/orders';
 import type { OrderStatus } from '../../src/shared/domain/order-status';
@@ -56,6 +57,6 @@ export async function orderAt(
     history: [entry(status), ...extraHistory],
     deviceId: centre.deviceId,
   };
-  await db.orders.put(order);
+  await putSyncedRows(db, 'orders', [order]);
   return order;
 }

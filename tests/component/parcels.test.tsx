@@ -5,6 +5,7 @@ import { logParcel } from '../../src/client/data/commands/parcel-log';
 import { PICKUP_MISSES_MAX } from '../../src/client/data/commands/parcel-handover';
 import { db } from '../../src/client/data/db';
 import { getMeta } from '../../src/client/data/meta';
+import { getRow } from '../../src/client/data/closed-history';
 import { WAITING_PAGE } from '../../src/client/data/queries/parcels';
 import { parcelIdFor } from '../../src/shared/domain/deterministic-id';
 import type { Parcel } from '../../src/shared/domain/parcels';
@@ -87,7 +88,7 @@ describe('parcels', () => {
     fireEvent.input(await screen.findByTestId('handover-code', {}, { timeout: 5000 }), { target: { value: parcel.pickupCode } });
     fireEvent.click(screen.getByTestId('handover-submit'));
     await waitFor(() => expect(screen.getByTestId('parcel-status').dataset['status']).toBe('collected'));
-    expect(await db.parcels.get(parcel.id)).toMatchObject({ status: 'collected', handoverMethod: 'code', collectedBy: centre.staff.id });
+    expect(await getRow(db, 'parcels', parcel.id)).toMatchObject({ status: 'collected', handoverMethod: 'code', collectedBy: centre.staff.id });
     expect((await getMeta(db, 'pickupMisses'))?.[parcel.id]).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
+import { closedOrderCount, closedParcelsOfOrder, getRow } from '../../src/client/data/closed-history';
 import { listSales } from '../../src/client/data/queries/sales';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { openShippedVersion } from './support/shipped-db';
@@ -167,11 +168,42 @@ describe('database version 5', () => {
     const current = new CunzhanDb(name);
     await current.open();
     expect(current.verno).toBeGreaterThanOrEqual(5);
-    expect(await current.orders.get(order.id)).toEqual(order);
+    // Collected, it is packed with its villager's closed history since version 12.
+    expect(await getRow(current, 'orders', order.id)).toEqual(order);
     expect((await current.meta.get('cursor'))?.value).toBe(2718);
     expect(await current.settings.count()).toBe(0);
-    // Version 8 dropped two unread indexes; those that screens read still answer.
-    expect(await current.orders.where('status').equals('collected').primaryKeys()).toEqual([order.id]);
+    expect(await closedOrderCount(current, 'collected')).toBe(1);
+    current.close();
+  });
+});
+
+describe('database version 12', () => {
+  it('a version 11 tablet keeps every order and parcel: the closed ones packed by villager, the open ones as they were', async () => {
+    const name = `upgrade-v12-${uuidv7()}`;
+    const v11 = openShippedVersion(name, 11);
+    const now = new Date().toISOString();
+    const [wang, li] = [uuidv7(), uuidv7()];
+    const order = (customerId: string, status: string) => ({ id: uuidv7(), centreId: 'c', createdAt: now, updatedAt: now, createdBy: 's', customerId, status, history: [] });
+    const parcel = (customerId: string | null, status: string, orderId: string | null) => ({
+      id: uuidv7(), centreId: 'c', createdAt: now, updatedAt: now, createdBy: 's', customerId, orderId, status, arrivedAt: now, trackingNo: 'YT1', pickupCode: '123456',
+    });
+    const orders = [order(wang, 'collected'), order(wang, 'placed'), order(wang, 'cancelled'), order(li, 'returned'), order(li, 'arrived')];
+    const parcels = [parcel(wang, 'collected', orders[0]!.id), parcel(li, 'waiting', orders[4]!.id), parcel(null, 'returned', null)];
+    await v11.table('orders').bulkAdd(orders);
+    await v11.table('parcels').bulkAdd(parcels);
+    v11.close();
+
+    const current = new CunzhanDb(name);
+    await current.open();
+    expect((await current.orders.toCollection().primaryKeys()).sort()).toEqual([orders[1]!.id, orders[4]!.id].sort());
+    expect(await current.parcels.toCollection().primaryKeys()).toEqual([parcels[1]!.id]);
+    expect((await current.historyPacks.toCollection().primaryKeys()).sort()).toEqual(['', wang, li].sort());
+    for (const o of orders) expect(await getRow(current, 'orders', o.id)).toEqual(o);
+    for (const p of parcels) expect(await getRow(current, 'parcels', p.id)).toEqual(p);
+    expect(await closedOrderCount(current, 'collected')).toBe(1);
+    expect(await closedOrderCount(current, 'cancelled')).toBe(1);
+    expect(await closedOrderCount(current, 'returned')).toBe(1);
+    expect((await closedParcelsOfOrder(current, orders[0]!.id)).map((p) => p.id)).toEqual([parcels[0]!.id]);
     current.close();
   });
 });

@@ -4,6 +4,8 @@ import { writeServerRows } from '../../src/server/admin/operations';
 import { standardPlatformId } from '../../src/server/seed/platforms';
 import { updateCentreSettings } from '../../src/client/data/commands/settings-update';
 import { getMeta } from '../../src/client/data/meta';
+import type { CunzhanDb } from '../../src/client/data/db';
+import { allSyncedRows } from '../../src/client/data/synced-rows';
 import { settingsOf } from '../../src/shared/domain/centre-settings';
 import { closedAt, historyHorizon } from '../../src/shared/domain/history-scope';
 import { uuidv7 } from '../../src/shared/domain/ids';
@@ -72,8 +74,7 @@ describe('a tablet keeps open orders and recent history', () => {
   });
   afterEach(() => server.close());
 
-  const held = async (tablet: { db: { orders: { toCollection(): { primaryKeys(): Promise<string[]> } } } }) =>
-    (await tablet.db.orders.toCollection().primaryKeys()).sort();
+  const held = async (tablet: { db: CunzhanDb }) => (await allSyncedRows(tablet.db, 'orders')).map((o) => o.id).sort();
 
   it('pulls no order closed before the horizon and says the server holds older history', async () => {
     const [tablet] = await syncedTablets(server, 'counter');

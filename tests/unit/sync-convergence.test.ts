@@ -10,6 +10,7 @@ import { issueEnrolCode } from '../../src/server/auth/enrol-codes';
 import { adjustStock, completeSale, createProduct, receiveStock, updateProduct } from '../../src/client/data/commands';
 import type { CommandContext } from '../../src/client/data/commands/run-command';
 import type { CunzhanDb } from '../../src/client/data/db';
+import { allSyncedRows } from '../../src/client/data/synced-rows';
 import { enrolDevice } from '../../src/client/data/device';
 import { AppError } from '../../src/client/data/errors';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
@@ -128,7 +129,7 @@ async function serverRows(centreId: string): Promise<Map<TableName, AnyRow[]>> {
 }
 
 async function tabletRows(db: CunzhanDb, table: TableName): Promise<AnyRow[]> {
-  return (await db.synced(table).toArray()).sort((a, b) => a.id.localeCompare(b.id));
+  return (await allSyncedRows(db, table)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** Runs one action; a command the tablet itself refuses (e.g. staff deactivated) changes nothing. */

@@ -16,6 +16,8 @@ import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
 import { loadProductSearchKeys, productSearchKeysNow } from './product-search';
+import { HISTORY_PACKS_SCHEMA, isClosedRow, packsFor, type HistoryPack } from './closed-history';
+import type { StagedPage } from './history-staging';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
 export interface StockLevel {
@@ -227,6 +229,16 @@ const SCHEMA_ADDED_AFTER_9: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What version 12 added: closed orders and parcels packed by villager
+ * (closed-history.ts), and a large pull's orders and parcels held until it
+ * ends (history-staging.ts). Its upgrade packs the closed rows a tablet holds.
+ */
+const SCHEMA_ADDED_AT_12: Readonly<Record<string, string>> = {
+  historyPacks: HISTORY_PACKS_SCHEMA,
+  historyStaging: '++seq',
+};
+
+/**
  * The tablet's database. Its schema is declared whole (SCHEMA_AT_9 and
  * SCHEMA_ADDED_AFTER_9), not as the chain of every version that shipped:
  * Dexie parses each declared version as the app starts, which on a slow
@@ -272,6 +284,8 @@ export class CunzhanDb extends Dexie {
   packFiles!: Table<PackFileRow, string>;
   packChunks!: Table<PackChunkRow, [string, number]>;
   packCatalog!: Table<PackCatalogRow, string>;
+  historyPacks!: Table<HistoryPack, string>;
+  historyStaging!: Table<StagedPage, number>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Chromium commits with relaxed durability by default: a sale the screen called saved
@@ -288,6 +302,15 @@ export class CunzhanDb extends Dexie {
         await tx.table('productSearch').bulkPut(products.map((p): ProductSearchRow => ({ id: p.id, keys: builder.keysOf(p) })));
       });
     this.version(11).stores(SCHEMA_ADDED_AFTER_9);
+    this.version(12)
+      .stores(SCHEMA_ADDED_AT_12)
+      .upgrade(async (tx) => {
+        const [orders, parcels] = await Promise.all([tx.table('orders').toArray(), tx.table('parcels').toArray()]);
+        const closed = { orders: orders.filter((o) => isClosedRow('orders', o)), parcels: parcels.filter((p) => isClosedRow('parcels', p)) };
+        await tx.table('historyPacks').bulkPut(packsFor(closed));
+        await tx.table('orders').bulkDelete(closed.orders.map((o) => o.id));
+        await tx.table('parcels').bulkDelete(closed.parcels.map((p) => p.id));
+      });
   }
 
   /** The synced table of a name, for code that works over every table. */
@@ -297,11 +320,19 @@ export class CunzhanDb extends Dexie {
 
   /**
    * Every synced table, with the local tables derived from them (stock
-   * levels, villager and product search keys): what a transaction that writes synced
+   * levels, villager and product search keys, closed history's packs and
+   * a pull's staged rows): what a transaction that writes synced
    * rows must hold. One list, so a new table cannot be left out of one path.
    */
   syncedWithDerived(): Table[] {
-    return [...TABLE_NAMES.map((name) => this.table(name)), this.stockLevels, this.customerSearch, this.productSearch];
+    return [
+      ...TABLE_NAMES.map((name) => this.table(name)),
+      this.stockLevels,
+      this.customerSearch,
+      this.productSearch,
+      this.historyPacks,
+      this.historyStaging,
+    ];
   }
 }
 

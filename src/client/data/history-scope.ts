@@ -1,8 +1,8 @@
-import { Dexie } from 'dexie';
 import { CENTRE_SETTINGS_ID, settingsOf } from '../../shared/domain/centre-settings';
 import { beforeHorizon, historyHorizon } from '../../shared/domain/history-scope';
 import type { PullResponse } from '../../shared/protocol/messages';
 import { stillTouched } from '../sync/outbox';
+import { pruneClosedBefore } from './closed-history';
 import { rowKey, type CunzhanDb } from './db';
 import { getMeta, setMeta } from './meta';
 
@@ -55,31 +55,17 @@ export async function pruneOlderHistory(database: CunzhanDb, nowMs: number): Pro
   const settings = settingsOf(await database.settings.get(CENTRE_SETTINGS_ID));
   const horizon = historyHorizon(nowMs, settings.historyMonths);
   if ((await getMeta(database, 'prunedBefore')) === horizon.slice(0, 10)) return 0;
-  const tables = [database.orders, database.parcels, database.pickupCodes, database.outbox, database.meta];
+  const tables = [database.historyPacks, database.pickupCodes, database.outbox, database.meta];
   return database.transaction('rw', tables, async () => {
     const pending = await stillTouched(database);
     const kept = (table: 'orders' | 'parcels' | 'pickupCodes', id: string) => pending.has(rowKey(table, id));
-    const orders = (await database.orders.where('updatedAt').below(horizon).toArray())
-      .filter((o) => beforeHorizon('orders', o, horizon) && !kept('orders', o.id))
-      .map((o) => o.id);
-    // A parcel arrives before it closes: those that arrived before the horizon are the only candidates.
-    const closedParcels = (
-      await Promise.all(
-        (['collected', 'returned'] as const).map((status) =>
-          database.parcels.where('[status+arrivedAt]').between([status, Dexie.minKey], [status, horizon]).toArray(),
-        ),
-      )
-    )
-      .flat()
-      .filter((p) => beforeHorizon('parcels', p, horizon) && !kept('parcels', p.id))
-      .map((p) => p.id);
+    // Closed orders and parcels are packed by villager (closed-history.ts); open ones never age out.
+    const packed = await pruneClosedBefore(database, horizon, kept);
     const codes = (await database.pickupCodes.filter((c) => beforeHorizon('pickupCodes', c, horizon)).toArray())
       .filter((c) => !kept('pickupCodes', c.id))
       .map((c) => c.id);
-    await database.orders.bulkDelete(orders);
-    await database.parcels.bulkDelete(closedParcels);
     await database.pickupCodes.bulkDelete(codes);
-    const pruned = orders.length + closedParcels.length + codes.length;
+    const pruned = packed + codes.length;
     if (pruned > 0) await setMeta(database, 'olderHistory', true);
     const complete = await getMeta(database, 'historyComplete');
     if (complete === undefined || complete < horizon) await setMeta(database, 'historyComplete', horizon);

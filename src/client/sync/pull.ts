@@ -6,7 +6,9 @@ import { LIMITS, type PullResponse } from '../../shared/protocol/messages';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { checkPullReply } from '../../shared/protocol/replies';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
+import { isPacked, PACKED_TABLES, putRows, type PackedRows } from '../data/closed-history';
 import { recordPulledScope } from '../data/history-scope';
+import { foldStagedHistory, stagePage, stagesPage } from '../data/history-staging';
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
@@ -83,15 +85,20 @@ async function storedAmong(store: Table<AnyRow, string>, ids: readonly string[])
 export async function applyPullPage(database: CunzhanDb, page: PullResponse): Promise<number> {
   await loadSearchKeysFor(TABLE_NAMES.filter((table) => (page.rows[table]?.length ?? 0) > 0));
   const tables = [...database.syncedWithDerived(), database.shadow, database.outbox, database.meta];
+  const packedCount = PACKED_TABLES.reduce((n, table) => n + (page.rows[table]?.length ?? 0), 0);
   let count = 0;
   await database.transaction('rw', tables, async () => {
     const pending = await stillTouched(database);
+    const staged = packedCount > 0 && (await stagesPage(database, packedCount));
+    const packed: PackedRows = {};
     const shadows: ShadowRow[] = [];
     const fresh: { table: TableName; row: AnyRow }[] = [];
     for (const table of TABLE_NAMES) {
       const rows = page.rows[table];
       if (!rows || rows.length === 0) continue;
       count += rows.length;
+      // Staged rows meet the queue when they are folded (history-staging.ts).
+      if (staged && isPacked(table)) continue;
       const direct: AnyRow[] = [];
       for (const row of rows) {
         const key = rowKey(table, row.id);
@@ -101,6 +108,10 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
       const store = database.synced(table) as Table<AnyRow, string>;
       // Shadowed villagers and products keep the keys of their optimistic row until their change is answered.
       await writeSearchKeysOf(database, table, direct);
+      if (isPacked(table)) {
+        packed[table] = direct;
+        continue;
+      }
       if (!INSERT_ONLY_TABLES.includes(table)) {
         await store.bulkPut(direct);
         continue;
@@ -117,6 +128,8 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
       }
       if (writes.length > 0) await store.bulkPut(writes);
     }
+    if (staged) await stagePage(database, { orders: page.rows.orders ?? [], parcels: page.rows.parcels ?? [] });
+    else await putRows(database, packed);
     if (shadows.length > 0) await database.shadow.bulkPut(shadows);
     await addStockEffects(database, fresh);
     await recordPulledScope(database, page);
@@ -125,11 +138,25 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
   return count;
 }
 
-/** Pulls until the feed has no more, fetching the next page while writing this one. */
+/**
+ * Pulls until the feed has no more, fetching the next page while writing
+ * this one. Orders and parcels a large pull staged are packed when it ends,
+ * or is cut, and before the next pull writes any (history-staging.ts).
+ */
 export async function pullChanges(
   endpoint: SyncEndpoint,
   onProgress: (rows: number) => void = () => undefined,
 ): Promise<number> {
+  const { db: database } = endpoint;
+  await foldStagedHistory(database);
+  try {
+    return await pullPages(endpoint, onProgress);
+  } finally {
+    await foldStagedHistory(database);
+  }
+}
+
+async function pullPages(endpoint: SyncEndpoint, onProgress: (rows: number) => void): Promise<number> {
   const { db: database } = endpoint;
   let done = 0;
   let rows = FIRST_PAGE_ROWS;

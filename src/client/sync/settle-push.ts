@@ -5,6 +5,7 @@ import { setMeta } from '../data/meta';
 import { answeredThrough, waitingAfter, waitingTouching } from '../data/outbox-queue';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
+import { deleteSyncedRows, getSyncedRow, putSyncedRows } from '../data/synced-rows';
 import { stillTouched } from './outbox';
 import { describeRefusal } from './refusal-notes';
 
@@ -61,7 +62,7 @@ export async function settlePushResults(
       const current = new Map<string, AnyRow | undefined>();
       for (const key of entry.touched) {
         const { table, id } = parseRowKey(key);
-        current.set(key, await database.synced(table).get(id));
+        current.set(key, await getSyncedRow(database, table, id));
       }
       const names = await productNamesFor(database, [...current.values()]);
       const { summary, rolledBack } = describeRefusal(entry, current, names);
@@ -71,8 +72,8 @@ export async function settlePushResults(
         rolledBackTo.set(image.key, restored);
         const had = current.get(image.key);
         // Stock effects follow whether the row exists, not whether it changed.
-        if (restored) await database.synced(table).put(restored as never);
-        else await database.synced(table).delete(id);
+        if (restored) await putSyncedRows(database, table, [restored]);
+        else await deleteSyncedRows(database, table, [id]);
         await writeSearchKeysOf(database, table, restored ? [restored] : [], restored ? [] : [id]);
         if (INSERT_ONLY_TABLES.includes(table)) {
           if (had && !restored) await addStockEffects(database, [{ table, row: had }], -1);
@@ -135,9 +136,8 @@ async function rebaseQueued(database: CunzhanDb, rolledBackTo: ReadonlyMap<strin
 
 /** Puts a row, counting its stock effects if it is an insert-only row new to this table. */
 async function putRow(database: CunzhanDb, table: TableName, row: AnyRow): Promise<void> {
-  const store = database.synced(table);
-  if (INSERT_ONLY_TABLES.includes(table) && !(await store.get(row.id))) await addStockEffects(database, [{ table, row }], 1);
-  await store.put(row as never);
+  if (INSERT_ONLY_TABLES.includes(table) && !(await database.synced(table).get(row.id))) await addStockEffects(database, [{ table, row }], 1);
+  await putSyncedRows(database, table, [row]);
 }
 
 async function productNamesFor(database: CunzhanDb, rows: readonly (AnyRow | undefined)[]): Promise<Map<string, LocalizedName>> {

@@ -13,7 +13,8 @@ import type { Parcel, PickupCode } from './parcels';
 /** Tables whose closed rows leave the tablet after the horizon. */
 export const SCOPED_TABLES: readonly TableName[] = ['orders', 'parcels', 'pickupCodes'];
 
-const CLOSED_ORDER = new Set<string>(['collected', 'cancelled', 'returned']);
+/** The statuses of a closed order. */
+export const CLOSED_ORDER_STATUSES: ReadonlySet<string> = new Set(['collected', 'cancelled', 'returned']);
 
 /**
  * When the row closed (UTC ISO), or null while it is open. A closed row is
@@ -23,7 +24,7 @@ const CLOSED_ORDER = new Set<string>(['collected', 'cancelled', 'returned']);
 export function closedAt(table: TableName, row: AnyRow): string | null {
   switch (table) {
     case 'orders':
-      return CLOSED_ORDER.has((row as Order).status) ? row.updatedAt : null;
+      return CLOSED_ORDER_STATUSES.has((row as Order).status) ? row.updatedAt : null;
     case 'parcels':
       return (row as Parcel).status === 'waiting' ? null : row.updatedAt;
     case 'pickupCodes':

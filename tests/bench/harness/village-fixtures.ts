@@ -42,8 +42,12 @@ const SPAN_DAYS = 365;
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘';
 const GIVEN = '芳伟娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂玉华红梅春兰建国志文海燕';
 const VILLAGES = ['张家村', '李庄', '王家屯', '东河村', '西坡村', '南湾村', '北岭村', '石桥村', '柳树村', '杏花村', '大营村', '小营村'];
-/** Where orders end when no parcel is tied to them: mostly collected, some cancelled, a few still on their way. */
-const LOOSE_ENDS: readonly OrderStatus[] = ['collected', 'collected', 'collected', 'collected', 'cancelled', 'placed', 'paid', 'shipped'];
+/** Where orders end when no parcel is tied to them: mostly collected, some cancelled. */
+const LOOSE_ENDS: readonly OrderStatus[] = ['collected', 'collected', 'collected', 'collected', 'cancelled'];
+/** Where the last weeks' orders without a parcel may still be: on their way, as a busy centre's are. */
+const IN_FLIGHT: readonly OrderStatus[] = [...LOOSE_ENDS, 'placed', 'paid', 'shipped'];
+/** Orders younger than this may still be on their way; older ones ended (the app flags one unshipped after days). */
+const IN_FLIGHT_DAYS = 21;
 /** Each status's path from placing, as the status machine allows it. */
 const PATHS: Record<OrderStatus, readonly OrderStatus[]> = {
   draft: ['draft'],
@@ -106,7 +110,7 @@ export function villageData(ctx: VillageContext, random: () => number, scale = V
     const p = parcelOfOrder.get(i);
     const waiting = p !== undefined && p >= scale.parcels - scale.waitingParcels;
     const status: OrderStatus =
-      p === undefined ? (pick(LOOSE_ENDS, random) as OrderStatus) : waiting ? 'arrived' : random() < 0.05 ? 'returned' : 'collected';
+      p === undefined ? (pick(ctx.now - createdMs < IN_FLIGHT_DAYS * DAY_MS ? IN_FLIGHT : LOOSE_ENDS, random) as OrderStatus) : waiting ? 'arrived' : random() < 0.05 ? 'returned' : 'collected';
     const by = ctx.staffIds[i % ctx.staffIds.length]!;
     const path = PATHS[status];
     // Each step a day after the last; the newest orders' steps stay before `now`.

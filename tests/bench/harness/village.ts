@@ -2,7 +2,9 @@
 // written straight into the app's Dexie tables (setup), then the app's own
 // queries timed as its screens run them.
 import type { Customer } from '../../../src/shared/domain/villagers';
+import { putRows } from '../../../src/client/data/closed-history';
 import { db } from '../../../src/client/data/db';
+import { allSyncedRows } from '../../../src/client/data/synced-rows';
 import { getDevice } from '../../../src/client/data/device';
 import { waitingParcels } from '../../../src/client/data/queries/parcels';
 import { HISTORY_PAGE, villagerHistory } from '../../../src/client/data/queries/villager-history';
@@ -23,8 +25,9 @@ let seeded: { customers: Customer[]; heavyVillagerId: string; keys: KeyBuilder; 
 async function villageCounts(): Promise<VillageCounts> {
   const [customers, orders, parcels, searchKeys] = await Promise.all([
     db.customers.count(),
-    db.orders.count(),
-    db.parcels.count(),
+    // Open ones as records, closed ones in their villagers' packs: every row, wherever it is.
+    allSyncedRows(db, 'orders').then((rows) => rows.length),
+    allSyncedRows(db, 'parcels').then((rows) => rows.length),
     db.customerSearch.count(),
   ]);
   return { customers, orders, parcels, searchKeys };
@@ -39,8 +42,8 @@ async function write(data: VillageData, keys: KeyBuilder): Promise<void> {
       await writeSearchKeys(db, chunk, [], keys);
     });
   }
-  for (let i = 0; i < data.orders.length; i += CHUNK) await db.orders.bulkPut(data.orders.slice(i, i + CHUNK));
-  for (let i = 0; i < data.parcels.length; i += CHUNK) await db.parcels.bulkPut(data.parcels.slice(i, i + CHUNK));
+  // Orders and parcels together, as a pull's fold writes them: each villager's pack once.
+  await putRows(db, { orders: data.orders, parcels: data.parcels });
 }
 
 /** What a clerk types for the villager, the way the app keys them: initials of the name's pinyin, the name, the phone's last four digits. */

@@ -4,6 +4,7 @@ import { TABLE_NAMES, type AnyRow } from '../../../src/shared/domain/entities';
 import { beforeHorizon, historyHorizon } from '../../../src/shared/domain/history-scope';
 import type { DbInspector } from './inspect-db';
 import type { NodeTablet, QueuedSale } from './node-tablet';
+import { allSyncedRows } from '../../../src/client/data/synced-rows';
 
 /**
  * S1 and S2 for one tablet's queued sales: each mutation recorded applied
@@ -38,7 +39,7 @@ export async function expectHoldsServerRows(db: DbInspector, centreId: string, t
       .filter((r) => r.tbl === table)
       .map((r) => r.data as unknown as AnyRow)
       .filter((row) => !beforeHorizon(table, row, horizon));
-    const local = (await tablet.db.synced(table).toArray()) as AnyRow[];
+    const local = await allSyncedRows(tablet.db, table);
     const byId = (a: AnyRow, b: AnyRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
     expect(local.length, `${table} rows on the tablet`).toBe(server.length);
     expect([...local].sort(byId), table).toEqual([...server].sort(byId));

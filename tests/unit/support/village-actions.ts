@@ -6,6 +6,9 @@ import { parcelIdFor } from '../../../src/shared/domain/deterministic-id';
 import type { MutationKind } from '../../../src/shared/mutations/kinds';
 import { runCommand, type CommandContext } from '../../../src/client/data/commands/run-command';
 import type { CunzhanDb } from '../../../src/client/data/db';
+import { allSyncedRows } from '../../../src/client/data/synced-rows';
+import type { Order } from '../../../src/shared/domain/orders';
+import type { Parcel } from '../../../src/shared/domain/parcels';
 import { toBase64 } from '../../../src/shared/auth/base64';
 import { sha256 } from '../../../src/shared/domain/deterministic-id';
 import { hexOf } from '../../../src/shared/training/lesson-variants';
@@ -105,7 +108,7 @@ export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx:
   const need = NEEDS[a.op];
   const lacking =
     need === 'customer.create' ? (await db.customers.filter((c) => !c.deleted && c.mergedInto === null).count()) < 2
-    : need === 'order.create' ? (await db.orders.count()) === 0
+    : need === 'order.create' ? (await allSyncedRows(db, 'orders')).length === 0
     : need === 'parcel.log' ? (await db.parcels.filter((p) => p.status === 'waiting').count()) === 0
     : need === 'sale.onCredit' ? (await db.sales.count()) === 0
     : need === 'training.sessionStart' ? (await db.trainingSessions.filter((s) => s.endedAt === null).count()) === 0
@@ -119,8 +122,10 @@ export async function performVillageAction(a: VillageAction, db: CunzhanDb, ctx:
 async function performOne(a: VillageAction, db: CunzhanDb, ctx: CommandContext): Promise<string | void> {
   const customers = await db.customers.orderBy('id').toArray();
   const live = customers.filter((c) => !c.deleted && c.mergedInto === null);
-  const orders = await db.orders.orderBy('id').toArray();
-  const parcels = await db.parcels.orderBy('id').toArray();
+  // Closed orders and parcels too (packed by villager): moves on them are refused, and that is tested as well.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const orders = ((await allSyncedRows(db, 'orders')) as Order[]).sort(byId);
+  const parcels = ((await allSyncedRows(db, 'parcels')) as Parcel[]).sort(byId);
   const waiting = parcels.filter((p) => p.status === 'waiting');
   const platforms = await db.platforms.orderBy('id').toArray();
   const one = <T>(list: readonly T[], n = a.pick): T | undefined => (list.length === 0 ? undefined : list[n % list.length]);

@@ -1,6 +1,7 @@
 import { normaliseTrackingNo, parcelIdFor } from '../../../shared/domain/deterministic-id';
 import type { Parcel } from '../../../shared/domain/parcels';
 import type { CunzhanDb } from '../db';
+import { getRow } from '../closed-history';
 import { runCommand, type CommandContext } from './run-command';
 import { proposePickupCode } from './pickup-code';
 
@@ -16,7 +17,7 @@ export interface ParcelLogInput {
 export async function parcelWithTrackingNo(database: CunzhanDb, typed: string): Promise<Parcel | undefined> {
   const trackingNo = normaliseTrackingNo(typed.normalize('NFKC'));
   if (trackingNo === '') return undefined;
-  return database.parcels.get(parcelIdFor(trackingNo));
+  return getRow(database, 'parcels', parcelIdFor(trackingNo));
 }
 
 /**

@@ -13,6 +13,7 @@ import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../e
 import { announceMutationQueued } from '../local-changes';
 import { addStockEffects } from '../stock-levels';
 import { loadSearchKeysFor, writeSearchKeysOf } from '../search-keys';
+import { getSyncedRows, putChangedRows } from '../synced-rows';
 
 /** Where a command runs and on whose behalf. */
 export interface CommandContext {
@@ -48,7 +49,7 @@ async function loadState(database: CunzhanDb, keys: readonly RowKey[]): Promise<
     else byTable.set(table, [id]);
   }
   const tables = [...byTable];
-  const found = await Promise.all(tables.map(([table, ids]) => database.synced(table).bulkGet(ids)));
+  const found = await Promise.all(tables.map(([table, ids]) => getSyncedRows(database, table, ids)));
   const rows = new Map<string, AnyRow>();
   tables.forEach(([table, ids], t) => {
     found[t]!.forEach((row, i) => {
@@ -187,7 +188,7 @@ export async function runCommand(
       // Sent together, not one after another: each write is in this transaction whatever the order
       // (none reads what another writes), and a failed one aborts them all.
       await Promise.all([
-        ...decision.changes.map(({ table, row }) => database.synced(table).put(row as never)),
+        putChangedRows(database, decision.changes),
         addStockEffects(database, fresh),
         ...decision.changes.map(({ table, row }) => writeSearchKeysOf(database, table, [row])),
         database.outbox.add(entry),

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { ORDER_STATUSES } from '../../../shared/domain/order-status';
 import type { Staff } from '../../../shared/domain/entities';
+import { CLOSED_ORDER_STATUSES } from '../../../shared/domain/history-scope';
+import { closedOrderCount, closedOrdersIn, closedParcelsOfOrder, getRow } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, OrderStatus, Parcel, Platform } from './order-types';
 import { idsOfVillager, resolveCustomerRow } from './villagers';
@@ -23,9 +25,14 @@ async function viewsOf(database: CunzhanDb, orders: readonly Order[]): Promise<O
   return views;
 }
 
-/** How many orders are in each status (the chips' counts): one index count each. */
+/**
+ * How many orders are in each status (the chips' counts): open ones counted
+ * in the orders' status index, closed ones in the packs' (closed-history.ts).
+ */
 export async function orderCounts(database: CunzhanDb): Promise<Record<OrderStatus, number>> {
-  const counts = await Promise.all(ORDER_STATUSES.map((s) => database.orders.where('status').equals(s).count()));
+  const counts = await Promise.all(
+    ORDER_STATUSES.map((s) => (CLOSED_ORDER_STATUSES.has(s) ? closedOrderCount(database, s) : database.orders.where('status').equals(s).count())),
+  );
   return Object.fromEntries(ORDER_STATUSES.map((s, i) => [s, counts[i]!])) as Record<OrderStatus, number>;
 }
 
@@ -35,7 +42,13 @@ export function useOrderCounts(): Record<OrderStatus, number> | undefined {
 
 /** Orders in some statuses, most recently changed first. */
 export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStatus[]): Promise<OrderView[]> {
-  const orders = await database.orders.where('status').anyOf([...statuses]).toArray();
+  const closed = statuses.filter((s) => CLOSED_ORDER_STATUSES.has(s));
+  const open = statuses.filter((s) => !CLOSED_ORDER_STATUSES.has(s));
+  const [openRows, closedRows] = await Promise.all([
+    open.length > 0 ? database.orders.where('status').anyOf(open).toArray() : [],
+    closed.length > 0 ? closedOrdersIn(database, closed) : [],
+  ]);
+  const orders = [...openRows, ...closedRows];
   orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
   return viewsOf(database, orders);
 }
@@ -52,10 +65,10 @@ export interface OrderDetail extends OrderView {
 /** One order with its villager, platform, parcels and the people in its history; null when unknown here. */
 export function useOrder(orderId: string): OrderDetail | null | undefined {
   return useLiveQuery(async () => {
-    const order = await defaultDb.orders.get(orderId);
+    const order = await getRow(defaultDb, 'orders', orderId);
     if (!order) return null;
     const [view] = await viewsOf(defaultDb, [order]);
-    const parcels = await defaultDb.parcels.where('orderId').equals(orderId).toArray();
+    const parcels = [...(await defaultDb.parcels.where('orderId').equals(orderId).toArray()), ...(await closedParcelsOfOrder(defaultDb, orderId))];
     const staff = new Map((await defaultDb.staff.toArray()).map((s) => [s.id, s]));
     return { ...view!, parcels, staff };
   }, [orderId]);
@@ -64,7 +77,7 @@ export function useOrder(orderId: string): OrderDetail | null | undefined {
 /** Statuses in which a parcel may still come for an order. */
 export const AWAITING_PARCEL: readonly OrderStatus[] = ['placed', 'paid', 'shipped'];
 
-/** A villager's orders still waiting for a parcel (their merged ids' too), newest first. */
+/** A villager's orders still waiting for a parcel (their merged ids' too), newest first: open orders, records of their own. */
 export async function openOrdersOf(database: CunzhanDb, customerId: string): Promise<OrderView[]> {
   const ids = await idsOfVillager(database, customerId);
   const orders = (await database.orders.where('customerId').anyOf(ids).toArray()).filter((o) => AWAITING_PARCEL.includes(o.status));

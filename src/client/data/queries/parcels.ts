@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { closedParcelsSince, getRow } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, Parcel } from './order-types';
 import { resolveCustomerRows } from './villagers';
@@ -14,6 +15,7 @@ async function withCustomers(database: CunzhanDb, parcels: readonly Parcel[]): P
   return parcels.map((parcel) => ({ parcel, customer: parcel.customerId === null ? undefined : customers.get(parcel.customerId) }));
 }
 
+/** Open parcels (those waiting) of a status in arrival order: records of their own (closed ones are packed). */
 function inStatus(database: CunzhanDb, status: Parcel['status'], since = '') {
   return database.parcels.where('[status+arrivedAt]').between([status, since], [status, '\uffff']);
 }
@@ -43,9 +45,13 @@ export function useWaitingParcels(shown = WAITING_PAGE): WaitingShelf | undefine
   return useLiveQuery(() => waitingParcels(defaultDb, shown), [shown]);
 }
 
-/** Parcels of the last `days` days, each status from its own index range: the figures' input. */
+/** Parcels that arrived since `sinceIso`, each status from its own index range: the figures' input. */
 export async function recentParcels(database: CunzhanDb, sinceIso: string): Promise<Parcel[]> {
-  const parts = await Promise.all((['waiting', 'collected', 'returned'] as const).map((s) => inStatus(database, s, sinceIso).toArray()));
+  const parts = await Promise.all([
+    inStatus(database, 'waiting', sinceIso).toArray(),
+    closedParcelsSince(database, 'collected', sinceIso),
+    closedParcelsSince(database, 'returned', sinceIso),
+  ]);
   return parts.flat();
 }
 
@@ -60,15 +66,15 @@ export interface ParcelDetail extends ParcelView {
 /** One parcel with its villager and order; null when unknown here. */
 export function useParcel(parcelId: string): ParcelDetail | null | undefined {
   return useLiveQuery(async () => {
-    const parcel = await defaultDb.parcels.get(parcelId);
+    const parcel = await getRow(defaultDb, 'parcels', parcelId);
     if (!parcel) return null;
     const [view] = await withCustomers(defaultDb, [parcel]);
-    const order = parcel.orderId ? await defaultDb.orders.get(parcel.orderId) : undefined;
+    const order = parcel.orderId ? await getRow(defaultDb, 'orders', parcel.orderId) : undefined;
     return { ...view!, order };
   }, [parcelId]);
 }
 
 /** The parcel stored under an id, if any: the duplicate warning while a tracking number is typed. */
 export function useParcelByTracking(parcelId: string | null): Parcel | null | undefined {
-  return useLiveQuery(async () => (parcelId ? ((await defaultDb.parcels.get(parcelId)) ?? null) : null), [parcelId]);
+  return useLiveQuery(async () => (parcelId ? ((await getRow(defaultDb, 'parcels', parcelId)) ?? null) : null), [parcelId]);
 }

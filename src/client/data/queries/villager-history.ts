@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { LocalizedName } from '../../../shared/domain/entities';
 import type { Order } from '../../../shared/domain/orders';
 import type { Parcel } from '../../../shared/domain/parcels';
+import { packsOf, type HistoryPack } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import { idsOfVillager } from './villagers';
 
@@ -27,10 +28,10 @@ const newestFirst = (a: { createdAt: string }, b: { createdAt: string }) => (a.c
 const byArrival = (a: Parcel, b: Parcel) => (a.arrivedAt < b.arrivedAt ? 1 : a.arrivedAt > b.arrivedAt ? -1 : 0);
 
 /**
- * The rows of one villager id: an `equals` range is read in one getAll,
+ * The open rows of one villager id: an `equals` range is read in one getAll,
  * where `anyOf` walks a cursor, one request per row.
  */
-async function rowsOf<T>(table: Table<T, string>, ids: readonly string[]): Promise<T[]> {
+async function openRowsOf<T>(table: Table<T, string>, ids: readonly string[]): Promise<T[]> {
   return (await Promise.all(ids.map((id) => table.where('customerId').equals(id).toArray()))).flat();
 }
 
@@ -46,18 +47,23 @@ interface NewestOrders {
 }
 
 /**
- * An id's orders sit in the `customerId` index in id order, and ids are
- * UUIDv7s of the order's making: its last `shown` entries are its newest
- * orders. Only those are read; the rest are counted in the index. A busy
- * villager has hundreds of orders and the page shows a screenful.
+ * An id's open orders sit in the `customerId` index in id order, and ids
+ * are UUIDv7s of the order's making: its last `shown` entries are its newest
+ * open orders. Only those are read; the rest are counted in the index.
  */
-async function newestOrdersOf(database: CunzhanDb, ids: readonly string[], shown: number): Promise<NewestOrders> {
+async function newestOpenOrdersOf(database: CunzhanDb, ids: readonly string[], shown: number): Promise<NewestOrders> {
   const ofId = (id: string) => database.orders.where('customerId').equals(id);
   const [pages, counts] = await Promise.all([
     Promise.all(ids.map((id) => ofId(id).reverse().limit(shown).toArray())),
     Promise.all(ids.map((id) => ofId(id).count())),
   ]);
   return { orders: newestOf(pages, shown), count: counts.reduce((a, b) => a + b, 0) };
+}
+
+/** The newest open orders with the closed ones of the same ids' packs (closed-history.ts), read whole. */
+function withClosed(open: NewestOrders, packs: readonly HistoryPack[], shown: number): NewestOrders {
+  const closed = packs.map((p) => p.orders);
+  return { orders: newestOf([open.orders, ...closed], shown), count: open.count + closed.reduce((n, o) => n + o.length, 0) };
 }
 
 /**
@@ -67,18 +73,24 @@ async function newestOrdersOf(database: CunzhanDb, ids: readonly string[], shown
  * looked up (usually none), so the page waits on one round of reads.
  */
 export async function villagerHistory(database: CunzhanDb, survivorId: string, ordersShown: number): Promise<VillagerHistory> {
-  const [merged, own, ownParcels, platforms] = await Promise.all([
+  const [merged, ownOpen, ownPacks, ownParcels, platforms] = await Promise.all([
     idsOfVillager(database, survivorId).then((ids) => ids.filter((id) => id !== survivorId)),
-    newestOrdersOf(database, [survivorId], ordersShown),
-    rowsOf(database.parcels, [survivorId]),
+    newestOpenOrdersOf(database, [survivorId], ordersShown),
+    packsOf(database, [survivorId]),
+    openRowsOf(database.parcels, [survivorId]),
     // A centre has a handful of platforms: one read of them all.
     database.platforms.toArray(),
   ]);
-  const [theirs, mergedParcels] =
-    merged.length === 0 ? [null, []] : await Promise.all([newestOrdersOf(database, merged, ordersShown), rowsOf(database.parcels, merged)]);
+  const own = withClosed(ownOpen, ownPacks, ordersShown);
+  const [theirOpen, mergedPacks, mergedParcels] =
+    merged.length === 0
+      ? [null, [], []]
+      : await Promise.all([newestOpenOrdersOf(database, merged, ordersShown), packsOf(database, merged), openRowsOf(database.parcels, merged)]);
+  const theirs = theirOpen ? withClosed(theirOpen, mergedPacks, ordersShown) : null;
   const orders = theirs ? newestOf([own.orders, theirs.orders], ordersShown) : own.orders;
   // Ids are time-ordered: reversed, the rows come nearly newest first and the sort has little to do.
-  const parcels = [...ownParcels, ...mergedParcels].reverse().sort(byArrival);
+  const closedParcels = [...ownPacks, ...mergedPacks].flatMap((p) => p.parcels);
+  const parcels = [...ownParcels, ...mergedParcels, ...closedParcels].reverse().sort(byArrival);
   const platformNames = new Map(platforms.map((p) => [p.id, p.names] as const));
   return {
     orders,

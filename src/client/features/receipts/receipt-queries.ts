@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CENTRE_SETTINGS_ID } from '../../../shared/domain/centre-settings';
 import type { Language, Sale } from '../../../shared/domain/entities';
 import { db as defaultDb, type CunzhanDb } from '../../data/db';
+import { getRow } from '../../data/closed-history';
 import { getDevice } from '../../data/device';
 import { resolveCustomerRow } from '../../data/queries/villagers';
 import { depositReceipt, refundReceipt, repaymentReceipt, saleReceipt, type ReceiptContext, type ReceiptDoc, type ReceiptKind } from './receipt-doc';
@@ -41,7 +42,7 @@ export async function loadReceipt(database: CunzhanDb, kind: ReceiptKind, id: st
       return repayment ? repaymentReceipt(repayment, await contextFor(database, lang, repayment.createdBy, repayment.customerId)) : null;
     }
     case 'deposit': {
-      const order = await database.orders.get(id);
+      const order = await getRow(database, 'orders', id);
       return order ? depositReceipt(order, await contextFor(database, lang, order.createdBy, order.customerId)) : null;
     }
   }

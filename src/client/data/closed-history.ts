@@ -1,0 +1,394 @@
+import { Dexie, type PromiseExtended } from 'dexie';
+import type { AnyRow, TableName } from '../../shared/domain/entities';
+import { beforeHorizon, closedAt, CLOSED_ORDER_STATUSES } from '../../shared/domain/history-scope';
+import type { Order } from '../../shared/domain/orders';
+import type { Parcel } from '../../shared/domain/parcels';
+import type { CunzhanDb } from './db';
+
+/**
+ * Closed orders and parcels, packed by villager. A centre's history is tens
+ * of thousands of closed rows, and IndexedDB's cost is per record, not per
+ * byte: a fresh tablet wrote 75,000 rows one record each for most of half a
+ * minute, where the same rows packed a villager to a record take a second
+ * or two. Open rows (what the lists, the status machine and the shelf work
+ * on) stay one per record in `orders` and `parcels`; a row lives in exactly
+ * one place, and every write goes through `putRows` here, which moves it to
+ * where its status says. The packs' multi-entry indexes name each row they
+ * hold, so a closed order is still found by id, by status or by villager
+ * without reading every pack.
+ */
+
+/** The tables whose closed rows are packed. */
+export type PackedTable = 'orders' | 'parcels';
+export const PACKED_TABLES: readonly PackedTable[] = ['orders', 'parcels'];
+
+export function isPacked(table: TableName): table is PackedTable {
+  return table === 'orders' || table === 'parcels';
+}
+
+type PackedRow<T extends PackedTable> = T extends 'orders' ? Order : Parcel;
+
+/** A status, a time and a row id: one index entry per row, so counts are exact and ranges ordered by time. */
+export type StatusKey = [status: string, at: string, id: string];
+
+/** One villager's closed orders and parcels, with their index keys. */
+export interface HistoryPack {
+  /** The villager the rows carry (their `customerId`); '' for parcels never matched to one. */
+  id: string;
+  orders: Order[];
+  parcels: Parcel[];
+  // Index keys, rebuilt from the rows at every write (see indexed).
+  orderIds: string[];
+  parcelIds: string[];
+  /** The orders of the parcels that have one: an order's parcels are found by it. */
+  parcelOrderIds: string[];
+  /** [status, updatedAt, id] of each order: counts by status, and the oldest for pruning. */
+  orderStatus: StatusKey[];
+  /** [status, arrivedAt, id] of each parcel: recent parcels by status, as the parcels' own index. */
+  parcelStatus: StatusKey[];
+}
+
+/** The schema of the packs' store: a villager's pack by id, and each index over the rows it holds. */
+export const HISTORY_PACKS_SCHEMA = 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus';
+
+/** The multi-entry index naming each row of a table by id. */
+const ID_INDEX: Record<PackedTable, 'orderIds' | 'parcelIds'> = { orders: 'orderIds', parcels: 'parcelIds' };
+
+/** True when a row of a packed table belongs in a pack: an order collected, cancelled or returned, a parcel collected or returned. */
+export function isClosedRow(table: PackedTable, row: AnyRow): boolean {
+  return closedAt(table, row) !== null;
+}
+
+function packIdOf(table: PackedTable, row: AnyRow): string {
+  return (table === 'orders' ? (row as Order).customerId : (row as Parcel).customerId) ?? '';
+}
+
+function emptyPack(id: string): HistoryPack {
+  return { id, orders: [], parcels: [], orderIds: [], parcelIds: [], parcelOrderIds: [], orderStatus: [], parcelStatus: [] };
+}
+
+/** The pack with its index keys rebuilt from its rows. */
+function indexed(pack: HistoryPack): HistoryPack {
+  return {
+    ...pack,
+    orderIds: pack.orders.map((o) => o.id),
+    parcelIds: pack.parcels.map((p) => p.id),
+    parcelOrderIds: pack.parcels.flatMap((p) => (p.orderId ? [p.orderId] : [])),
+    orderStatus: pack.orders.map((o): StatusKey => [o.status, o.updatedAt, o.id]),
+    parcelStatus: pack.parcels.map((p): StatusKey => [p.status, p.arrivedAt, p.id]),
+  };
+}
+
+function rowsIn<T extends PackedTable>(pack: HistoryPack, table: T): PackedRow<T>[] {
+  return (table === 'orders' ? pack.orders : pack.parcels) as PackedRow<T>[];
+}
+
+/**
+ * Every function here that reads or writes returns Dexie's own promise,
+ * chained with `.then`, never a native one from an `async` function: inside
+ * a transaction (or a live query), Dexie follows the caller's work across
+ * its own promises only. Awaiting a native promise from a chain of async
+ * helpers lost the transaction, and the caller's next write committed on
+ * its own.
+ */
+
+/** The packs holding any of `ids` of a table, by the id of each row they hold. */
+function packsHolding(database: CunzhanDb, table: PackedTable, ids: readonly string[]): PromiseExtended<Map<string, HistoryPack>> {
+  const wanted = new Set(ids);
+  if (wanted.size === 0) return Dexie.Promise.resolve(new Map<string, HistoryPack>());
+  return database.historyPacks
+    .where(ID_INDEX[table])
+    .anyOf([...wanted])
+    .toArray()
+    .then((packs) => {
+      const held = new Map<string, HistoryPack>();
+      for (const pack of packs) for (const row of rowsIn(pack, table)) if (wanted.has(row.id)) held.set(row.id, pack);
+      return held;
+    });
+}
+
+/**
+ * Rows of a packed table by id, from wherever each lives (undefined where
+ * none): the open ones in one bulk read, the rest from their packs.
+ */
+export function getRows<T extends PackedTable>(database: CunzhanDb, table: T, ids: readonly string[]): PromiseExtended<(PackedRow<T> | undefined)[]> {
+  return (database.synced(table).bulkGet([...ids]) as PromiseExtended<(PackedRow<T> | undefined)[]>).then((open) => {
+    const missing = ids.filter((_, i) => open[i] === undefined);
+    if (missing.length === 0) return open;
+    return packsHolding(database, table, missing).then((packs) =>
+      ids.map((id, i) => open[i] ?? rowsIn(packs.get(id) ?? emptyPack(''), table).find((r) => r.id === id)),
+    );
+  });
+}
+
+/** One row of a packed table by id, wherever it lives. */
+export function getRow<T extends PackedTable>(database: CunzhanDb, table: T, id: string): PromiseExtended<PackedRow<T> | undefined> {
+  return getRows(database, table, [id]).then((rows) => rows[0]);
+}
+
+/** Rows of the packed tables to write together. */
+export type PackedRows = { [T in PackedTable]?: readonly AnyRow[] };
+
+/**
+ * Writes rows of the packed tables where their status puts them: open ones
+ * as records of their table, closed ones into their villager's pack, each
+ * taken out of the place it was before. Both tables' rows go in one call, so
+ * a villager's pack is read and written once. In the caller's transaction
+ * when there is one (it must hold both tables and `historyPacks`).
+ */
+export function putRows(database: CunzhanDb, rows: PackedRows): PromiseExtended<void> {
+  if (PACKED_TABLES.every((table) => (rows[table]?.length ?? 0) === 0)) return Dexie.Promise.resolve();
+  return inTransaction(database, () => {
+    const latest = PACKED_TABLES.map((table) => ({ table, rows: new Map((rows[table] ?? []).map((r) => [r.id, r] as const)) }));
+    return placeOf(database, latest).then((placed) => writePacked(database, latest, placed));
+  });
+}
+
+/**
+ * Runs `work` in the caller's transaction, or in one of its own over the
+ * packed tables and the packs when there is none. Not a nested transaction:
+ * with one, the caller's transaction was found committed at its next write.
+ */
+function inTransaction<T>(database: CunzhanDb, work: () => PromiseExtended<T>): PromiseExtended<T> {
+  if (Dexie.currentTransaction) return work();
+  return database.transaction('rw', [database.orders, database.parcels, database.historyPacks], work);
+}
+
+type LatestRows = readonly { table: PackedTable; rows: ReadonlyMap<string, AnyRow> }[];
+
+/** Where the rows a write names are now: the packs that may change, and the ids held as open records, per table. */
+interface Placed {
+  packs: Map<string, HistoryPack>;
+  records: Record<PackedTable, Set<string>>;
+}
+
+/** Past this many rows, which of them are records is read from the table's keys in one request. */
+const MANY_ROWS = 200;
+
+/** The ids among `ids` held as records of a table (open rows). */
+function recordsAmong(database: CunzhanDb, table: PackedTable, ids: readonly string[]): PromiseExtended<Set<string>> {
+  if (ids.length === 0) return Dexie.Promise.resolve(new Set<string>());
+  const store = database.synced(table);
+  // A pull's fold writes tens of thousands of rows, nearly none of them records: one read of the (few) open rows' keys.
+  const keys: PromiseExtended<readonly string[]> =
+    ids.length > MANY_ROWS ? store.toCollection().primaryKeys() : store.bulkGet([...ids]).then((rows) => rows.flatMap((r) => (r ? [r.id] : [])));
+  return keys.then((held) => {
+    const set = new Set(held);
+    return new Set(ids.filter((id) => set.has(id)));
+  });
+}
+
+/**
+ * Where the rows a write names are now: their villagers' packs, the ids
+ * held as open records, and any other pack holding one of them. A row in
+ * neither its villager's pack nor the records is looked for in the other
+ * packs only when some pack exists at all, so a fresh tablet's first
+ * packing reads nothing row by row.
+ */
+function placeOf(database: CunzhanDb, latest: LatestRows): PromiseExtended<Placed> {
+  const ownIds = [...new Set(latest.flatMap(({ table, rows }) => [...rows.values()].map((r) => packIdOf(table, r))))];
+  const recordSets = Dexie.Promise.all(latest.map(({ table, rows }) => recordsAmong(database, table, [...rows.keys()])));
+  // A fresh tablet has no pack yet: its villagers' packs are not looked up one by one.
+  const own = database.historyPacks.count().then((packCount) => (packCount === 0 ? null : database.historyPacks.bulkGet(ownIds)));
+  return Dexie.Promise.all([own, recordSets]).then(([ownPacks, recordSets]) => {
+    const records = Object.fromEntries(latest.map(({ table }, t) => [table, recordSets[t]!])) as Record<PackedTable, Set<string>>;
+    if (ownPacks === null) return { packs: new Map<string, HistoryPack>(), records };
+    const packs = new Map(ownPacks.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+    const unplaced = latest.map(({ table, rows }) => {
+      const found = new Set<string>(records[table]);
+      for (const pack of packs.values()) for (const row of rowsIn(pack, table)) found.add(row.id);
+      return { table, ids: [...rows.keys()].filter((id) => !found.has(id)) };
+    });
+    return Dexie.Promise.all(unplaced.map(({ table, ids }) => packsHolding(database, table, ids))).then((holders) => {
+      for (const held of holders) for (const pack of held.values()) if (!packs.has(pack.id)) packs.set(pack.id, pack);
+      return { packs, records };
+    });
+  });
+}
+
+/** Takes the written rows out of the packs they were in, puts each where its status says, and writes what changed. */
+function writePacked(database: CunzhanDb, latest: LatestRows, { packs, records }: Placed): PromiseExtended<void> {
+  const changed = new Set<string>();
+  for (const pack of packs.values()) {
+    for (const { table, rows: written } of latest) {
+      const before = rowsIn(pack, table);
+      const kept = before.filter((r) => !written.has(r.id));
+      if (kept.length === before.length) continue;
+      changed.add(pack.id);
+      setRows(pack, table, kept);
+    }
+  }
+  const writes: PromiseExtended<unknown>[] = [];
+  for (const { table, rows: written } of latest) {
+    const open: AnyRow[] = [];
+    const leaving: string[] = [];
+    for (const row of written.values()) {
+      if (!isClosedRow(table, row)) {
+        open.push(row);
+        continue;
+      }
+      // Deleted only where it was a record: a delete costs a request even for a key that is not there.
+      if (records[table].has(row.id)) leaving.push(row.id);
+      const id = packIdOf(table, row);
+      const pack = packs.get(id) ?? emptyPack(id);
+      packs.set(id, pack);
+      changed.add(id);
+      rowsIn(pack, table).push(row as never);
+    }
+    const store = database.synced(table);
+    if (open.length > 0) writes.push(store.bulkPut(open as never[]));
+    if (leaving.length > 0) writes.push(store.bulkDelete(leaving));
+  }
+  writes.push(savePacks(database, [...changed].map((id) => packs.get(id)!)));
+  return Dexie.Promise.all(writes).then(() => undefined);
+}
+
+function setRows(pack: HistoryPack, table: PackedTable, rows: readonly AnyRow[]): void {
+  if (table === 'orders') pack.orders = rows as Order[];
+  else pack.parcels = rows as Parcel[];
+}
+
+/** Writes changed packs with their index keys, deleting those left empty. */
+function savePacks(database: CunzhanDb, packs: readonly HistoryPack[]): PromiseExtended<unknown> {
+  const [full, empty] = partition(packs, (p) => p.orders.length + p.parcels.length > 0);
+  return Dexie.Promise.all([
+    full.length > 0 ? database.historyPacks.bulkPut(full.map(indexed)) : undefined,
+    empty.length > 0 ? database.historyPacks.bulkDelete(empty.map((p) => p.id)) : undefined,
+  ]);
+}
+
+/** Deletes rows of a packed table by id, wherever they live. */
+export function deleteRows(database: CunzhanDb, table: PackedTable, ids: readonly string[]): PromiseExtended<void> {
+  if (ids.length === 0) return Dexie.Promise.resolve();
+  const gone = new Set(ids);
+  return inTransaction(database, () =>
+    packsHolding(database, table, ids).then((held) => {
+      const packs = new Map([...held.values()].map((p) => [p.id, p] as const));
+      for (const pack of packs.values()) setRows(pack, table, rowsIn(pack, table).filter((r) => !gone.has(r.id)));
+      return Dexie.Promise.all([database.synced(table).bulkDelete([...ids]), savePacks(database, [...packs.values()])]).then(() => undefined);
+    }),
+  );
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
+}
+
+/** Packs built from closed rows alone: a tablet's closed rows packed when it first gets packs. */
+export function packsFor(rows: { orders: readonly Order[]; parcels: readonly Parcel[] }): HistoryPack[] {
+  const packs = new Map<string, HistoryPack>();
+  const add = (table: PackedTable, row: Order | Parcel) => {
+    const id = packIdOf(table, row);
+    const pack = packs.get(id) ?? emptyPack(id);
+    packs.set(id, pack);
+    rowsIn(pack, table).push(row as never);
+  };
+  for (const o of rows.orders) add('orders', o);
+  for (const p of rows.parcels) add('parcels', p);
+  return [...packs.values()].map(indexed);
+}
+
+/** The packs of some villager ids (those that have one). */
+export function packsOf(database: CunzhanDb, customerIds: readonly string[]): PromiseExtended<HistoryPack[]> {
+  return database.historyPacks.bulkGet([...customerIds]).then((packs) => packs.flatMap((p) => (p ? [p] : [])));
+}
+
+/**
+ * The bounds of one status's entries in a StatusKey index, up to `before`
+ * (exclusive) when given: `[status]` sorts before every entry of the status
+ * and `[status, t]` before every entry at time t or later. (A key may not
+ * hold one object twice, so Dexie.maxKey cannot stand for two of its parts.)
+ */
+export function statusRange(status: string, before = '\uffff'): [string[], string[]] {
+  return [[status], [status, before]];
+}
+
+/** How many closed orders are in a status: entries in the packs' status index. */
+export function closedOrderCount(database: CunzhanDb, status: string): PromiseExtended<number> {
+  const [low, high] = statusRange(status);
+  return database.historyPacks.where('orderStatus').between(low, high, true, false).count();
+}
+
+/** Closed orders in some statuses, from the packs holding any. */
+export function closedOrdersIn(database: CunzhanDb, statuses: readonly string[]): PromiseExtended<Order[]> {
+  const wanted = new Set(statuses);
+  const reads = statuses.map((s) => {
+    const [low, high] = statusRange(s);
+    return database.historyPacks.where('orderStatus').between(low, high, true, false).distinct().toArray();
+  });
+  return Dexie.Promise.all(reads).then((found) => {
+    const seen = new Set<string>();
+    const orders: Order[] = [];
+    for (const pack of found.flat()) {
+      if (seen.has(pack.id)) continue;
+      seen.add(pack.id);
+      for (const o of pack.orders) if (wanted.has(o.status)) orders.push(o);
+    }
+    return orders;
+  });
+}
+
+/** Closed parcels of a status that arrived from `since` on (ISO UTC), from the packs holding any. */
+export function closedParcelsSince(database: CunzhanDb, status: 'collected' | 'returned', since: string): PromiseExtended<Parcel[]> {
+  const [, high] = statusRange(status);
+  return database.historyPacks
+    .where('parcelStatus')
+    .between([status, since], high, true, false)
+    .distinct()
+    .toArray()
+    .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.status === status && x.arrivedAt >= since)));
+}
+
+/** The closed parcels of an order. */
+export function closedParcelsOfOrder(database: CunzhanDb, orderId: string): PromiseExtended<Parcel[]> {
+  return database.historyPacks
+    .where('parcelOrderIds')
+    .equals(orderId)
+    .toArray()
+    .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.orderId === orderId)));
+}
+
+/**
+ * Takes out of the packs the rows that closed before `horizon` (ISO UTC),
+ * but those `kept` names (a queued change still touches them). Only packs
+ * whose status indexes hold an entry before the horizon are read. Returns
+ * how many rows went.
+ */
+export function pruneClosedBefore(database: CunzhanDb, horizon: string, kept: (table: PackedTable, id: string) => boolean): PromiseExtended<number> {
+  const ranges = [
+    ...[...CLOSED_ORDER_STATUSES].map((s) => ['orderStatus', s] as const),
+    // A parcel's index holds its arrival, before it closed: those that arrived before the horizon are the only candidates.
+    ...(['collected', 'returned'] as const).map((s) => ['parcelStatus', s] as const),
+  ];
+  const keys = ranges.map(([index, status]) => {
+    const [low, high] = statusRange(status, horizon);
+    return database.historyPacks.where(index).between(low, high, true, false).primaryKeys();
+  });
+  return Dexie.Promise.all(keys)
+    .then((found) => database.historyPacks.bulkGet([...new Set(found.flat())]))
+    .then((packs) => {
+      let pruned = 0;
+      const changed: HistoryPack[] = [];
+      for (const pack of packs) {
+        if (!pack) continue;
+        const orders = pack.orders.filter((o) => !beforeHorizon('orders', o, horizon) || kept('orders', o.id));
+        const parcels = pack.parcels.filter((p) => !beforeHorizon('parcels', p, horizon) || kept('parcels', p.id));
+        const gone = pack.orders.length - orders.length + pack.parcels.length - parcels.length;
+        if (gone === 0) continue;
+        pruned += gone;
+        changed.push({ ...pack, orders, parcels });
+      }
+      return savePacks(database, changed).then(() => pruned);
+    });
+}
+
+/** Every row of a packed table, open and closed: for checks over a whole table, never for a screen. */
+export function allRows<T extends PackedTable>(database: CunzhanDb, table: T): PromiseExtended<PackedRow<T>[]> {
+  return Dexie.Promise.all([database.synced(table).toArray(), database.historyPacks.toArray()]).then(([open, packs]) => [
+    ...(open as PackedRow<T>[]),
+    ...packs.flatMap((p) => rowsIn(p, table)),
+  ]);
+}
