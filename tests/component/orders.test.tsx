@@ -2,6 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
 import { db } from '../../src/client/data/db';
+import { ORDERS_PAGE } from '../../src/client/data/queries/orders';
+import { putSyncedRows } from '../../src/client/data/synced-rows';
+import type { Order } from '../../src/shared/domain/orders';
 import { ORDER_EDGES, type OrderStatus } from '../../src/shared/domain/order-status';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { orderAt, villagerAndPlatform } from './orders-support';
@@ -107,6 +110,40 @@ describe('assisted orders', () => {
     const row = await screen.findByTestId('order-row');
     expect(row.dataset['flag']).toBe('notShipped');
     expect(row.textContent).toContain('Not shipped after 5 days');
+  });
+  it('lists collected orders a page at a time, newest first, and "show more" reads the next page', async () => {
+    const centre = await enrolledTablet();
+    const { customer, platform } = await villagerAndPlatform(centre);
+    await login(centre.staff.id, centre.pin);
+    const total = ORDERS_PAGE + 5;
+    const collected: Order[] = [];
+    for (let i = 0; i < total; i++) {
+      // Closed on the days before today, the last of them most recently.
+      const closedAt = new Date(Date.now() - (total - i) * 3_600_000).toISOString();
+      const order = await orderAt(centre, customer, platform, 'collected');
+      const moved = { ...order, updatedAt: closedAt, platformOrderNo: `TB-${i}` };
+      await putSyncedRows(db, 'orders', [moved]);
+      collected.push(moved);
+    }
+    await orderAt(centre, customer, platform, 'placed');
+    renderApp('/orders');
+    fireEvent.click(await screen.findByTestId('orders-view-collected', {}, { timeout: 5000 }));
+
+    const shownIds = () => screen.queryAllByTestId('order-row').map((r) => r.getAttribute('href')!.split('/').pop());
+    const newestFirst = collected.map((o) => o.id).reverse();
+    await waitFor(() => expect(shownIds()).toEqual(newestFirst.slice(0, ORDERS_PAGE)));
+    expect(within(screen.getByTestId('orders-view-collected')).getByTestId('orders-count').textContent).toBe(String(total));
+    const more = screen.getByTestId('orders-more');
+    expect(more.textContent).toContain('5');
+
+    fireEvent.click(more);
+    await waitFor(() => expect(shownIds()).toEqual(newestFirst));
+    expect(screen.queryByTestId('orders-more')).toBeNull();
+
+    // The placed list is another view: it shows its one order, and no button.
+    fireEvent.click(screen.getByTestId('orders-view-placed'));
+    await waitFor(() => expect(screen.queryAllByTestId('order-row')).toHaveLength(1));
+    expect(screen.queryByTestId('orders-more')).toBeNull();
   });
 });
 

@@ -312,23 +312,20 @@ export function closedOrderCount(database: CunzhanDb, status: string): PromiseEx
   return database.historyPacks.where('orderStatus').between(low, high, true, false).count();
 }
 
-/** Closed orders in some statuses, from the packs holding any. */
-export function closedOrdersIn(database: CunzhanDb, statuses: readonly string[]): PromiseExtended<Order[]> {
-  const wanted = new Set(statuses);
-  const reads = statuses.map((s) => {
-    const [low, high] = statusRange(s);
-    return database.historyPacks.where('orderStatus').between(low, high, true, false).distinct().toArray();
-  });
-  return Dexie.Promise.all(reads).then((found) => {
-    const seen = new Set<string>();
-    const orders: Order[] = [];
-    for (const pack of found.flat()) {
-      if (seen.has(pack.id)) continue;
-      seen.add(pack.id);
-      for (const o of pack.orders) if (wanted.has(o.status)) orders.push(o);
-    }
-    return orders;
-  });
+/**
+ * The ids of a closed status's newest `count` orders, newest first, from the
+ * packs' status index alone: a list shows a page of a centre's tens of
+ * thousands of collected orders without reading them all.
+ */
+export function newestClosedOrderIds(database: CunzhanDb, status: string, count: number): PromiseExtended<string[]> {
+  const [low, high] = statusRange(status);
+  return database.historyPacks
+    .where('orderStatus')
+    .between(low, high, true, false)
+    .reverse()
+    .limit(count)
+    .keys()
+    .then((keys) => keys.map((key) => (key as unknown as StatusKey)[2]));
 }
 
 /** Closed parcels of a status that arrived from `since` on (ISO UTC), from the packs holding any. */

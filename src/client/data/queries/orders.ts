@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ORDER_STATUSES } from '../../../shared/domain/order-status';
 import type { Staff } from '../../../shared/domain/entities';
 import { CLOSED_ORDER_STATUSES } from '../../../shared/domain/history-scope';
-import { closedOrderCount, closedOrdersIn, closedParcelsOfOrder, getRow } from '../closed-history';
+import { closedOrderCount, closedParcelsOfOrder, getRow, getRows, newestClosedOrderIds } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, OrderStatus, Parcel, Platform } from './order-types';
 import { idsOfVillager, resolveCustomerRow } from './villagers';
@@ -40,21 +40,40 @@ export function useOrderCounts(): Record<OrderStatus, number> | undefined {
   return useLiveQuery(() => orderCounts(defaultDb), []);
 }
 
-/** Orders in some statuses, most recently changed first. */
-export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStatus[]): Promise<OrderView[]> {
-  const closed = statuses.filter((s) => CLOSED_ORDER_STATUSES.has(s));
-  const open = statuses.filter((s) => !CLOSED_ORDER_STATUSES.has(s));
-  const [openRows, closedRows] = await Promise.all([
-    open.length > 0 ? database.orders.where('status').anyOf(open).toArray() : [],
-    closed.length > 0 ? closedOrdersIn(database, closed) : [],
-  ]);
-  const orders = [...openRows, ...closedRows];
-  orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
-  return viewsOf(database, orders);
+/** Closed orders a list shows at first, and how many more each "show more" adds. */
+export const ORDERS_PAGE = 30;
+
+/** A list of orders as it shows: its first rows, and how many there are in all. */
+export interface OrderList {
+  rows: OrderView[];
+  total: number;
 }
 
-export function useOrdersIn(statuses: readonly OrderStatus[]): OrderView[] | undefined {
-  return useLiveQuery(() => ordersIn(defaultDb, statuses), [statuses.join(',')]);
+/**
+ * Orders in some statuses, most recently changed first: the first `shown`
+ * of them, and how many there are. Open ones are records, read whole (a
+ * centre has tens or hundreds); closed ones come from the newest end of the
+ * packs' status index, `shown` of each status, so the list of a busy
+ * centre's tens of thousands of collected orders reads one page of them.
+ */
+export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStatus[], shown = Infinity): Promise<OrderList> {
+  const closed = statuses.filter((s) => CLOSED_ORDER_STATUSES.has(s));
+  const open = statuses.filter((s) => !CLOSED_ORDER_STATUSES.has(s));
+  const [openRows, closedIds, closedCounts] = await Promise.all([
+    open.length > 0 ? database.orders.where('status').anyOf(open).toArray() : [],
+    Promise.all(closed.map((s) => newestClosedOrderIds(database, s, shown))),
+    Promise.all(closed.map((s) => closedOrderCount(database, s))),
+  ]);
+  const closedRows = (await getRows(database, 'orders', closedIds.flat())).flatMap((o) => (o ? [o] : []));
+  const orders = [...openRows, ...closedRows];
+  orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+  const total = openRows.length + closedCounts.reduce((n, c) => n + c, 0);
+  return { rows: await viewsOf(database, orders.slice(0, shown)), total };
+}
+
+/** The first `shown` orders in some statuses and how many there are (see ordersIn). */
+export function useOrdersIn(statuses: readonly OrderStatus[], shown = Infinity): OrderList | undefined {
+  return useLiveQuery(() => ordersIn(defaultDb, statuses, shown), [statuses.join(','), shown]);
 }
 
 export interface OrderDetail extends OrderView {

@@ -1,11 +1,13 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
-import { useOrderCounts, useOrdersIn, type OrderView } from '../../data/queries/orders';
+import { useState } from 'preact/hooks';
+import { ORDERS_PAGE, useOrderCounts, useOrdersIn, type OrderView } from '../../data/queries/orders';
 import type { OrdersView } from '../../routes/orders-search';
 import { Icon } from '../../ui/Icon';
 import { Joined } from '../../ui/Joined';
 import { Loading } from '../../ui/Loading';
+import { ShowMore } from '../../ui/ShowMore';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 import { useCentreSettings } from '../../data/queries/settings';
@@ -65,9 +67,14 @@ export function OrdersScreen({ view, onView }: { view: OrdersView | undefined; o
   const late = useCentreSettings();
   const shown = view ?? DEFAULT_VIEW;
   const counts = useOrderCounts();
-  const orders = useOrdersIn(shown === 'flagged' ? FLAGGABLE : [shown]);
-  const flagged = useOrdersIn(FLAGGABLE)?.filter((v) => flagOf(v.order, now, late) !== null).length;
-  const rows = (orders ?? []).filter((v) => shown !== 'flagged' || flagOf(v.order, now, late) !== null);
+  // Closed orders are read a page at a time (a busy centre has tens of thousands); open ones whole.
+  const paged = CLOSED.includes(shown);
+  // How many rows "show more" has asked for, in the view it was asked in: another view starts at a page.
+  const [more, setMore] = useState({ view: shown, rows: ORDERS_PAGE });
+  const pageRows = more.view === shown ? more.rows : ORDERS_PAGE;
+  const orders = useOrdersIn(shown === 'flagged' ? FLAGGABLE : [shown], paged ? pageRows : Infinity);
+  const flagged = useOrdersIn(FLAGGABLE)?.rows.filter((v) => flagOf(v.order, now, late) !== null).length;
+  const rows = (orders?.rows ?? []).filter((v) => shown !== 'flagged' || flagOf(v.order, now, late) !== null);
 
   return (
     <section class="screen">
@@ -110,6 +117,9 @@ export function OrdersScreen({ view, onView }: { view: OrdersView | undefined; o
             <OrderRow key={v.order.id} view={v} flag={flagOf(v.order, now, late)} late={late} />
           ))}
         </ul>
+      )}
+      {orders && paged && (
+        <ShowMore total={orders.total} shown={orders.rows.length} onMore={() => setMore({ view: shown, rows: orders.rows.length + ORDERS_PAGE })} testId="orders-more" />
       )}
       {CLOSED.includes(shown) && <OlderHistoryNote />}
     </section>
