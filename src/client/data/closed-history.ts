@@ -179,31 +179,20 @@ function recordsAmong(database: CunzhanDb, table: PackedTable, ids: readonly str
 }
 
 /**
- * Where the rows a write names are now: their villagers' packs, the ids
- * held as open records, and any other pack holding one of them. A row in
- * neither its villager's pack nor the records is looked for in the other
- * packs only when some pack exists at all, so a fresh tablet's first
- * packing reads nothing row by row.
+ * Where the rows a write names are now: the ids held as open records, and
+ * their villagers' packs. A closed row's villager never changes (an order
+ * keeps its own; a parcel's changes only while it waits, as a record), so a
+ * row is either a record or in its own villager's pack, never in another's.
+ * A fresh tablet has no pack yet: its villagers' packs are then not looked up.
  */
 function placeOf(database: CunzhanDb, latest: LatestRows): PromiseExtended<Placed> {
   const ownIds = [...new Set(latest.flatMap(({ table, rows }) => [...rows.values()].map((r) => packIdOf(table, r))))];
   const recordSets = Dexie.Promise.all(latest.map(({ table, rows }) => recordsAmong(database, table, [...rows.keys()])));
-  // A fresh tablet has no pack yet: its villagers' packs are not looked up one by one.
-  const own = database.historyPacks.count().then((packCount) => (packCount === 0 ? null : database.historyPacks.bulkGet(ownIds)));
-  return Dexie.Promise.all([own, recordSets]).then(([ownPacks, recordSets]) => {
-    const records = Object.fromEntries(latest.map(({ table }, t) => [table, recordSets[t]!])) as Record<PackedTable, Set<string>>;
-    if (ownPacks === null) return { packs: new Map<string, HistoryPack>(), records };
-    const packs = new Map(ownPacks.flatMap((p) => (p ? [[p.id, p] as const] : [])));
-    const unplaced = latest.map(({ table, rows }) => {
-      const found = new Set<string>(records[table]);
-      for (const pack of packs.values()) for (const row of rowsIn(pack, table)) found.add(row.id);
-      return { table, ids: [...rows.keys()].filter((id) => !found.has(id)) };
-    });
-    return Dexie.Promise.all(unplaced.map(({ table, ids }) => packsHolding(database, table, ids))).then((holders) => {
-      for (const held of holders) for (const pack of held.values()) if (!packs.has(pack.id)) packs.set(pack.id, pack);
-      return { packs, records };
-    });
-  });
+  const own = database.historyPacks.count().then((packCount) => (packCount === 0 ? [] : database.historyPacks.bulkGet(ownIds)));
+  return Dexie.Promise.all([own, recordSets]).then(([ownPacks, recordSets]) => ({
+    packs: new Map(ownPacks.flatMap((p) => (p ? [[p.id, p] as const] : []))),
+    records: Object.fromEntries(latest.map(({ table }, t) => [table, recordSets[t]!])) as Record<PackedTable, Set<string>>,
+  }));
 }
 
 /** Takes the written rows out of the packs they were in, puts each where its status says, and writes what changed. */
