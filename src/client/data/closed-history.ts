@@ -7,10 +7,10 @@ import type { CunzhanDb } from './db';
 
 /**
  * Closed orders and parcels, packed by villager. A centre's history is tens
- * of thousands of closed rows, and IndexedDB's cost is per record, not per
- * byte: a fresh tablet wrote 75,000 rows one record each for most of half a
- * minute, where the same rows packed a villager to a record take a second
- * or two. Open rows (what the lists, the status machine and the shelf work
+ * of thousands of closed rows, and IndexedDB's cost is mostly per record: a
+ * fresh tablet writing 75,000 rows one record each kept the browser's
+ * storage busy for 36–44 CPU-seconds, the same rows packed a villager to a
+ * record for about half that. Open rows (what the lists, the status machine and the shelf work
  * on) stay one per record in `orders` and `parcels`; a row lives in exactly
  * one place, and every write goes through `putRows` here, which moves it to
  * where its status says. The packs' multi-entry indexes name each row they
