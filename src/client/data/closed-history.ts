@@ -67,6 +67,15 @@ function emptyPack(id: string): HistoryPack {
   return { id, orders: [], parcels: [], orderIds: [], parcelIds: [], parcelOrderIds: [], orderStatus: [], parcelStatus: [] };
 }
 
+/** Adds a closed row to its villager's pack among `packs`, making the pack if there is none; returns the pack's id. */
+function addToPack(packs: Map<string, HistoryPack>, table: PackedTable, row: AnyRow): string {
+  const id = packIdOf(table, row);
+  let pack = packs.get(id);
+  if (!pack) packs.set(id, (pack = emptyPack(id)));
+  rowsIn(pack, table).push(row as never);
+  return id;
+}
+
 /** The pack with its index keys rebuilt from its rows. */
 function indexed(pack: HistoryPack): HistoryPack {
   return {
@@ -115,9 +124,19 @@ export function getRows<T extends PackedTable>(database: CunzhanDb, table: T, id
   return (database.synced(table).bulkGet([...ids]) as PromiseExtended<(PackedRow<T> | undefined)[]>).then((open) => {
     const missing = ids.filter((_, i) => open[i] === undefined);
     if (missing.length === 0) return open;
-    return packsHolding(database, table, missing).then((packs) =>
-      ids.map((id, i) => open[i] ?? rowsIn(packs.get(id) ?? emptyPack(''), table).find((r) => r.id === id)),
-    );
+    return packedRows(database, table, missing).then((packed) => ids.map((id, i) => open[i] ?? packed.get(id)));
+  });
+}
+
+/** Closed rows by id, from their packs alone: for ids known to be closed (a list of a closed status). */
+export function packedRows<T extends PackedTable>(database: CunzhanDb, table: T, ids: readonly string[]): PromiseExtended<Map<string, PackedRow<T>>> {
+  return packsHolding(database, table, ids).then((packs) => {
+    const rows = new Map<string, PackedRow<T>>();
+    for (const [id, pack] of packs) {
+      const row = rowsIn(pack, table).find((r) => r.id === id);
+      if (row) rows.set(id, row);
+    }
+    return rows;
   });
 }
 
@@ -218,11 +237,7 @@ function writePacked(database: CunzhanDb, latest: LatestRows, { packs, records }
       }
       // Deleted only where it was a record: a delete costs a request even for a key that is not there.
       if (records[table].has(row.id)) leaving.push(row.id);
-      const id = packIdOf(table, row);
-      const pack = packs.get(id) ?? emptyPack(id);
-      packs.set(id, pack);
-      changed.add(id);
-      rowsIn(pack, table).push(row as never);
+      changed.add(addToPack(packs, table, row));
     }
     const store = database.synced(table);
     if (open.length > 0) writes.push(store.bulkPut(open as never[]));
@@ -269,14 +284,8 @@ function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[
 /** Packs built from closed rows alone: a tablet's closed rows packed when it first gets packs. */
 export function packsFor(rows: { orders: readonly Order[]; parcels: readonly Parcel[] }): HistoryPack[] {
   const packs = new Map<string, HistoryPack>();
-  const add = (table: PackedTable, row: Order | Parcel) => {
-    const id = packIdOf(table, row);
-    const pack = packs.get(id) ?? emptyPack(id);
-    packs.set(id, pack);
-    rowsIn(pack, table).push(row as never);
-  };
-  for (const o of rows.orders) add('orders', o);
-  for (const p of rows.parcels) add('parcels', p);
+  for (const o of rows.orders) addToPack(packs, 'orders', o);
+  for (const p of rows.parcels) addToPack(packs, 'parcels', p);
   return [...packs.values()].map(indexed);
 }
 

@@ -229,11 +229,13 @@ const SCHEMA_ADDED_AFTER_9: Readonly<Record<string, string>> = {
 };
 
 /**
- * What version 12 added: closed orders and parcels packed by villager
+ * What version 12 changed: closed orders and parcels packed by villager
  * (closed-history.ts), and a large pull's orders and parcels held until it
  * ends (history-staging.ts). Its upgrade packs the closed rows a tablet holds.
  */
 const SCHEMA_ADDED_AT_12: Readonly<Record<string, string>> = {
+  // Orders by `updatedAt` served only pruning, which now reads the packs: the index went.
+  orders: 'id, customerId, status',
   historyPacks: HISTORY_PACKS_SCHEMA,
   historyStaging: '++seq',
 };

@@ -47,7 +47,11 @@ const SHIPPED_STORES: readonly Record<string, string>[] = [
     quizAnswers: 'id, sessionId, customerId',
   },
   { lessonVariants: 'id, [packId+lessonId]', variantPhotos: 'id' },
-  { historyPacks: 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus', historyStaging: '++seq' },
+  {
+    orders: 'id, customerId, status',
+    historyPacks: 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus',
+    historyStaging: '++seq',
+  },
 ];
 
 /** The newest version that shipped. */

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ORDER_STATUSES } from '../../../shared/domain/order-status';
 import type { Staff } from '../../../shared/domain/entities';
 import { CLOSED_ORDER_STATUSES } from '../../../shared/domain/history-scope';
-import { closedOrderCount, closedParcelsOfOrder, getRow, getRows, newestClosedOrderIds } from '../closed-history';
+import { closedOrderCount, closedParcelsOfOrder, getRow, newestClosedOrderIds, packedRows } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, OrderStatus, Parcel, Platform } from './order-types';
 import { idsOfVillager, resolveCustomerRow } from './villagers';
@@ -64,8 +64,8 @@ export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStat
     Promise.all(closed.map((s) => newestClosedOrderIds(database, s, shown))),
     Promise.all(closed.map((s) => closedOrderCount(database, s))),
   ]);
-  const closedRows = (await getRows(database, 'orders', closedIds.flat())).flatMap((o) => (o ? [o] : []));
-  const orders = [...openRows, ...closedRows];
+  // Ids from the packs' index: read from the packs alone, not looked for among the open records first.
+  const orders = [...openRows, ...(await packedRows(database, 'orders', closedIds.flat())).values()];
   orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
   const total = openRows.length + closedCounts.reduce((n, c) => n + c, 0);
   return { rows: await viewsOf(database, orders.slice(0, shown)), total };
