@@ -10,6 +10,7 @@ import { parseSessionSearch } from '../routes/training-session-search';
 import { NotFound } from '../routes/not-found';
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
 import i18next from 'i18next';
+import { takeHandedOver } from '../features/receipts/receipt-handover';
 
 function currentLanguage() {
   return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
@@ -33,8 +34,12 @@ const salesRoute = createRoute({
 const receiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId',
-  // The receipt is read while the screen's code loads, so it shows with the screen rather than after a "loading".
-  loader: async ({ params }) => (await import('../features/receipts/receipt-queries')).loadReceiptAhead('sale', params.saleId, currentLanguage()),
+  // The receipt is read while the screen's code loads, so it shows with the screen rather than after a "loading";
+  // a sale's receipt, handed over by the sell screen, is there at once.
+  loader: ({ params }) => {
+    const lang = currentLanguage();
+    return takeHandedOver('sale', params.saleId, lang) ?? import('../features/receipts/receipt-queries').then((m) => m.loadReceiptAhead('sale', params.saleId, lang));
+  },
   component: lazyRouteComponent(() => import('../routes/receipt'), 'ReceiptRoute'),
 });
 const saleRefundRoute = createRoute({

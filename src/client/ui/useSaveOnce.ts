@@ -1,5 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppError, AppErrorCode, toAppError, UNSTORABLE_TEXT_DETAIL } from '../data/errors';
+
+/** How long a save runs before its button says "saving…". */
+export const SAVING_SHOWN_AFTER_MS = 150;
 
 /** A translated message: its i18n key and what fills it in. */
 export interface Message {
@@ -25,21 +28,33 @@ export function messageOf(error: AppError): Message {
  * success `saving` stays true: the screen moves on and must not save again.
  * A screen that stays for the next one (the kept sell screen) calls `again`
  * once it has emptied itself.
+ *
+ * `saving` turns true only once a save has taken SAVING_SHOWN_AFTER_MS: a
+ * quick one shows no "saving…" flash, and the screen is not redrawn at the
+ * tap, while the save's own reads wait for the main thread on a slow tablet.
+ * A second tap meanwhile is refused all the same (the ref below).
  */
 export function useSaveOnce() {
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   // A ref as well as state: two taps in one frame both see the old `saving`.
   const inFlight = useRef(false);
+  const showSaving = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stopShowing = () => clearTimeout(showSaving.current);
+  useEffect(() => stopShowing, []);
 
   async function run(action: () => Promise<void>, explain?: (error: AppError) => boolean): Promise<void> {
     if (inFlight.current) return;
     inFlight.current = true;
-    setSaving(true);
+    showSaving.current = setTimeout(() => setSaving(true), SAVING_SHOWN_AFTER_MS);
     setMessage(null);
     try {
       await action();
+      stopShowing();
+      // Unless the screen has emptied itself for the next save (`again`).
+      if (inFlight.current) setSaving(true);
     } catch (e) {
+      stopShowing();
       const error = toAppError(e);
       if (!explain?.(error)) setMessage(messageOf(error));
       inFlight.current = false;
@@ -49,6 +64,7 @@ export function useSaveOnce() {
 
   const setError = useCallback((key: string | null) => setMessage(key === null ? null : { key }), []);
   const again = useCallback(() => {
+    stopShowing();
     inFlight.current = false;
     setSaving(false);
   }, []);

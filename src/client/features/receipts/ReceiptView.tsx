@@ -5,7 +5,8 @@ import { useFormat } from '../../ui/format';
 import { ReceiptActions } from './ReceiptActions';
 import { ReceiptDocument } from './ReceiptDocument';
 import type { ReceiptKind } from './receipt-doc';
-import { useReceipt, type ReceiptAhead } from './receipt-queries';
+import type { ReceiptAhead } from './receipt-handover';
+import { useReceipt } from './receipt-queries';
 
 /** A receipt of any kind with its print and share buttons; `children` are the screen's own ways on. */
 export function ReceiptView({ kind, id, ahead, children }: { kind: ReceiptKind; id: string; ahead?: ReceiptAhead | undefined; children?: ComponentChildren }) {

@@ -5,6 +5,7 @@ import { db as defaultDb, type CunzhanDb } from '../../data/db';
 import { getRow } from '../../data/closed-history';
 import { getDevice } from '../../data/device';
 import { resolveCustomerRow } from '../../data/queries/villagers';
+import { handOverReceipt, type ReceiptAhead } from './receipt-handover';
 import { depositReceipt, refundReceipt, repaymentReceipt, saleReceipt, type ReceiptContext, type ReceiptDoc, type ReceiptKind } from './receipt-doc';
 
 /** The names a receipt prints beside its row: the centre, its phone, who served, which villager. */
@@ -48,17 +49,6 @@ export async function loadReceipt(database: CunzhanDb, kind: ReceiptKind, id: st
   }
 }
 
-/** A receipt read before its screen drew (by the route's loader), with what it was read for. */
-export interface ReceiptAhead {
-  kind: ReceiptKind;
-  id: string;
-  lang: Language;
-  doc: ReceiptDoc | null;
-}
-
-/** The receipt a screen handed over for the route it goes to next (see prepareSaleReceipt). */
-let handedOver: ReceiptAhead | null = null;
-
 /**
  * For a sale about to be saved: reads its receipt's names (centre, staff,
  * villager) while the sale saves, and gives back what to call with the saved
@@ -70,14 +60,12 @@ export function prepareSaleReceipt(lang: Language, staffId: string, customerId: 
   context.catch(() => undefined); // awaited with the saved sale; the route reads it itself otherwise
   return async (sale) => {
     if (sale.createdBy !== staffId || sale.customerId !== customerId) return;
-    handedOver = { kind: 'sale', id: sale.id, lang, doc: saleReceipt(sale, await context) };
+    handOverReceipt({ kind: 'sale', id: sale.id, lang, doc: saleReceipt(sale, await context) });
   };
 }
 
+/** A receipt read ahead of its screen (a route's loader), when none was handed over. */
 export async function loadReceiptAhead(kind: ReceiptKind, id: string, lang: Language): Promise<ReceiptAhead> {
-  const given = handedOver;
-  handedOver = null;
-  if (given && given.kind === kind && given.id === id && given.lang === lang) return given;
   return { kind, id, lang, doc: await loadReceipt(defaultDb, kind, id, lang) };
 }
 

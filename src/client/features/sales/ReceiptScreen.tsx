@@ -2,7 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSale } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
-import type { ReceiptAhead } from '../receipts/receipt-queries';
+import type { ReceiptAhead } from '../receipts/receipt-handover';
 import { ReceiptView } from '../receipts/ReceiptView';
 import { SaleActions } from '../refunds/SaleActions';
 
