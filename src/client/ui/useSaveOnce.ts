@@ -31,8 +31,8 @@ export function messageOf(error: AppError): Message {
  *
  * `saving` turns true only once a save has taken SAVING_SHOWN_AFTER_MS: a
  * quick one shows no "saving…" flash, and the screen is not redrawn at the
- * tap, while the save's own reads wait for the main thread on a slow tablet.
- * A second tap meanwhile is refused all the same (the ref below).
+ * tap (on a slow tablet that redraw held up the save's own reads). A second
+ * tap meanwhile is refused all the same (the ref below).
  */
 export function useSaveOnce() {
   const [saving, setSaving] = useState(false);
