@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, AppErrorCode } from '../../src/client/data/errors';
 import { SAVING_SHOWN_AFTER_MS, useSaveOnce } from '../../src/client/ui/useSaveOnce';
 
@@ -28,6 +28,14 @@ function pendingSave() {
   return { save, settle: () => settle };
 }
 
+/** The clock moves on by `ms`, and whatever it set off is drawn. */
+async function timePasses(ms: number): Promise<void> {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
@@ -35,22 +43,17 @@ afterEach(() => {
 
 describe('a save started by a tap', () => {
   it('says "saving" only once it has taken a while, and a second tap meanwhile saves nothing more', async () => {
-    vi.useFakeTimers();
     const { save, settle } = pendingSave();
     render(<SaveButton save={save} />);
     const button = screen.getByRole('button');
 
     fireEvent.click(button);
     fireEvent.click(button);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS - 10);
-    });
+    await timePasses(SAVING_SHOWN_AFTER_MS - 10);
     expect(button.textContent).toBe('save');
     expect(save).toHaveBeenCalledTimes(1);
 
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(20);
-    });
+    await timePasses(20);
     expect(button.textContent).toBe('saving');
     expect((button as HTMLButtonElement).disabled).toBe(true);
 
@@ -62,7 +65,6 @@ describe('a save started by a tap', () => {
   });
 
   it('a quick save never flashes "saving", stays spent, and a screen that empties itself can save again', async () => {
-    vi.useFakeTimers();
     const { save, settle } = pendingSave();
     let again: (() => void) | undefined;
     render(<SaveButton save={save} onDone={(a) => (again = a)} />);
@@ -72,23 +74,17 @@ describe('a save started by a tap', () => {
     watch.observe(button, { childList: true, characterData: true, subtree: true });
 
     fireEvent.click(button);
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS / 2);
-    });
+    await timePasses(SAVING_SHOWN_AFTER_MS / 2);
     expect(button.textContent).toBe('save');
     await act(async () => settle().resolve());
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS * 2);
-    });
+    await timePasses(SAVING_SHOWN_AFTER_MS * 2);
     watch.disconnect();
     // Spent after the save (no second save of the same thing), never "saving" while it ran.
     expect(shown).toEqual(['saving']);
 
     await act(async () => again!());
     expect(button.textContent).toBe('save');
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS * 2);
-    });
+    await timePasses(SAVING_SHOWN_AFTER_MS * 2);
     // The timer of the first save does not come back to mark the next one as saving.
     expect(button.textContent).toBe('save');
     fireEvent.click(button);
@@ -96,16 +92,13 @@ describe('a save started by a tap', () => {
   });
 
   it('a failed save says why and can be tapped again, without a late "saving"', async () => {
-    vi.useFakeTimers();
     const { save, settle } = pendingSave();
     render(<SaveButton save={save} />);
     const button = screen.getByRole('button');
 
     fireEvent.click(button);
     await act(async () => settle().reject(new AppError(AppErrorCode.notLoggedIn)));
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(SAVING_SHOWN_AFTER_MS * 2);
-    });
+    await timePasses(SAVING_SHOWN_AFTER_MS * 2);
     expect(screen.getByRole('alert').textContent).toBe(`errors.${AppErrorCode.notLoggedIn}`);
     expect(button.textContent).toBe('save');
     fireEvent.click(button);
