@@ -51,7 +51,7 @@ describe('the built server as a process', () => {
     const first = await start();
     const [, code] = await first.server.waitFor(/Enrolment code for 演示服务站 \/ Demo centre: ([0-9A-Z]{4}-[0-9A-Z]{4}) \(valid until /);
     const health = await fetch(`${first.url}/api/health`);
-    expect(await health.json()).toMatchObject({ ok: true, store: 'sqlite', protocolVersions: [1, 2, 3, 4, 5] });
+    expect(await health.json()).toMatchObject({ ok: true, store: 'sqlite', protocolVersions: [1, 2, 3, 4, 5, 6] });
 
     const enrolled = await fetch(`${first.url}/api/enrol`, {
       method: 'POST',

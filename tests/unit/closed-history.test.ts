@@ -5,6 +5,7 @@ import { CunzhanDb, type OutboxEntry } from '../../src/client/data/db';
 import { foldStagedHistory, STAGE_FROM_ROWS } from '../../src/client/data/history-staging';
 import { villagerHistory } from '../../src/client/data/queries/villager-history';
 import { allSyncedRows, putSyncedRows } from '../../src/client/data/synced-rows';
+import { applyHistoryPage } from '../../src/client/sync/closed-history';
 import { applyPullPage } from '../../src/client/sync/pull';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import type { OrderStatus } from '../../src/shared/domain/order-status';
@@ -160,5 +161,33 @@ describe('a large pull stages its orders and parcels and packs them once', () =>
     await foldStagedHistory(db);
     expect(await getRow(db, 'orders', mine.id)).toMatchObject({ status: 'collected' });
     expect(await db.shadow.get(`orders:${mine.id}`)).toMatchObject({ row: { status: 'arrived' } });
+  });
+
+  it('a fresh tablet writes each villager of the closed history into its pack, keeps a queued change on screen, and records where the fetch stands', async () => {
+    const db = freshDb();
+    const [li, wang] = [uuidv7(), uuidv7()].sort();
+    const mine = order(wang!, 'collected');
+    // Returned here, not yet answered: the history brings the server's collected version.
+    await putRows(db, { orders: [{ ...mine, status: 'returned' }] });
+    await db.outbox.add({
+      id: uuidv7(), kind: 'order.transition', args: {}, staffId: 'staff', deviceId: 'd', centreId: CENTRE, createdAt: at(0),
+      protocolVersion: PROTOCOL_VERSION, touched: [`orders:${mine.id}`], before: [{ key: `orders:${mine.id}`, row: mine }],
+    });
+    const hisOrders = [order(li!, 'collected'), order(li!, 'cancelled')];
+    const unmatched = parcel(null, 'returned', null);
+    const first = await applyHistoryPage(db, { upTo: 40, rows: { orders: hisOrders, parcels: [unmatched] }, after: li!, hasMore: true }, undefined);
+    expect(first).toBe(3);
+    expect(await db.meta.get('historySnapshot')).toMatchObject({ value: { upTo: 40, after: li, done: false } });
+
+    const wangOwn = order(wang!, 'returned');
+    await applyHistoryPage(db, { upTo: 40, rows: { orders: [mine, wangOwn] }, after: wang!, hasMore: false }, { upTo: 40, after: li!, done: false });
+    expect(await db.meta.get('historySnapshot')).toMatchObject({ value: { upTo: 40, after: wang, done: true } });
+    expect((await db.historyPacks.toCollection().primaryKeys()).sort()).toEqual(['', li, wang].sort());
+    expect(ids((await db.historyPacks.get(li!))!.orders)).toEqual(ids(hisOrders));
+    // The tablet's own change stays; the server's version waits in the shadow until the change is answered.
+    expect(await getRow(db, 'orders', mine.id)).toMatchObject({ status: 'returned' });
+    expect(await db.shadow.get(`orders:${mine.id}`)).toMatchObject({ row: { status: 'collected' } });
+    expect(await getRow(db, 'orders', wangOwn.id)).toEqual(wangOwn);
+    expect(await getRow(db, 'parcels', unmatched.id)).toEqual(unmatched);
   });
 });

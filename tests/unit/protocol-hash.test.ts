@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { enrolRequest, pullQuery, pushRequest } from '../../src/shared/protocol/messages';
-import { enrolReply, errorReply, pullReply, pushReply } from '../../src/shared/protocol/replies';
+import { enrolRequest, historyQuery, pullQuery, pushRequest } from '../../src/shared/protocol/messages';
+import { enrolReply, errorReply, historyReply, pullReply, pushReply } from '../../src/shared/protocol/replies';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 
 /**
@@ -16,9 +16,10 @@ const WIRE_HASHES: Record<number, string> = {
   3: '91d5ed30885b8a209a65be6edc3b029fe70029c19fd03a3ffafd42725f50cab6',
   4: 'ab8b0e5c7aa1f5b5125465f4330f1847a65b3132deee95625c13c80acca91415',
   5: '198e1d010330d22b38f6ddd0dfee499a8a12a32fef6345d5f53140c1eae312df',
+  6: '2feced5337ecfa2987874c8ce1fff43dea866952caa7b998a3f7ea1a686435cb',
 };
 
-const WIRE = { pushRequest, enrolRequest, pullQuery, pushReply, pullReply, enrolReply, errorReply };
+const WIRE = { pushRequest, enrolRequest, pullQuery, historyQuery, pushReply, pullReply, historyReply, enrolReply, errorReply };
 
 /** The parts of a valibot schema or action that decide what it accepts, in a stable form. */
 function describeSchema(node: unknown): unknown {

@@ -207,7 +207,9 @@ function recordsAmong(database: CunzhanDb, table: PackedTable, ids: readonly str
 function placeOf(database: CunzhanDb, latest: LatestRows): PromiseExtended<Placed> {
   const ownIds = [...new Set(latest.flatMap(({ table, rows }) => [...rows.values()].map((r) => packIdOf(table, r))))];
   const recordSets = Dexie.Promise.all(latest.map(({ table, rows }) => recordsAmong(database, table, [...rows.keys()])));
-  const own = database.historyPacks.count().then((packCount) => (packCount === 0 ? [] : database.historyPacks.bulkGet(ownIds)));
+  // Whether any pack exists, by one key: a count walks every pack, and a fresh tablet's first sync asks once a page.
+  const anyPack = database.historyPacks.toCollection().limit(1).primaryKeys();
+  const own = anyPack.then((some) => (some.length === 0 ? [] : database.historyPacks.bulkGet(ownIds)));
   return Dexie.Promise.all([own, recordSets]).then(([ownPacks, recordSets]) => ({
     packs: new Map(ownPacks.flatMap((p) => (p ? [[p.id, p] as const] : []))),
     records: Object.fromEntries(latest.map(({ table }, t) => [table, recordSets[t]!])) as Record<PackedTable, Set<string>>,

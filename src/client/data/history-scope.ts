@@ -40,6 +40,8 @@ export async function restartForWiderHistory(database: CunzhanDb): Promise<boole
       return false;
     }
     await setMeta(database, 'cursor', 0);
+    // The closed history is fetched again too: the last one stopped at the narrower horizon.
+    await database.meta.delete('historySnapshot');
     await setMeta(database, 'olderHistory', false);
     await setMeta(database, 'historyComplete', offered);
     return true;

@@ -31,6 +31,17 @@ export interface MetaValues {
   olderHistory: boolean;
   /** The day of the horizon the last prune used: once per day and setting. */
   prunedBefore: string;
+  /** Where this tablet's fetch of the closed history stands (sync/closed-history.ts). */
+  historySnapshot: HistorySnapshot;
+}
+
+/** A fresh tablet's fetch of the centre's closed orders and parcels, whole villagers at a time. */
+export interface HistorySnapshot {
+  /** The feed seq the history stood at: the feed leaves out the closed rows at or before it. */
+  upTo: number;
+  /** The last villager key written; the next page is asked after it. */
+  after?: string;
+  done: boolean;
 }
 
 /** A run of wrong PINs for one person and when the next try is allowed (epoch ms). */

@@ -12,6 +12,7 @@ import { foldStagedHistory, stagePage, stagesPage } from '../data/history-stagin
 import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
+import { closedUpToFor, fetchClosedHistory } from './closed-history';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
@@ -32,6 +33,8 @@ async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): 
   url.searchParams.set('after', String(after));
   url.searchParams.set('limit', String(limit));
   url.searchParams.set('protocol', String(PROTOCOL_VERSION));
+  const closedUpTo = await closedUpToFor(endpoint.db, after);
+  if (closedUpTo !== undefined) url.searchParams.set('closedUpTo', String(closedUpTo));
   const request = new Request(url, { headers: { ...endpoint.report, Authorization: `Bearer ${endpoint.token}` } });
   const response = await send(endpoint.transport, request);
   // Checked whole before any of it is written: a bad page leaves rows and cursor as they were.
@@ -140,8 +143,10 @@ export async function applyPullPage(database: CunzhanDb, page: PullResponse): Pr
 
 /**
  * Pulls until the feed has no more, fetching the next page while writing
- * this one. Orders and parcels a large pull staged are packed when it ends,
- * or is cut, and before the next pull writes any (history-staging.ts).
+ * this one; a fresh tablet fetches the closed history first
+ * (closed-history.ts). Orders and parcels a large pull staged are packed
+ * when it ends, or is cut, and before the next pull writes any
+ * (history-staging.ts).
  */
 export async function pullChanges(
   endpoint: SyncEndpoint,
@@ -149,8 +154,9 @@ export async function pullChanges(
 ): Promise<number> {
   const { db: database } = endpoint;
   await foldStagedHistory(database);
+  const history = await fetchClosedHistory(endpoint, onProgress);
   try {
-    return await pullPages(endpoint, onProgress);
+    return history + (await pullPages(endpoint, (rows) => onProgress(history + rows)));
   } finally {
     await foldStagedHistory(database);
   }

@@ -78,6 +78,31 @@ export interface PullScope {
   closedBefore?: string;
   /** Tables the tablet's protocol does not know yet. */
   hiddenTables?: readonly TableName[];
+  /**
+   * The `upTo` of the closed history the tablet fetched (closedHistory):
+   * closed orders and parcels at or before this seq are already on it.
+   */
+  closedUpTo?: number | undefined;
+}
+
+/** Which page of a centre's closed history (Store.closedHistory). */
+export interface HistoryQuery {
+  /** The snapshot: rows written after this seq come by the feed instead. */
+  upTo: number;
+  /** The villager key the page starts after (absent: from the first, '' included). */
+  after?: string | undefined;
+  /** Rows to read, about: the last villager is always finished. */
+  limit: number;
+  /** Rows that closed before this time stay on the server, as in a pull. */
+  closedBefore?: string | undefined;
+}
+
+/** A page of the closed history: whole villagers, in the order of their keys. */
+export interface HistoryPage {
+  rows: FeedRow[];
+  /** The page's last villager key; absent when the page is empty. */
+  after?: string;
+  hasMore: boolean;
 }
 
 /**
@@ -186,6 +211,14 @@ export interface Store {
    * cursor passes them) but not sent; so are the rows `scope` leaves out.
    */
   pull(centreId: string, after: number, limit: number, device?: string, scope?: PullScope): Promise<FeedPage>;
+  /**
+   * The centre's closed orders and parcels with seq at most `upTo`, grouped
+   * by villager key (customerId, '' for none) in key order, whole villagers
+   * a page: past `limit` rows the last villager is finished, and the page
+   * ends before the villager that would take it past LIMITS.pageMaxBytes
+   * (the first one goes whole, whatever its size).
+   */
+  closedHistory(centreId: string, query: HistoryQuery): Promise<HistoryPage>;
   /** One row of the centre, outside any write transaction (the centre's settings). */
   readRow<T extends TableName>(centreId: string, table: T, id: string): Promise<SyncedTables[T] | undefined>;
   /** The newest seq of the centre (0 when none). */

@@ -4,4 +4,6 @@ export const API = {
   enrol: '/api/enrol',
   push: '/api/sync/push',
   pull: '/api/sync/pull',
+  /** Since protocol 6: a fresh tablet's closed history, whole villagers at a time. */
+  history: '/api/sync/history',
 } as const;

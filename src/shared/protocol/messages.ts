@@ -87,6 +87,22 @@ export interface PullResponse {
   olderLeftOut?: number;
 }
 
+/**
+ * Since protocol 6: a page of the centre's closed orders and parcels as they
+ * stood at feed seq `upTo`, within its history horizon, whole villagers at a
+ * time in the order of their ids. A fresh tablet packs each villager's once,
+ * instead of receiving them in the order they changed.
+ */
+export interface HistoryResponse {
+  /** Every closed order and parcel whose seq is at or before it is in the history; later ones come by the feed. */
+  upTo: number;
+  rows: { orders?: AnyRow[]; parcels?: AnyRow[] };
+  /** The last villager key of this page: the next page is asked after it. Absent when the page is empty. */
+  after?: string;
+  hasMore: boolean;
+  serverTime?: string;
+}
+
 /** The device secret: 32 random bytes in base64url, made by the tablet before it enrols. */
 export const DEVICE_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -168,6 +184,21 @@ export const pullQuery = v.object({
     v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.pullMaxRows)),
   ),
   /** Since protocol 4: the tablet's protocol. Older tablets are sent only the tables they know. */
+  protocol: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number))),
+  /** Since protocol 6: the `upTo` of the closed history this tablet fetched; closed orders and parcels at or before it are left out. */
+  closedUpTo: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+});
+
+/** The key a closed order or parcel is grouped by in the history: its villager's id, '' for a parcel matched to none. */
+export const historyKey = v.pipe(v.string(), v.regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+
+/** Since protocol 6: a page of the closed history. Without `upTo` the server takes its latest seq; without `after`, from the first villager. */
+export const historyQuery = v.object({
+  upTo: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+  after: v.optional(historyKey),
+  limit: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.pullMaxRows)),
+  ),
   protocol: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/), v.transform(Number))),
 });
 

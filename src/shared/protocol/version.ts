@@ -29,8 +29,14 @@
  *       goods (sale lines, stock movements, refunds) may have up to three
  *       decimals; sale lines may carry `unitNames`; the settings row may carry
  *       `centrePhone`. New mutation kinds: `training.*`.
+ *   6 — a fresh tablet may fetch the centre's closed orders and parcels
+ *       first, whole villagers at a time, as they stood at one feed seq
+ *       (`/api/sync/history`, its `upTo`); its pulls then name that seq
+ *       (`closedUpTo`) and the feed leaves out the closed orders and
+ *       parcels at or before it, which the tablet already holds. Tablets of
+ *       older protocols pull the whole feed as before.
  * The server accepts every version listed in SUPPORTED_PROTOCOL_VERSIONS, so a
  * tablet that queued mutations before an app update can still send them (S8).
  */
-export const PROTOCOL_VERSION = 5;
-export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
+export const PROTOCOL_VERSION = 6;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];

@@ -19,6 +19,9 @@ export const VILLAGE_SCALE = {
   heavyOrders: 200,
 } as const;
 
+/** How big a data set is: the bench's is VILLAGE_SCALE; tests build smaller ones. */
+export type VillageScale = { readonly [K in keyof typeof VILLAGE_SCALE]: number };
+
 export interface VillageContext {
   centreId: string;
   staffIds: readonly string[];
@@ -98,7 +101,7 @@ function ownerOf(i: number, customers: readonly Customer[]): string {
  * parcels belong to every n-th order, the newest `waitingParcels` of them on
  * the shelf (their orders arrived), the others collected or returned.
  */
-export function villageData(ctx: VillageContext, random: () => number, scale = VILLAGE_SCALE): VillageData {
+export function villageData(ctx: VillageContext, random: () => number, scale: VillageScale = VILLAGE_SCALE): VillageData {
   const customers = Array.from({ length: scale.villagers }, (_, i) => customerOf(ctx, random, i));
   const step = scale.orders / scale.parcels;
   const parcelOfOrder = new Map<number, number>();

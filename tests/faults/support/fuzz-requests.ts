@@ -195,6 +195,18 @@ const pullQueries = fc
   .tuple(fc.oneof(fc.nat(), fc.string(), fc.constantFrom('-1', '1e3', '9'.repeat(30), '0x10')), fc.option(fc.oneof(fc.nat({ max: 10_000 }), fc.string())))
   .map(([after, limit]) => `${API.pull}?after=${encodeURIComponent(String(after))}${limit === null ? '' : `&limit=${encodeURIComponent(String(limit))}`}`);
 
+/** The closed history's query: a seq, a villager key and a limit, each well-formed or not, each there or not. */
+const historyQueries = fc
+  .record({
+    upTo: fc.option(fc.oneof(fc.nat(), fc.string(), fc.constantFrom('-1', '9'.repeat(30), '1e3'))),
+    after: fc.option(fc.oneof(fc.uuid(), fc.string(), fc.constantFrom('', 'ABCDEF00-0000-7000-8000-000000000000'))),
+    limit: fc.option(fc.oneof(fc.nat({ max: 10_000 }), fc.string())),
+  })
+  .map((query) => {
+    const params = Object.entries(query).flatMap(([key, value]) => (value === null ? [] : [`${key}=${encodeURIComponent(String(value))}`]));
+    return `${API.history}${params.length > 0 ? `?${params.join('&')}` : ''}`;
+  });
+
 const anyMethod = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS');
 
 /** Mostly each route with its own method (so bodies reach the handlers), sometimes anything anywhere. */
@@ -203,12 +215,13 @@ const routes: fc.Arbitrary<{ method: string; path: string }> = fc.oneof(
   { weight: 4, arbitrary: fc.constant({ method: 'POST', path: API.enrol }) },
   { weight: 10, arbitrary: fc.constant({ method: 'POST', path: API.push }) },
   { weight: 4, arbitrary: fc.oneof(fc.constant(API.pull), pullQueries).map((path) => ({ method: 'GET', path })) },
+  { weight: 3, arbitrary: historyQueries.map((path) => ({ method: 'GET', path })) },
   {
     weight: 3,
     arbitrary: fc.record({
       method: anyMethod,
       path: fc.oneof(
-        fc.constantFrom(API.health, API.enrol, API.push, API.pull, '/api', '/api/', '/api/sync', '/api/sync/push/', '/api/nope', '/API/health', '/', '/index.html'),
+        fc.constantFrom(API.health, API.enrol, API.push, API.pull, API.history, '/api', '/api/', '/api/sync', '/api/sync/push/', '/api/nope', '/API/health', '/', '/index.html'),
         fc.webPath().map((p) => `/api${p.startsWith('/') ? p : `/${p}`}`),
       ),
     }),

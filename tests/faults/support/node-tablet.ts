@@ -20,6 +20,8 @@ export interface QueuedSale {
 export interface NodeTablet {
   db: CunzhanDb;
   deviceId: string;
+  /** How the first sync went, when it went through the link (TabletOptions.firstSyncThroughLink). */
+  firstSync?: RetryOutcome;
   ctx: CommandContext;
   /** The engine that talks to the sync origin (a proxy, usually). */
   engine: SyncEngine;
@@ -57,6 +59,8 @@ export interface TabletOptions {
   transport?: Transport;
   /** The PIN of the staff member who sells (the clerk): their key signs what the tablet pushes. */
   pin?: string;
+  /** The first sync goes through `syncUrl` too, tried again after each failure: a fresh tablet's first pull under test. */
+  firstSyncThroughLink?: RetryLimits;
 }
 
 let tablets = 0;
@@ -77,6 +81,25 @@ function settlesWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T
   return Promise.race([work, stalled]).finally(() => clearTimeout(timer));
 }
 
+/** Runs `step` until it succeeds and `done` says so, each failure tried again at once. */
+async function retrying(label: string, step: () => Promise<void>, done: () => Promise<boolean>, limits: RetryLimits = {}): Promise<RetryOutcome> {
+  const attempts = limits.attempts ?? 3000;
+  let failures = 0;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    let failed = false;
+    try {
+      await settlesWithin(step(), STALL_MS, `${label}: attempt ${attempt}`);
+    } catch (error) {
+      if (error instanceof Stalled) throw error;
+      failed = true;
+      failures += 1;
+      await limits.afterFailure?.(error);
+    }
+    if (!failed && (await done())) return { attempts: attempt, failures };
+  }
+  throw new Error(`${label}: not done after ${attempts} attempts (${failures} failed)`);
+}
+
 /**
  * A tablet's data layer and real sync engine in Node, over fake-indexeddb
  * (imported by the test file before anything else) and fetch, so it meets
@@ -87,7 +110,13 @@ export async function enrolNodeTablet(options: TabletOptions): Promise<NodeTable
   const db = new CunzhanDb(`fault-${options.label}-${tablets}-${uuidv7()}`);
   const direct: Transport = (request) => fetch(request);
   const device = await enrolDevice(options.code, options.label, { db, fetch: direct, baseUrl: options.setupUrl });
-  await createSyncEngine({ db, transport: direct, baseUrl: options.setupUrl }).runOnce();
+  let firstSync: RetryOutcome | undefined;
+  if (options.firstSyncThroughLink) {
+    const first = createSyncEngine({ db, baseUrl: options.syncUrl, ...(options.transport ? { transport: options.transport } : {}) });
+    firstSync = await retrying(options.label, () => first.runOnce(), () => Promise.resolve(true), options.firstSyncThroughLink);
+  } else {
+    await createSyncEngine({ db, transport: direct, baseUrl: options.setupUrl }).runOnce();
+  }
   const staff = (await db.staff.toArray()).find((s) => s.role === 'clerk') ?? (await db.staff.toArray())[0];
   if (!staff) throw new Error('the first sync brought no staff');
   // Signed in as a tablet signs in: the PIN unlocks the key that signs each sale.
@@ -101,27 +130,12 @@ export async function enrolNodeTablet(options: TabletOptions): Promise<NodeTable
     ...(options.pushBatch ? { pushBatch: options.pushBatch } : {}),
   });
 
-  const retry = async (step: () => Promise<void>, done: () => Promise<boolean>, limits: RetryLimits = {}): Promise<RetryOutcome> => {
-    const attempts = limits.attempts ?? 3000;
-    let failures = 0;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      let failed = false;
-      try {
-        await settlesWithin(step(), STALL_MS, `${options.label}: attempt ${attempt}`);
-      } catch (error) {
-        if (error instanceof Stalled) throw error;
-        failed = true;
-        failures += 1;
-        await limits.afterFailure?.(error);
-      }
-      if (!failed && (await done())) return { attempts: attempt, failures };
-    }
-    throw new Error(`${options.label}: not done after ${attempts} attempts (${failures} failed)`);
-  };
+  const retry = (step: () => Promise<void>, done: () => Promise<boolean>, limits: RetryLimits = {}) => retrying(options.label, step, done, limits);
 
   return {
     db,
     deviceId: device.deviceId,
+    ...(firstSync ? { firstSync } : {}),
     ctx,
     engine,
     async sell(count) {

@@ -50,6 +50,7 @@ export class FaultyStore implements Store {
   listDevices: Store['listDevices'] = (centreId) => this.inner.listDevices(centreId);
   revokeDevice: Store['revokeDevice'] = (id, at) => this.inner.revokeDevice(id, at);
   pull: Store['pull'] = (centreId, after, limit, device, scope) => this.inner.pull(centreId, after, limit, device, scope);
+  closedHistory: Store['closedHistory'] = (centreId, query) => this.inner.closedHistory(centreId, query);
   readRow: Store['readRow'] = (centreId, table, id) => this.inner.readRow(centreId, table, id);
   lastSeq: Store['lastSeq'] = (centreId) => this.inner.lastSeq(centreId);
 

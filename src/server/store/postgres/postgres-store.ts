@@ -4,9 +4,10 @@ import { closedAt } from '../../../shared/domain/history-scope';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
 import { FeedPageBuilder, type ScannedRow } from '../feed-page';
+import { HistoryPageBuilder, type ScannedHistoryRow } from '../history-page';
 import { lastWriteOfEachRow } from '../rows';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
+import { OWN_ROWS_OMITTED, rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type HistoryPage, type HistoryQuery, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { CENTRE_COLUMNS, toCentre, type CentreRecord } from '../centre-record';
 import { PostgresCountyStore } from './postgres-county-store';
@@ -17,6 +18,9 @@ import { PostgresVariantStore } from '../../variants/postgres-variant-store';
 const MIGRATION_LOCK = 7_236_001;
 /** Feed rows read per query while building a pull page. */
 const PULL_CHUNK_ROWS = 64;
+/** The expression and terms of the rows_closed_by_villager index (migration 10), as it has them. */
+const VILLAGER_KEY = `(COALESCE(data->>'customerId', '') COLLATE "C")`;
+const CLOSED_HISTORY_TERMS = `closed_at IS NOT NULL AND tbl IN ('orders', 'parcels')`;
 
 /** PostgreSQL store (`DATABASE_URL`). Stateless: many servers may share one database. */
 export class PostgresStore implements Store {
@@ -203,19 +207,57 @@ export class PostgresStore implements Store {
     // In small chunks, so a page of the largest rows never has the server hold many of them.
     for (let from = after; ; ) {
       const chunk = page.nextChunk(PULL_CHUNK_ROWS);
-      // A device's own insert-only rows, rows closed before the horizon and tables the
-      // tablet does not know are scanned (the cursor passes them) but their data is not sent.
+      // A device's own insert-only rows, rows closed before the horizon, tables the tablet
+      // does not know and the closed history it already fetched are scanned (the cursor
+      // passes them) but their data is not sent.
       const { rows } = await this.pool.query<ScannedRow>(
         `SELECT tbl, seq,
            CASE WHEN (origin = $4::text AND tbl = ANY($5::text[])) OR closed_at < $6::text OR tbl = ANY($7::text[])
+               OR (seq <= $8::bigint AND ${CLOSED_HISTORY_TERMS})
              THEN NULL ELSE data::text END AS data,
            closed_at < $6::text AS older
          FROM rows WHERE centre_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-        [centreId, from, chunk, device ?? null, OWN_ROWS_OMITTED, scope.closedBefore ?? null, scope.hiddenTables ?? []],
+        [
+          centreId,
+          from,
+          chunk,
+          device ?? null,
+          OWN_ROWS_OMITTED,
+          scope.closedBefore ?? null,
+          scope.hiddenTables ?? [],
+          scope.closedUpTo ?? null,
+        ],
       );
       for (const row of rows) if (!page.add(row)) return page.page();
       if (rows.length < chunk) return page.page();
       from = Number(rows.at(-1)!.seq);
+    }
+  }
+
+  async closedHistory(centreId: string, query: HistoryQuery): Promise<HistoryPage> {
+    const page = new HistoryPageBuilder(query.limit);
+    // The first chunk starts after a villager (or at the first); the next ones after the last row read.
+    let from: { villager: string; seq: string | number } | undefined;
+    for (;;) {
+      const chunk = page.nextChunk(PULL_CHUNK_ROWS);
+      const params: unknown[] = [centreId, query.upTo, query.closedBefore ?? '', chunk];
+      let start = '';
+      if (from) {
+        params.push(from.villager, from.seq);
+        start = `AND (${VILLAGER_KEY}, seq) > ($5::text, $6::bigint)`;
+      } else if (query.after !== undefined) {
+        params.push(query.after);
+        start = `AND ${VILLAGER_KEY} > $5::text`;
+      }
+      const { rows } = await this.pool.query<ScannedHistoryRow>(
+        `SELECT tbl, seq, data::text AS data, ${VILLAGER_KEY} AS villager FROM rows
+         WHERE centre_id = $1 AND ${CLOSED_HISTORY_TERMS} ${start} AND seq <= $2 AND closed_at >= $3::text
+         ORDER BY ${VILLAGER_KEY}, seq LIMIT $4`,
+        params,
+      );
+      for (const row of rows) if (!page.add(row)) return page.page();
+      if (rows.length < chunk) return page.page();
+      from = rows.at(-1)!;
     }
   }
 

@@ -5,11 +5,12 @@ import { closedAt } from '../../../shared/domain/history-scope';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
 import { FeedPageBuilder, type ScannedRow } from '../feed-page';
+import { HistoryPageBuilder, type ScannedHistoryRow } from '../history-page';
 import { idsByTable, lastWriteOfEachRow } from '../rows';
 import { SerialQueue } from '../serial';
 import { prepareDataDir, unopenable } from './data-dir';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
-import { rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
+import { rowKey, type CentreTx, type Device, type DeviceSyncReport, type FeedPage, type HistoryPage, type HistoryQuery, type NewDevice, type NewEnrolCode, type PullScope, type RedeemOutcome, type Store } from '../store';
 import { prepareStatements, type Statements } from './statements';
 import { toDevice, type DeviceRecord } from '../device-record';
 import { toCentre, type CentreRecord } from '../centre-record';
@@ -278,9 +279,25 @@ export class SqliteStore implements Store {
       const page = new FeedPageBuilder(after, limit);
       const horizon = scope.closedBefore ?? null;
       const hidden = `,${(scope.hiddenTables ?? []).join(',')},`;
-      const params = [device ?? null, horizon, hidden, horizon, centreId, after, limit + 1];
+      const params = [device ?? null, horizon, hidden, scope.closedUpTo ?? null, horizon, centreId, after, limit + 1];
       // Row by row: a page ends at its byte bound without reading the rows after it.
       for (const row of this.sql.pull.iterate(...params) as IterableIterator<ScannedRow>) {
+        if (!page.add(row)) break;
+      }
+      return page.page();
+    });
+  }
+
+  closedHistory(centreId: string, query: HistoryQuery): Promise<HistoryPage> {
+    return this.queue.run(() => {
+      const page = new HistoryPageBuilder(query.limit);
+      const horizon = query.closedBefore ?? '';
+      const rows =
+        query.after === undefined
+          ? this.sql.closedHistory.iterate(centreId, query.upTo, horizon)
+          : this.sql.closedHistoryAfter.iterate(centreId, query.after, query.upTo, horizon);
+      // Row by row: reading stops at the first row the page leaves out.
+      for (const row of rows as IterableIterator<ScannedHistoryRow>) {
         if (!page.add(row)) break;
       }
       return page.page();

@@ -5,6 +5,16 @@ import { ChunkedInsert } from './chunked-insert';
 
 const omittedTables = OWN_ROWS_OMITTED.map((table) => `'${table}'`).join(', ');
 
+/** The expression and terms of the rows_closed_by_villager index (migration 10), as it has them. */
+const villagerKey = `COALESCE(json_extract(data, '$.customerId'), '')`;
+const closedHistoryTerms = `closed_at IS NOT NULL AND tbl IN ('orders', 'parcels')`;
+
+/** The closed history in villager key order, starting after a key or not. */
+const closedHistory = (afterKey: string) =>
+  `SELECT tbl, seq, data, ${villagerKey} AS villager FROM rows
+   WHERE centre_id = ? AND ${closedHistoryTerms} ${afterKey} AND seq <= ? AND closed_at >= ?
+   ORDER BY ${villagerKey}, seq`;
+
 /** Every statement the SQLite store runs, prepared once per connection. */
 export function prepareStatements(db: Database.Database) {
   return {
@@ -57,16 +67,22 @@ export function prepareStatements(db: Database.Database) {
       8,
       'ON CONFLICT (centre_id, tbl, id) DO UPDATE SET seq = excluded.seq, data = excluded.data, origin = excluded.origin, received_at = excluded.received_at, closed_at = excluded.closed_at',
     ),
-    // A device's own insert-only rows, rows closed before the horizon and tables the
-    // tablet does not know are scanned (the cursor passes them) but their data is not read.
-    // Parameters: device, horizon, hidden tables as ",a,b,", horizon, centre, after, limit.
+    // A device's own insert-only rows, rows closed before the horizon, tables the tablet
+    // does not know and the closed history it already fetched are scanned (the cursor
+    // passes them) but their data is not read.
+    // Parameters: device, horizon, hidden tables as ",a,b,", closed up to, horizon, centre, after, limit.
     pull: db.prepare(
       `SELECT tbl, seq,
          CASE WHEN (origin = ? AND tbl IN (${omittedTables})) OR closed_at < ? OR instr(?, ',' || tbl || ',') > 0
+             OR (seq <= ? AND ${closedHistoryTerms})
            THEN NULL ELSE data END AS data,
          closed_at < ? AS older
        FROM rows WHERE centre_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     ),
+    // Read row by row until the page is whole, so no LIMIT. Parameters: centre,
+    // (after,) up to, horizon ('' for none).
+    closedHistory: db.prepare(closedHistory('')),
+    closedHistoryAfter: db.prepare(closedHistory(`AND ${villagerKey} > ?`)),
   };
 }
 
