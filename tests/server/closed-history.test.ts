@@ -8,7 +8,7 @@ import { uuidv7 } from '../../src/shared/domain/ids';
 import type { Order } from '../../src/shared/domain/orders';
 import { API } from '../../src/shared/protocol/endpoints';
 import { LIMITS, type EnrolResponse, type HistoryResponse, type MutationEnvelope, type PullResponse } from '../../src/shared/protocol/messages';
-import { checkHistoryReply, historyKeyOf } from '../../src/shared/protocol/replies';
+import { checkHistoryReply, historyKeyOf } from '../../src/shared/protocol/history-reply';
 import { enrolDevice, makeCentre, resigned, type TestCentre } from './support/centre';
 import { orderArgs, parcelArgs, pushed, transitionArgs, villageMutation, villagerArgs } from './support/village';
 import { storeKinds, type OpenedStore } from './support/stores';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { enrolRequest, historyQuery, pullQuery, pushRequest } from '../../src/shared/protocol/messages';
-import { enrolReply, errorReply, historyReply, pullReply, pushReply } from '../../src/shared/protocol/replies';
+import { historyReply } from '../../src/shared/protocol/history-reply';
+import { enrolReply, errorReply, pullReply, pushReply } from '../../src/shared/protocol/replies';
 import { PROTOCOL_VERSION } from '../../src/shared/protocol/version';
 
 /**

@@ -1,14 +1,14 @@
 import type { AnyRow } from '../../shared/domain/entities';
 import { API } from '../../shared/protocol/endpoints';
 import { LIMITS, type HistoryResponse } from '../../shared/protocol/messages';
-import { checkHistoryReply, type HistoryAsked } from '../../shared/protocol/replies';
+import { checkHistoryReply, type HistoryAsked } from '../../shared/protocol/history-reply';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version';
 import { PACKED_TABLES, putRows, type PackedRows } from '../data/closed-history';
 import { rowKey, type CunzhanDb, type ShadowRow } from '../data/db';
 import { getMeta, setMeta, type HistorySnapshot } from '../data/meta';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
-import { readReply, send, serverTimeOf } from './transport';
+import { getChecked } from './get-checked';
 
 /**
  * A fresh tablet's first sync fetches the centre's closed orders and parcels
@@ -30,12 +30,7 @@ async function fetchHistoryPage(endpoint: SyncEndpoint, query: HistoryAsked): Pr
   if (query.after !== undefined) url.searchParams.set('after', query.after);
   url.searchParams.set('limit', String(LIMITS.pullMaxRows));
   url.searchParams.set('protocol', String(PROTOCOL_VERSION));
-  const request = new Request(url, { headers: { ...endpoint.report, Authorization: `Bearer ${endpoint.token}` } });
-  const response = await send(endpoint.transport, request);
-  const page = await readReply(response, (value) => checkHistoryReply(value, query, endpoint.centreId));
-  const serverMs = serverTimeOf(response, page.serverTime);
-  if (serverMs !== null) endpoint.onServerTime?.(serverMs, Date.now());
-  return page;
+  return getChecked(endpoint, url, (value) => checkHistoryReply(value, query, endpoint.centreId));
 }
 
 /**

@@ -13,10 +13,10 @@ import { getMeta, setMeta } from '../data/meta';
 import { addStockEffects } from '../data/stock-levels';
 import { loadSearchKeysFor, writeSearchKeysOf } from '../data/search-keys';
 import { closedUpToFor, fetchClosedHistory } from './closed-history';
+import { getChecked } from './get-checked';
 import { stillTouched } from './outbox';
 import type { SyncEndpoint } from './push';
 import { sameRow } from './same-row';
-import { readReply, send, serverTimeOf } from './transport';
 
 /**
  * Page sizes grow from a small first page, so writing starts early while
@@ -35,13 +35,7 @@ async function fetchPage(endpoint: SyncEndpoint, after: number, limit: number): 
   url.searchParams.set('protocol', String(PROTOCOL_VERSION));
   const closedUpTo = await closedUpToFor(endpoint.db, after);
   if (closedUpTo !== undefined) url.searchParams.set('closedUpTo', String(closedUpTo));
-  const request = new Request(url, { headers: { ...endpoint.report, Authorization: `Bearer ${endpoint.token}` } });
-  const response = await send(endpoint.transport, request);
-  // Checked whole before any of it is written: a bad page leaves rows and cursor as they were.
-  const page = await readReply(response, (value) => checkPullReply(value, after, endpoint.centreId));
-  const serverMs = serverTimeOf(response, page.serverTime);
-  if (serverMs !== null) endpoint.onServerTime?.(serverMs, Date.now());
-  return page;
+  return getChecked(endpoint, url, (value) => checkPullReply(value, after, endpoint.centreId));
 }
 
 /**

@@ -5,8 +5,7 @@ import { ORDER_STATUSES } from '../domain/order-status';
 import { isThousandths } from '../domain/quantity';
 import { isoTime, uuid } from '../mutations/fields';
 import { SETTING_NAMES } from '../domain/centre-settings';
-import { closedAt } from '../domain/history-scope';
-import { historyKey, type EnrolResponse, type ErrorBody, type HistoryResponse, type MutationResult, type PullResponse, type PushResponse } from './messages';
+import type { EnrolResponse, ErrorBody, MutationResult, PullResponse, PushResponse } from './messages';
 
 /**
  * Schemas of the server's answers, checked by the tablet on arrival: a
@@ -238,7 +237,7 @@ export function isRowOf(table: TableName, row: unknown): row is AnyRow {
   return isRowBase(row) && ROW_CHECKS[table](row);
 }
 
-const rowsOf = <T extends TableName>(table: T) =>
+export const rowsOf = <T extends TableName>(table: T) =>
   v.optional(v.array(v.custom<AnyRow>((row) => isRowOf(table, row), `a ${table} row`)));
 
 export const pullReply = v.object({
@@ -300,7 +299,7 @@ export class BadReply extends Error {
   }
 }
 
-function parsed<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+export function parsed<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
@@ -344,56 +343,6 @@ export function checkPullReply(value: unknown, after: number, centreId: string):
   if (page.serverTime !== undefined) reply.serverTime = page.serverTime;
   if (page.historyFrom !== undefined) reply.historyFrom = page.historyFrom;
   if (page.olderLeftOut !== undefined) reply.olderLeftOut = page.olderLeftOut;
-  return reply;
-}
-
-export const historyReply = v.object({
-  upTo: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  rows: v.strictObject({ orders: rowsOf('orders'), parcels: rowsOf('parcels') }),
-  after: v.optional(historyKey),
-  hasMore: v.boolean(),
-  serverTime: v.optional(isoTime),
-});
-
-/** What a history page was asked for: the snapshot and the villager key it goes on after (none: the server's latest, from the first). */
-export interface HistoryAsked {
-  upTo?: number | undefined;
-  after?: string | undefined;
-}
-
-/** The villager key a closed order or parcel is grouped by (HistoryResponse). */
-export function historyKeyOf(row: AnyRow): string {
-  return (row as { customerId?: string | null }).customerId ?? '';
-}
-
-/**
- * A page of the closed history asked after villager key `after` (undefined:
- * from the first) at `upTo` (undefined: the server's choice), for this
- * tablet's centre: every row of that centre, closed, of a villager after
- * `after` and at most the page's own `after`, and the snapshot unchanged.
- */
-export function checkHistoryReply(value: unknown, query: HistoryAsked, centreId: string): HistoryResponse {
-  const page = parsed(historyReply, value, 'history');
-  if (query.upTo !== undefined && page.upTo !== query.upTo) throw new BadReply('history: the snapshot changed');
-  const last = page.after;
-  for (const table of ['orders', 'parcels'] as const) {
-    for (const row of page.rows[table] ?? []) {
-      if (row.centreId !== centreId) throw new BadReply(`history: a ${table} row of another centre`);
-      if (closedAt(table, row) === null) throw new BadReply(`history: an open ${table} row`);
-      const key = historyKeyOf(row);
-      if ((query.after !== undefined && key <= query.after) || last === undefined || key > last) {
-        throw new BadReply(`history: a ${table} row outside the page's villagers`);
-      }
-    }
-  }
-  if (page.hasMore && (last === undefined || (query.after !== undefined && last <= query.after))) {
-    throw new BadReply('history: more promised, the page did not move');
-  }
-  const reply: HistoryResponse = { upTo: page.upTo, rows: {}, hasMore: page.hasMore };
-  if (page.rows.orders) reply.rows.orders = page.rows.orders;
-  if (page.rows.parcels) reply.rows.parcels = page.rows.parcels;
-  if (last !== undefined) reply.after = last;
-  if (page.serverTime !== undefined) reply.serverTime = page.serverTime;
   return reply;
 }
 
