@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { INSERT_ONLY_TABLES, type AnyRow, type TableName } from '../../../shared/domain/entities';
 import { uuidv7 } from '../../../shared/domain/ids';
 import type { MutationKind } from '../../../shared/mutations/kinds';
@@ -125,18 +126,20 @@ async function decideHere(
 }
 
 /**
- * The generic part of every command, in three steps. (1) In one read-write
- * transaction, build the mutation's args (which may read local rows, e.g.
- * price snapshots, and take the next receipt number) and check them with the
- * shared decide. (2) Sign them, outside any transaction: an await on
- * WebCrypto inside an IndexedDB transaction lets it commit early. (3) In ONE
- * read-write transaction, decide again on the rows as they are now, write the
- * changed rows, their stock effects and the signed outbox entry. The promise
- * resolves only after that committed ("saved" means saved); then the sync
- * engine is nudged. A change refused in (3) after a pull moved the rows in
- * between leaves a gap in receipt numbers, nothing worse. A change to a
- * villager or a product writes its search keys in (3) too; pinyin-pro, which
- * builds them, is loaded before (3) opens, as an await inside would commit it.
+ * The generic part of every command, in ONE read-write transaction: build
+ * the mutation's args (which may read local rows, e.g. price snapshots, and
+ * take the next receipt number), check them with the shared decide, sign
+ * them, and write the changed rows, their stock effects and the signed
+ * outbox entry. The promise resolves only after that committed ("saved"
+ * means saved); then the sync engine is nudged. A refusal throws before
+ * anything is written, the receipt number with the rest.
+ *
+ * Signing (WebCrypto) and loading pinyin-pro (for a change to a villager or
+ * a product, whose search keys are written with it) are awaited through
+ * Dexie.waitFor, which keeps the transaction open meanwhile: any other await
+ * on something but the database would let it commit early. Signing outside
+ * it meant two transactions and the decide run twice, the rows read again
+ * in case a pull moved them in between: a third of a sale's save.
  */
 export async function runCommand(
   kind: MutationKind,
@@ -153,20 +156,21 @@ export async function runCommand(
   const createdAt = new Date().toISOString();
   let changes: RowChange[];
   try {
-    const { args, writes } = await database.transaction('rw', commandTables(database), async () => {
-      const built = await buildArgs(database, ctx);
-      const { decision } = await decideHere(registry, database, kind, built, ctx, mutationId, createdAt);
-      return { args: built, writes: decision.changes.map((c) => c.table) };
-    });
-    await loadSearchKeysFor(writes);
-    const signed = ctx.keys
-      ? {
-          keyId: ctx.keys.keyId,
-          proof: await signMutation(ctx.keys.proofKey, { id: mutationId, kind, args, staffId: ctx.staffId, createdAt, keyId: ctx.keys.keyId }, ctx.deviceId),
-        }
-      : {};
     changes = await database.transaction('rw', commandTables(database), async () => {
+      const args = await buildArgs(database, ctx);
       const { decision, rows } = await decideHere(registry, database, kind, args, ctx, mutationId, createdAt);
+      await Dexie.waitFor(Dexie.ignoreTransaction(() => loadSearchKeysFor(decision.changes.map((c) => c.table))));
+      const keys = ctx.keys;
+      const signed = keys
+        ? {
+            keyId: keys.keyId,
+            proof: await Dexie.waitFor(
+              Dexie.ignoreTransaction(() =>
+                signMutation(keys.proofKey, { id: mutationId, kind, args, staffId: ctx.staffId, createdAt, keyId: keys.keyId }, ctx.deviceId),
+              ),
+            ),
+          }
+        : {};
       const before: RowImage[] = decision.changes.map(({ table, row }) => {
         const key = rowKey(table, row.id);
         return { key, row: rows.get(key) ?? null };

@@ -9,6 +9,7 @@ import { CREDIT_OVER_LIMIT } from '../../data/commands/complete-sale';
 import { AppErrorCode } from '../../data/errors';
 import { useCreditLedger } from '../../data/queries/credit';
 import { useProducts, type ProductWithStock } from '../../data/queries/products';
+import { afterPaint } from '../../ui/after-paint';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
@@ -96,6 +97,8 @@ export function SellScreen() {
         // The receipt first: emptying the cart first would redraw the whole sell screen just before leaving it.
         await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
         // The screen stays drawn behind the receipt (KeptSellScreen): the next sale starts empty, its cart sheet closed.
+        // Emptied once the receipt is painted: the hidden screen's redraw would otherwise come first.
+        await afterPaint();
         cart.clear();
         resetPayment();
         setCartOpen(false);
