@@ -72,6 +72,10 @@ describe('counter sale', () => {
     expect(within(receipt).getByTestId('receipt-change').textContent).toBe('¥0.00');
     expect(within(receipt).getAllByTestId('receipt-line')).toHaveLength(1);
     expect(await within(receipt).findByText('Served by Li Mei')).toBeTruthy();
+    // The receipt is the sale's last step: Sell stays lit, not More.
+    expect(screen.getByTestId('nav-sell').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByTestId('nav-more').getAttribute('aria-current')).toBeNull();
+    const saleId = receipt.dataset['saleId']!;
 
     // The next sale starts with an empty cart.
     fireEvent.click(screen.getByTestId('new-sale'));
@@ -82,6 +86,11 @@ describe('counter sale', () => {
     await waitFor(() => expect(screen.getAllByTestId('sale-row')).toHaveLength(1));
     expect(screen.getByTestId('sales-count').textContent).toBe('1');
     expect(screen.getByTestId('sales-sum').textContent).toBe('¥71.00');
+    // The same receipt opened from the day's sales is More's.
+    await router.navigate({ to: '/sales/$saleId', params: { saleId } });
+    await screen.findByTestId('receipt');
+    await waitFor(() => expect(screen.getByTestId('nav-more').getAttribute('aria-current')).toBe('page'));
+    expect(screen.getByTestId('nav-sell').getAttribute('aria-current')).toBeNull();
 
     await router.navigate({ to: '/stock' });
     const rice = await waitFor(() => {

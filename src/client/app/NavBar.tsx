@@ -12,9 +12,19 @@ const TABS: readonly { to: '/' | '/orders' | '/parcels' | '/villagers'; screen: 
   { to: '/villagers', screen: 'villagers', icon: 'users', exact: false },
 ];
 
-/** The screens More lists count as More: its tab stays lit while one of them is open. */
-function underMore(pathname: string): boolean {
-  return pathname === '/more' || MORE_ROWS.some((row) => pathname === row.to || pathname.startsWith(`${row.to}/`));
+/** Which tab the open screen belongs to, where the tabs' own links cannot tell: More's screens, and a receipt just sold. */
+type OwnTab = 'sell' | 'more' | null;
+
+/**
+ * The screens More lists count as More: its tab stays lit while one of them
+ * is open. The receipt the sell screen has just shown (`from: 'sell'`) is
+ * the sale's last step, so Sell stays lit; the same receipt opened from the
+ * day's sales is More's.
+ */
+function ownTab(pathname: string, search: Record<string, unknown>): OwnTab {
+  if (search['from'] === 'sell' && /^\/sales\/[^/]+$/.test(pathname)) return 'sell';
+  if (pathname === '/more' || MORE_ROWS.some((row) => pathname === row.to || pathname.startsWith(`${row.to}/`))) return 'more';
+  return null;
 }
 
 /**
@@ -24,14 +34,16 @@ function underMore(pathname: string): boolean {
 export function NavBar({ role }: { role: Role }) {
   const { t } = useTranslation();
   // The tabs' links light themselves; the bar itself redraws only when More's state changes.
-  const moreActive = useRouterState({ select: (s) => underMore(s.location.pathname) });
+  const own = useRouterState({ select: (s) => ownTab(s.location.pathname, s.location.search as Record<string, unknown>) });
+  const moreActive = own === 'more';
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
       {TABS.filter((tab) => roleMaySee(role, tab.screen)).map((tab) => (
         <Link
           key={tab.to}
           to={tab.to}
-          className="tab"
+          className={own === tab.screen ? 'tab tab-active' : 'tab'}
+          aria-current={own === tab.screen ? 'page' : undefined}
           activeProps={{ className: 'tab-active', 'aria-current': 'page' }}
           activeOptions={{ exact: tab.exact, includeSearch: false }}
           data-testid={`nav-${tab.screen}`}

@@ -2,7 +2,7 @@ import { createRootRoute, createRoute, createRouter, lazyRouteComponent, type Ro
 import { RootFrame } from './RootFrame';
 import { SELL_PATH, SellSpot } from './KeptSellScreen';
 import { ScreenError } from './ScreenError';
-import { parseSalesSearch, parseStockSearch } from '../routes/search';
+import { parseReceiptSearch, parseSalesSearch, parseStockSearch } from '../routes/search';
 import { parseActivitySearch } from '../routes/activity-search';
 import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-search';
 import { parseLessonSearch } from '../routes/training-search';
@@ -34,6 +34,7 @@ const salesRoute = createRoute({
 const receiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId',
+  validateSearch: parseReceiptSearch,
   // The receipt is read while the screen's code loads, so it shows with the screen rather than after a "loading";
   // a sale's receipt, handed over by the sell screen, is there at once.
   loader: ({ params }) => {

@@ -5,6 +5,11 @@ export interface SalesSearch {
   staff?: string;
 }
 
+/** A sale's receipt: `from: 'sell'` when the sell screen has just made it, so the Sell tab stays lit. */
+export interface ReceiptSearch {
+  from?: 'sell';
+}
+
 export type StockFilter = 'low' | 'oversold';
 export interface StockSearch {
   filter?: StockFilter;
@@ -22,4 +27,8 @@ export function parseSalesSearch(search: Record<string, unknown>): SalesSearch {
 export function parseStockSearch(search: Record<string, unknown>): StockSearch {
   const filter = search['filter'];
   return filter === 'low' || filter === 'oversold' ? { filter } : {};
+}
+
+export function parseReceiptSearch(search: Record<string, unknown>): ReceiptSearch {
+  return search['from'] === 'sell' ? { from: 'sell' } : {};
 }

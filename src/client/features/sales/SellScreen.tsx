@@ -95,7 +95,7 @@ export function SellScreen() {
         // Without it (its code or names not read), the receipt's route reads the receipt back itself.
         await receipt.then((handOver) => handOver(sale)).catch(() => undefined);
         // The receipt first: emptying the cart first would redraw the whole sell screen just before leaving it.
-        await navigate({ to: '/sales/$saleId', params: { saleId: sale.id } });
+        await navigate({ to: '/sales/$saleId', params: { saleId: sale.id }, search: { from: 'sell' } });
         // The screen stays drawn behind the receipt (KeptSellScreen): the next sale starts empty, its cart sheet closed.
         // Emptied once the receipt is painted: the hidden screen's redraw would otherwise come first.
         await afterPaint();
