@@ -33,7 +33,7 @@ function ownTab(pathname: string, search: Record<string, unknown>): OwnTab {
  */
 export function NavBar({ role }: { role: Role }) {
   const { t } = useTranslation();
-  // The tabs' links light themselves; the bar itself redraws only when More's state changes.
+  // The tabs' links light themselves; the bar itself redraws only when the tab owning the screen changes.
   const own = useRouterState({ select: (s) => ownTab(s.location.pathname, s.location.search as Record<string, unknown>) });
   const moreActive = own === 'more';
   return (
