@@ -1,4 +1,4 @@
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouter } from '@tanstack/react-router';
 import { Suspense, useEffect } from 'react';
 import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
@@ -13,6 +13,7 @@ import { Loading } from '../ui/Loading';
 import { useFormat } from '../ui/format';
 import { KeptSellScreen } from './KeptSellScreen';
 import { NavBar } from './NavBar';
+import { preloadTabs } from './preload-tabs';
 import { TopBar } from './TopBar';
 import { whenFirstTouched } from './when-first-touched';
 
@@ -23,8 +24,18 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
   // The counter's products stay live while signed in: back on the sell screen, its tiles are there at once.
   const { lang } = useFormat();
   useEffect(() => keepProductsLive(lang), [lang]);
-  // The code that checks a change comes with the first tap or key (or a few seconds on), never before the screen is drawn.
-  useEffect(() => whenFirstTouched(preloadCommands), []);
+  // The code that checks a change, then the tabs' screens, come with the first tap or key (or a few seconds on),
+  // never before the screen is drawn.
+  const router = useRouter();
+  const role = session.staff.role;
+  useEffect(
+    () =>
+      whenFirstTouched(() => {
+        preloadCommands();
+        preloadTabs(router, role);
+      }),
+    [router, role],
+  );
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />

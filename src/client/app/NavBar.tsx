@@ -1,16 +1,11 @@
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../shared/domain/entities';
-import { roleMaySee, type Screen } from '../../shared/domain/permissions';
-import { Icon, type IconName } from '../ui/Icon';
+import { roleMaySee } from '../../shared/domain/permissions';
+import { Icon } from '../ui/Icon';
 import { MORE_ROWS } from './more-rows';
+import { TABS } from './tabs';
 
-const TABS: readonly { to: '/' | '/orders' | '/parcels' | '/villagers'; screen: Screen; icon: IconName; exact: boolean }[] = [
-  { to: '/', screen: 'sell', icon: 'cart', exact: true },
-  { to: '/orders', screen: 'orders', icon: 'clipboard', exact: false },
-  { to: '/parcels', screen: 'parcels', icon: 'parcel', exact: false },
-  { to: '/villagers', screen: 'villagers', icon: 'users', exact: false },
-];
 
 /** Which tab the open screen belongs to, where the tabs' own links cannot tell: More's screens, and a receipt just sold. */
 type OwnTab = 'sell' | 'more' | null;
