@@ -36,8 +36,8 @@ export interface TapTiming {
 /**
  * Taps `tap` and times, on the page's clock, until `done` is in the page and
  * laid out, to the frame that shows it. Both are test ids; `nth` picks
- * which of several to tap. The tap is the page's own click, so no driver
- * round trip is in the figure. The router's history.pushState is watched
+ * which of several to tap. The tap is the page's own pointer events and
+ * click, so no driver round trip is in the figure. The router's history.pushState is watched
  * too: for a sale, the address changes once the command has saved, so the
  * time splits into saving and showing.
  */
@@ -55,6 +55,9 @@ export function tapUntilTimed(page: Page, tap: string, done: string, nth = 0, ti
       };
       try {
         const started = performance.now();
+        // A finger's tap: the pointer goes down and up before the click, as the app's first-tap work expects.
+        target.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true, pointerType: 'touch', isPrimary: true }));
+        target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true, pointerType: 'touch', isPrimary: true }));
         target.click();
         await new Promise<void>((resolve, reject) => {
           if (shown()) return resolve();
