@@ -16,8 +16,8 @@ type OwnTab = 'sell' | 'more' | null;
  * the sale's last step, so Sell stays lit; the same receipt opened from the
  * day's sales is More's.
  */
-function ownTab(pathname: string, search: Record<string, unknown>): OwnTab {
-  if (search['from'] === 'sell' && /^\/sales\/[^/]+$/.test(pathname)) return 'sell';
+function ownTab(routeId: string | undefined, pathname: string, search: Record<string, unknown>): OwnTab {
+  if (routeId === '/sales/$saleId' && search['from'] === 'sell') return 'sell';
   if (pathname === '/more' || MORE_ROWS.some((row) => pathname === row.to || pathname.startsWith(`${row.to}/`))) return 'more';
   return null;
 }
@@ -29,7 +29,9 @@ function ownTab(pathname: string, search: Record<string, unknown>): OwnTab {
 export function NavBar({ role }: { role: Role }) {
   const { t } = useTranslation();
   // The tabs' links light themselves; the bar itself redraws only when the tab owning the screen changes.
-  const own = useRouterState({ select: (s) => ownTab(s.location.pathname, s.location.search as Record<string, unknown>) });
+  const own = useRouterState({
+    select: (s) => ownTab(s.matches.at(-1)?.routeId, s.location.pathname, s.location.search as Record<string, unknown>),
+  });
   const moreActive = own === 'more';
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>

@@ -1,6 +1,6 @@
 import { Dexie, type PromiseExtended } from 'dexie';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
-import { beforeHorizon, closedAt, CLOSED_ORDER_STATUSES } from '../../shared/domain/history-scope';
+import { beforeHorizon, closedAt, CLOSED_ORDER_STATUSES, historyKeyOf } from '../../shared/domain/history-scope';
 import type { Order } from '../../shared/domain/orders';
 import type { Parcel } from '../../shared/domain/parcels';
 import type { CunzhanDb } from './db';
@@ -59,17 +59,13 @@ export function isClosedRow(table: PackedTable, row: AnyRow): boolean {
   return closedAt(table, row) !== null;
 }
 
-function packIdOf(table: PackedTable, row: AnyRow): string {
-  return (table === 'orders' ? (row as Order).customerId : (row as Parcel).customerId) ?? '';
-}
-
 function emptyPack(id: string): HistoryPack {
   return { id, orders: [], parcels: [], orderIds: [], parcelIds: [], parcelOrderIds: [], orderStatus: [], parcelStatus: [] };
 }
 
 /** Adds a closed row to its villager's pack among `packs`, making the pack if there is none; returns the pack's id. */
 function addToPack(packs: Map<string, HistoryPack>, table: PackedTable, row: AnyRow): string {
-  const id = packIdOf(table, row);
+  const id = historyKeyOf(row);
   let pack = packs.get(id);
   if (!pack) packs.set(id, (pack = emptyPack(id)));
   rowsIn(pack, table).push(row as never);
@@ -205,7 +201,7 @@ function recordsAmong(database: CunzhanDb, table: PackedTable, ids: readonly str
  * A fresh tablet has no pack yet: its villagers' packs are then not looked up.
  */
 function placeOf(database: CunzhanDb, latest: LatestRows): PromiseExtended<Placed> {
-  const ownIds = [...new Set(latest.flatMap(({ table, rows }) => [...rows.values()].map((r) => packIdOf(table, r))))];
+  const ownIds = [...new Set(latest.flatMap(({ rows }) => [...rows.values()].map(historyKeyOf)))];
   const recordSets = Dexie.Promise.all(latest.map(({ table, rows }) => recordsAmong(database, table, [...rows.keys()])));
   // Whether any pack exists, by one key: a count walks every pack, and a fresh tablet's first sync asks once a page.
   const anyPack = database.historyPacks.toCollection().limit(1).primaryKeys();

@@ -51,3 +51,12 @@ export function beforeHorizon(table: TableName, row: AnyRow, horizon: string): b
   const closed = closedAt(table, row);
   return closed !== null && closed < horizon;
 }
+
+/**
+ * The villager key a closed order or parcel is grouped by: its villager's id,
+ * '' for a parcel matched to none. The closed history's pages come whole
+ * villagers at a time by it (HistoryResponse), and the tablet packs by it.
+ */
+export function historyKeyOf(row: AnyRow): string {
+  return (row as { customerId?: string | null }).customerId ?? '';
+}

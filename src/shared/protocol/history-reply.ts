@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { AnyRow } from '../domain/entities';
-import { closedAt } from '../domain/history-scope';
+import { closedAt, historyKeyOf } from '../domain/history-scope';
 import { isoTime } from '../mutations/fields';
 import { historyKey, type HistoryResponse } from './messages';
 import { BadReply, parsed, rowsOf } from './replies';
@@ -18,11 +17,6 @@ export const historyReply = v.object({
 export interface HistoryAsked {
   upTo?: number | undefined;
   after?: string | undefined;
-}
-
-/** The villager key a closed order or parcel is grouped by (HistoryResponse). */
-export function historyKeyOf(row: AnyRow): string {
-  return (row as { customerId?: string | null }).customerId ?? '';
 }
 
 /**

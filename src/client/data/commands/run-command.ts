@@ -159,18 +159,16 @@ export async function runCommand(
     changes = await database.transaction('rw', commandTables(database), async () => {
       const args = await buildArgs(database, ctx);
       const { decision, rows } = await decideHere(registry, database, kind, args, ctx, mutationId, createdAt);
-      await Dexie.waitFor(Dexie.ignoreTransaction(() => loadSearchKeysFor(decision.changes.map((c) => c.table))));
-      const keys = ctx.keys;
-      const signed = keys
-        ? {
-            keyId: keys.keyId,
-            proof: await Dexie.waitFor(
-              Dexie.ignoreTransaction(() =>
-                signMutation(keys.proofKey, { id: mutationId, kind, args, staffId: ctx.staffId, createdAt, keyId: keys.keyId }, ctx.deviceId),
-              ),
-            ),
-          }
-        : {};
+      // One wait for all that is not the database: each wait keeps the transaction asking it for nothing meanwhile.
+      const signed = await Dexie.waitFor(
+        Dexie.ignoreTransaction(async () => {
+          await loadSearchKeysFor(decision.changes.map((c) => c.table));
+          const keys = ctx.keys;
+          if (!keys) return {};
+          const proven = { id: mutationId, kind, args, staffId: ctx.staffId, createdAt, keyId: keys.keyId };
+          return { keyId: keys.keyId, proof: await signMutation(keys.proofKey, proven, ctx.deviceId) };
+        }),
+      );
       const before: RowImage[] = decision.changes.map(({ table, row }) => {
         const key = rowKey(table, row.id);
         return { key, row: rows.get(key) ?? null };
