@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { closedOrderCount, closedParcelsOfOrder, closedParcelsSince, getRow, newestClosedOrderIds, putRows, pruneClosedBefore } from '../../src/client/data/closed-history';
+import { closedOrderCount, closedParcelsOfOrder, closedParcelsSince, getRow, newestClosedOrders, putRows, pruneClosedBefore } from '../../src/client/data/closed-history';
 import { CunzhanDb, type OutboxEntry } from '../../src/client/data/db';
 import { foldStagedHistory, STAGE_FROM_ROWS } from '../../src/client/data/history-staging';
 import { villagerHistory } from '../../src/client/data/queries/villager-history';
-import { allSyncedRows, putSyncedRows } from '../../src/client/data/synced-rows';
+import { allSyncedRows, deleteSyncedRows, putSyncedRows } from '../../src/client/data/synced-rows';
 import { applyHistoryPage } from '../../src/client/sync/closed-history';
 import { applyPullPage } from '../../src/client/sync/pull';
 import { uuidv7 } from '../../src/shared/domain/ids';
@@ -58,7 +58,7 @@ describe('closed orders and parcels, packed by villager', () => {
     for (const o of [placed, collected, cancelled]) expect(await getRow(db, 'orders', o.id)).toEqual(o);
     expect(await getRow(db, 'parcels', handed.id)).toEqual(handed);
     expect(await closedOrderCount(db, 'collected')).toBe(1);
-    expect(await newestClosedOrderIds(db, 'cancelled', 30)).toEqual([cancelled.id]);
+    expect(await newestClosedOrders(db, 'cancelled', 30)).toEqual([cancelled]);
     expect(await closedParcelsOfOrder(db, collected.id)).toEqual([handed]);
     expect(ids(await closedParcelsSince(db, 'collected', at(2)))).toEqual([handed.id]);
     expect(await closedParcelsSince(db, 'collected', at(0))).toEqual([]);
@@ -79,6 +79,43 @@ describe('closed orders and parcels, packed by villager', () => {
     expect(ids(history.orders)).toEqual(ids([done, collected, shipped]));
     expect(history.done).toEqual([handed]);
     expect(ids(await allSyncedRows(db, 'orders'))).toEqual(ids([done, collected, shipped]));
+  });
+
+  it("lists a status's newest orders across every villager's pack, and counts them, exactly as one sorted list would", async () => {
+    const db = freshDb();
+    const villagers = Array.from({ length: 12 }, () => uuidv7());
+    // Interleaved in time across villagers, with ties in time, and other statuses between them.
+    const base = Date.now();
+    const orders = Array.from({ length: 150 }, (_, i) => ({
+      ...order(villagers[(i * 7) % 12]!, i % 5 === 0 ? 'cancelled' : 'collected'),
+      updatedAt: new Date(base - ((i * 13) % 40) * DAY_MS).toISOString(),
+    }));
+    await putRows(db, { orders });
+    const collected = orders.filter((o) => o.status === 'collected');
+    const sorted = [...collected].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+    for (const shown of [1, 5, 30, 60, 119, 120, 500]) expect(await newestClosedOrders(db, 'collected', shown)).toEqual(sorted.slice(0, shown));
+    expect(await closedOrderCount(db, 'collected')).toBe(collected.length);
+    expect(await closedOrderCount(db, 'cancelled')).toBe(orders.length - collected.length);
+
+    // One villager's orders leave (reopened by another tablet): the counts and the list follow.
+    const reopened = collected.filter((o) => o.customerId === villagers[3]).map((o) => ({ ...o, status: 'shipped' as const }));
+    await putSyncedRows(db, 'orders', reopened);
+    const left = sorted.filter((o) => o.customerId !== villagers[3]);
+    expect(await closedOrderCount(db, 'collected')).toBe(left.length);
+    expect(await newestClosedOrders(db, 'collected', 40)).toEqual(left.slice(0, 40));
+  });
+
+  it("finds an order's closed parcels in another villager's pack, where a parcel matched to someone else lies", async () => {
+    const db = freshDb();
+    const [wang, li] = [uuidv7(), uuidv7()];
+    const bought = order(wang, 'collected');
+    const forWang = parcel(wang, 'collected', bought.id);
+    const forLi = parcel(li, 'returned', bought.id);
+    await putRows(db, { orders: [bought], parcels: [forWang, forLi] });
+    expect(ids(await closedParcelsOfOrder(db, bought.id))).toEqual(ids([forWang, forLi]));
+    // Named by the order in Li's pack, the order itself is still only Wang's.
+    expect(await getRow(db, 'orders', bought.id)).toEqual(bought);
+    expect(await closedOrderCount(db, 'collected')).toBe(1);
   });
 
   it('a parcel never matched to a villager is packed too, and a pack left empty is deleted', async () => {
@@ -106,12 +143,43 @@ describe('closed orders and parcels, packed by villager', () => {
     const recent = order(li, 'collected', 10);
     const oldParcel = parcel(li, 'collected', old.id, 401);
     await putRows(db, { orders: [old, kept, recent], parcels: [oldParcel] });
-    const pruned = await db.transaction('rw', db.historyPacks, () =>
+    const pruned = await db.transaction('rw', [db.historyPacks, db.historyCounts], () =>
       pruneClosedBefore(db, at(365), (table, id) => table === 'orders' && id === kept.id),
     );
     expect(pruned).toBe(2);
     expect(ids(await allSyncedRows(db, 'orders'))).toEqual(ids([kept, recent]));
     expect(await allSyncedRows(db, 'parcels')).toEqual([]);
+    expect(await closedOrderCount(db, 'collected')).toBe(1);
+    expect(await closedOrderCount(db, 'cancelled')).toBe(1);
+  });
+
+  it('keeps the counts by status exact through any mix of closings, reopenings, deletions and pruning', async () => {
+    const db = freshDb();
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const villagers = Array.from({ length: 6 }, () => uuidv7());
+    const statuses: OrderStatus[] = ['placed', 'shipped', 'collected', 'cancelled', 'returned'];
+    const known: Order[] = [];
+    for (let step = 0; step < 60; step++) {
+      const roll = random();
+      if (roll < 0.5 || known.length === 0) {
+        const made = Array.from({ length: 1 + Math.floor(random() * 4) }, () => order(villagers[Math.floor(random() * 6)]!, statuses[Math.floor(random() * 5)]!, Math.floor(random() * 500)));
+        known.push(...made);
+        await putSyncedRows(db, 'orders', made);
+      } else if (roll < 0.8) {
+        const moved = known.filter(() => random() < 0.3).map((o) => ({ ...o, status: statuses[Math.floor(random() * 5)]! }));
+        await putSyncedRows(db, 'orders', moved);
+      } else if (roll < 0.9) {
+        const gone = known.filter(() => random() < 0.2).map((o) => o.id);
+        await deleteSyncedRows(db, 'orders', gone);
+      } else {
+        await db.transaction('rw', db.syncedWithDerived(), () => pruneClosedBefore(db, at(300), () => false));
+      }
+      const held = await allSyncedRows(db, 'orders');
+      for (const status of ['collected', 'cancelled', 'returned']) {
+        expect(await closedOrderCount(db, status), `step ${step}, ${status}`).toBe(held.filter((o) => o.status === status).length);
+      }
+    }
   });
 });
 

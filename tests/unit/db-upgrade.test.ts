@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
-import { closedOrderCount, closedParcelsOfOrder, getRow } from '../../src/client/data/closed-history';
+import { closedOrderCount, closedParcelsOfOrder, getRow, newestClosedOrders } from '../../src/client/data/closed-history';
 import { listSales } from '../../src/client/data/queries/sales';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { openShippedVersion } from './support/shipped-db';
@@ -204,6 +204,35 @@ describe('database version 12', () => {
     expect(await closedOrderCount(current, 'cancelled')).toBe(1);
     expect(await closedOrderCount(current, 'returned')).toBe(1);
     expect((await closedParcelsOfOrder(current, orders[0]!.id)).map((p) => p.id)).toEqual([parcels[0]!.id]);
+    current.close();
+  });
+});
+
+describe('database version 13', () => {
+  it("a version 12 tablet's packs are summed up by status: counts, newest lists and an order's parcels read the same", async () => {
+    const name = `upgrade-v13-${uuidv7()}`;
+    const v12 = openShippedVersion(name, 12);
+    const now = Date.now();
+    const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000).toISOString();
+    const [wang, li] = [uuidv7(), uuidv7()];
+    const order = (customerId: string, status: string, daysAgo: number) => ({ id: uuidv7(), centreId: 'c', createdAt: at(daysAgo), updatedAt: at(daysAgo), createdBy: 's', customerId, status, history: [] });
+    const orders = [order(wang, 'collected', 3), order(wang, 'collected', 1), order(wang, 'cancelled', 2), order(li, 'collected', 2)];
+    const parcel = { id: uuidv7(), centreId: 'c', createdAt: at(1), updatedAt: at(1), createdBy: 's', customerId: li, orderId: orders[0]!.id, status: 'collected', arrivedAt: at(1), trackingNo: 'YT1', pickupCode: '123456' };
+    // As version 12 wrote them: an index entry per row.
+    const v12Pack = (id: string, packed: typeof orders, parcels: (typeof parcel)[]) => ({
+      id, orders: packed, parcels, orderIds: packed.map((o) => o.id), parcelIds: parcels.map((p) => p.id), parcelOrderIds: parcels.map((p) => p.orderId),
+      orderStatus: packed.map((o) => [o.status, o.updatedAt, o.id]), parcelStatus: parcels.map((p) => [p.status, p.arrivedAt, p.id]),
+    });
+    await v12.table('historyPacks').bulkAdd([v12Pack(wang, orders.slice(0, 3), []), v12Pack(li, orders.slice(3), [parcel])]);
+    v12.close();
+
+    const current = new CunzhanDb(name);
+    await current.open();
+    expect(await closedOrderCount(current, 'collected')).toBe(3);
+    expect(await closedOrderCount(current, 'cancelled')).toBe(1);
+    expect((await newestClosedOrders(current, 'collected', 2)).map((o) => o.id)).toEqual([orders[1]!.id, orders[3]!.id]);
+    expect((await closedParcelsOfOrder(current, orders[0]!.id)).map((p) => p.id)).toEqual([parcel.id]);
+    expect(Object.keys((await current.historyPacks.get(li))!).sort()).toEqual(['closed', 'id', 'oldestClosed', 'orderIds', 'orders', 'parcelIds', 'parcels']);
     current.close();
   });
 });

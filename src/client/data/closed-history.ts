@@ -1,6 +1,6 @@
 import { Dexie, type PromiseExtended } from 'dexie';
 import type { AnyRow, TableName } from '../../shared/domain/entities';
-import { beforeHorizon, closedAt, CLOSED_ORDER_STATUSES, historyKeyOf } from '../../shared/domain/history-scope';
+import { beforeHorizon, closedAt, historyKeyOf } from '../../shared/domain/history-scope';
 import type { Order } from '../../shared/domain/orders';
 import type { Parcel } from '../../shared/domain/parcels';
 import type { CunzhanDb } from './db';
@@ -14,8 +14,11 @@ import type { CunzhanDb } from './db';
  * on) stay one per record in `orders` and `parcels`; a row lives in exactly
  * one place, and every write goes through `putRows` here, which moves it to
  * where its status says. The packs' multi-entry indexes name each row they
- * hold, so a closed order is still found by id, by status or by villager
- * without reading every pack.
+ * hold, so a closed order is still found by id without reading every pack,
+ * and sum up each status a pack holds in one entry (ClosedKey), so a status
+ * is counted and listed newest first without an index entry per row: each
+ * entry costs the browser's storage about as much as a small record, and a
+ * fresh tablet's history is tens of thousands of rows.
  */
 
 /** The tables whose closed rows are packed. */
@@ -28,8 +31,13 @@ export function isPacked(table: TableName): table is PackedTable {
 
 type PackedRow<T extends PackedTable> = T extends 'orders' ? Order : Parcel;
 
-/** A status, a time and a row id: one index entry per row, so counts are exact and ranges ordered by time. */
-export type StatusKey = [status: string, at: string, id: string];
+/**
+ * One status of one table in a pack, summed up: the newest row's time (an
+ * order's `updatedAt`, a parcel's `arrivedAt`), how many rows, and the
+ * oldest's close. A status's entries in index order are its packs by their
+ * newest row.
+ */
+export type ClosedKey = [table: PackedTable, status: string, newest: string, count: number, oldestClosed: string];
 
 /** One villager's closed orders and parcels, with their index keys. */
 export interface HistoryPack {
@@ -38,18 +46,33 @@ export interface HistoryPack {
   orders: Order[];
   parcels: Parcel[];
   // Index keys, rebuilt from the rows at every write (see indexed).
+  /** The orders the pack names: its own, and those of its parcels (an order's parcels are found by it). */
   orderIds: string[];
   parcelIds: string[];
-  /** The orders of the parcels that have one: an order's parcels are found by it. */
-  parcelOrderIds: string[];
-  /** [status, updatedAt, id] of each order: counts by status, and the oldest for pruning. */
-  orderStatus: StatusKey[];
-  /** [status, arrivedAt, id] of each parcel: recent parcels by status, as the parcels' own index. */
-  parcelStatus: StatusKey[];
+  /** One entry per table and status the pack holds. */
+  closed: ClosedKey[];
+  /** When the pack's oldest row closed: what pruning looks for. */
+  oldestClosed: string;
 }
 
-/** The schema of the packs' store: a villager's pack by id, and each index over the rows it holds. */
-export const HISTORY_PACKS_SCHEMA = 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus';
+/** The schema of the packs' store: a villager's pack by id, the rows it names, its statuses summed up and its oldest close. */
+export const HISTORY_PACKS_SCHEMA = 'id, *orderIds, *parcelIds, *closed, oldestClosed';
+
+/** The same store as version 12 shipped it: an index entry per row for each status and each parcel's order. */
+export const HISTORY_PACKS_SCHEMA_AT_12 = 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus';
+
+/**
+ * How many closed rows of a table are in a status, over every pack (`key`
+ * is `table/status`). The counts in the `closed` index could only be added
+ * up by walking it, thousands of entries for a count on screen, so each
+ * write of packs adds what it changed here, in its transaction.
+ */
+export interface ClosedCount {
+  key: string;
+  count: number;
+}
+
+export const HISTORY_COUNTS_SCHEMA = 'key';
 
 /** The multi-entry index naming each row of a table by id. */
 const ID_INDEX: Record<PackedTable, 'orderIds' | 'parcelIds'> = { orders: 'orderIds', parcels: 'parcelIds' };
@@ -60,7 +83,7 @@ export function isClosedRow(table: PackedTable, row: AnyRow): boolean {
 }
 
 function emptyPack(id: string): HistoryPack {
-  return { id, orders: [], parcels: [], orderIds: [], parcelIds: [], parcelOrderIds: [], orderStatus: [], parcelStatus: [] };
+  return { id, orders: [], parcels: [], orderIds: [], parcelIds: [], closed: [], oldestClosed: '' };
 }
 
 /** Adds a closed row to its villager's pack among `packs`, making the pack if there is none; returns the pack's id. */
@@ -72,16 +95,36 @@ function addToPack(packs: Map<string, HistoryPack>, table: PackedTable, row: Any
   return id;
 }
 
-/** The pack with its index keys rebuilt from its rows. */
-function indexed(pack: HistoryPack): HistoryPack {
+/** The pack with its index keys rebuilt from its rows, and nothing else: an older version's keys are dropped. */
+export function indexed(pack: Pick<HistoryPack, 'id' | 'orders' | 'parcels'>): HistoryPack {
+  const parcelOrders = pack.parcels.flatMap((p) => (p.orderId ? [p.orderId] : []));
+  const closed = [...summed('orders', pack.orders, (o) => o.updatedAt), ...summed('parcels', pack.parcels, (p) => p.arrivedAt)];
   return {
-    ...pack,
-    orderIds: pack.orders.map((o) => o.id),
+    id: pack.id,
+    orders: pack.orders,
+    parcels: pack.parcels,
+    orderIds: [...new Set([...pack.orders.map((o) => o.id), ...parcelOrders])],
     parcelIds: pack.parcels.map((p) => p.id),
-    parcelOrderIds: pack.parcels.flatMap((p) => (p.orderId ? [p.orderId] : [])),
-    orderStatus: pack.orders.map((o): StatusKey => [o.status, o.updatedAt, o.id]),
-    parcelStatus: pack.parcels.map((p): StatusKey => [p.status, p.arrivedAt, p.id]),
+    closed,
+    oldestClosed: closed.reduce((oldest, key) => (key[4] < oldest ? key[4] : oldest), '\uffff'),
   };
+}
+
+/** A table's rows summed up by status: one ClosedKey each. */
+function summed<T extends PackedTable>(table: T, rows: readonly PackedRow<T>[], timeOf: (row: PackedRow<T>) => string): ClosedKey[] {
+  const byStatus = new Map<string, ClosedKey>();
+  for (const row of rows) {
+    const time = timeOf(row);
+    const closed = closedAt(table, row) ?? time;
+    const key = byStatus.get(row.status);
+    if (!key) byStatus.set(row.status, [table, row.status, time, 1, closed]);
+    else {
+      if (time > key[2]) key[2] = time;
+      key[3] += 1;
+      if (closed < key[4]) key[4] = closed;
+    }
+  }
+  return [...byStatus.values()];
 }
 
 function rowsIn<T extends PackedTable>(pack: HistoryPack, table: T): PackedRow<T>[] {
@@ -124,8 +167,8 @@ export function getRows<T extends PackedTable>(database: CunzhanDb, table: T, id
   });
 }
 
-/** Closed rows by id, from their packs alone: for ids known to be closed (a list of a closed status). */
-export function packedRows<T extends PackedTable>(database: CunzhanDb, table: T, ids: readonly string[]): PromiseExtended<Map<string, PackedRow<T>>> {
+/** Closed rows by id, from their packs alone. */
+function packedRows<T extends PackedTable>(database: CunzhanDb, table: T, ids: readonly string[]): PromiseExtended<Map<string, PackedRow<T>>> {
   return packsHolding(database, table, ids).then((packs) => {
     const rows = new Map<string, PackedRow<T>>();
     for (const [id, pack] of packs) {
@@ -166,7 +209,7 @@ export function putRows(database: CunzhanDb, rows: PackedRows): PromiseExtended<
  */
 function inTransaction<T>(database: CunzhanDb, work: () => PromiseExtended<T>): PromiseExtended<T> {
   if (Dexie.currentTransaction) return work();
-  return database.transaction('rw', [database.orders, database.parcels, database.historyPacks], work);
+  return database.transaction('rw', [database.orders, database.parcels, database.historyPacks, database.historyCounts], work);
 }
 
 type LatestRows = readonly { table: PackedTable; rows: ReadonlyMap<string, AnyRow> }[];
@@ -250,13 +293,46 @@ function setRows(pack: HistoryPack, table: PackedTable, rows: readonly AnyRow[])
   else pack.parcels = rows as Parcel[];
 }
 
-/** Writes changed packs with their index keys, deleting those left empty. */
+/**
+ * Writes changed packs with their index keys, deleting those left empty,
+ * and adds what they changed to the counts. A pack passed here still holds
+ * the summary it was stored with (`closed` is rebuilt only here), or none
+ * when it is new: the counts change by the difference.
+ */
 function savePacks(database: CunzhanDb, packs: readonly HistoryPack[]): PromiseExtended<unknown> {
   const [full, empty] = partition(packs, (p) => p.orders.length + p.parcels.length > 0);
+  const saved = full.map(indexed);
+  const changes = new Map<string, number>();
+  full.forEach((pack, i) => countChanges(changes, pack.closed, saved[i]!.closed));
+  for (const pack of empty) countChanges(changes, pack.closed, []);
   return Dexie.Promise.all([
-    full.length > 0 ? database.historyPacks.bulkPut(full.map(indexed)) : undefined,
+    saved.length > 0 ? database.historyPacks.bulkPut(saved) : undefined,
     empty.length > 0 ? database.historyPacks.bulkDelete(empty.map((p) => p.id)) : undefined,
+    addToCounts(database, changes),
   ]);
+}
+
+const countKey = (table: string, status: string) => `${table}/${status}`;
+
+/** Adds to `changes` the difference between a pack's summary before and after. */
+function countChanges(changes: Map<string, number>, before: readonly ClosedKey[], after: readonly ClosedKey[]): void {
+  for (const [table, status, , count] of before) changes.set(countKey(table, status), (changes.get(countKey(table, status)) ?? 0) - count);
+  for (const [table, status, , count] of after) changes.set(countKey(table, status), (changes.get(countKey(table, status)) ?? 0) + count);
+}
+
+function addToCounts(database: CunzhanDb, changes: ReadonlyMap<string, number>): PromiseExtended<unknown> {
+  const keys = [...changes].filter(([, n]) => n !== 0).map(([key]) => key);
+  if (keys.length === 0) return Dexie.Promise.resolve();
+  return database.historyCounts
+    .bulkGet(keys)
+    .then((counts) => database.historyCounts.bulkPut(keys.map((key, i) => ({ key, count: (counts[i]?.count ?? 0) + changes.get(key)! }))));
+}
+
+/** The counts of a whole set of packs: a tablet's, when its packs are rebuilt at an upgrade. */
+export function countsOf(packs: readonly HistoryPack[]): ClosedCount[] {
+  const changes = new Map<string, number>();
+  for (const pack of packs) countChanges(changes, [], pack.closed);
+  return [...changes].map(([key, count]) => ({ key, count }));
 }
 
 /** Deletes rows of a packed table by id, wherever they live. */
@@ -293,52 +369,67 @@ export function packsOf(database: CunzhanDb, customerIds: readonly string[]): Pr
 }
 
 /**
- * The bounds of one status's entries in a StatusKey index, up to `before`
- * (exclusive) when given: `[status]` sorts before every entry of the status
- * and `[status, t]` before every entry at time t or later. (A key may not
- * hold one object twice, so Dexie.maxKey cannot stand for two of its parts.)
+ * The bounds of one table's status in the `closed` index, its packs' newest
+ * rows from `since` on when given: `[table, status]` sorts before every
+ * entry of the status, and `[table, status, t]` before every entry whose
+ * newest row is at time t or later. (A key may not hold one object twice,
+ * so Dexie.maxKey cannot stand for two of its parts.)
  */
-export function statusRange(status: string, before = '\uffff'): [string[], string[]] {
-  return [[status], [status, before]];
+function statusRange(table: PackedTable, status: string, since?: string): [string[], string[]] {
+  return [since === undefined ? [table, status] : [table, status, since], [table, status, '\uffff']];
 }
 
-/** How many closed orders are in a status: entries in the packs' status index. */
-export function closedOrderCount(database: CunzhanDb, status: string): PromiseExtended<number> {
-  const [low, high] = statusRange(status);
-  return database.historyPacks.where('orderStatus').between(low, high, true, false).count();
+/** The entries of one table's status in the `closed` index (see statusRange). */
+function ofStatus(database: CunzhanDb, table: PackedTable, status: string, since?: string) {
+  const [low, high] = statusRange(table, status, since);
+  return database.historyPacks.where('closed').between(low, high, true, false);
 }
+
+/** How many closed orders are in a status (see ClosedCount). */
+export function closedOrderCount(database: CunzhanDb, status: string): PromiseExtended<number> {
+  return database.historyCounts.get(countKey('orders', status)).then((row) => row?.count ?? 0);
+}
+
+// ISO times of one format: plain string order is time order.
+const newestFirst = (a: Order, b: Order) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
- * The ids of a closed status's newest `count` orders, newest first, from the
- * packs' status index alone: a list shows a page of a centre's tens of
- * thousands of collected orders without reading them all.
+ * A closed status's newest `count` orders, newest first (by `updatedAt`,
+ * then id). The status's packs are read newest row first, and the walk
+ * stops at the first pack whose newest row is older than the last order
+ * kept: a list shows a page of a centre's tens of thousands of collected
+ * orders after reading about as many packs as it shows orders.
  */
-export function newestClosedOrderIds(database: CunzhanDb, status: string, count: number): PromiseExtended<string[]> {
-  const [low, high] = statusRange(status);
-  return database.historyPacks
-    .where('orderStatus')
-    .between(low, high, true, false)
+export function newestClosedOrders(database: CunzhanDb, status: string, count: number): PromiseExtended<Order[]> {
+  const newest: Order[] = [];
+  let enough = false;
+  return ofStatus(database, 'orders', status)
     .reverse()
-    .limit(count)
-    .keys()
-    .then((keys) => keys.map((key) => (key as unknown as StatusKey)[2]));
+    .until(() => enough)
+    .each((pack, cursor) => {
+      const last = newest[count - 1];
+      if (last && (cursor.key as unknown as ClosedKey)[2] < last.updatedAt) {
+        enough = true;
+        return;
+      }
+      newest.push(...pack.orders.filter((o) => o.status === status));
+      newest.sort(newestFirst);
+      if (newest.length > count) newest.length = count;
+    })
+    .then(() => newest);
 }
 
 /** Closed parcels of a status that arrived from `since` on (ISO UTC), from the packs holding any. */
 export function closedParcelsSince(database: CunzhanDb, status: 'collected' | 'returned', since: string): PromiseExtended<Parcel[]> {
-  const [, high] = statusRange(status);
-  return database.historyPacks
-    .where('parcelStatus')
-    .between([status, since], high, true, false)
-    .distinct()
+  return ofStatus(database, 'parcels', status, since)
     .toArray()
     .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.status === status && x.arrivedAt >= since)));
 }
 
-/** The closed parcels of an order. */
+/** The closed parcels of an order: in the packs naming the order (see HistoryPack.orderIds). */
 export function closedParcelsOfOrder(database: CunzhanDb, orderId: string): PromiseExtended<Parcel[]> {
   return database.historyPacks
-    .where('parcelOrderIds')
+    .where('orderIds')
     .equals(orderId)
     .toArray()
     .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.orderId === orderId)));
@@ -347,26 +438,18 @@ export function closedParcelsOfOrder(database: CunzhanDb, orderId: string): Prom
 /**
  * Takes out of the packs the rows that closed before `horizon` (ISO UTC),
  * but those `kept` names (a queued change still touches them). Only packs
- * whose status indexes hold an entry before the horizon are read. Returns
- * how many rows went.
+ * whose oldest row closed before the horizon are read. Returns how many
+ * rows went.
  */
 export function pruneClosedBefore(database: CunzhanDb, horizon: string, kept: (table: PackedTable, id: string) => boolean): PromiseExtended<number> {
-  const ranges = [
-    ...[...CLOSED_ORDER_STATUSES].map((s) => ['orderStatus', s] as const),
-    // A parcel's index holds its arrival, before it closed: those that arrived before the horizon are the only candidates.
-    ...(['collected', 'returned'] as const).map((s) => ['parcelStatus', s] as const),
-  ];
-  const keys = ranges.map(([index, status]) => {
-    const [low, high] = statusRange(status, horizon);
-    return database.historyPacks.where(index).between(low, high, true, false).primaryKeys();
-  });
-  return Dexie.Promise.all(keys)
-    .then((found) => database.historyPacks.bulkGet([...new Set(found.flat())]))
+  return database.historyPacks
+    .where('oldestClosed')
+    .below(horizon)
+    .toArray()
     .then((packs) => {
       let pruned = 0;
       const changed: HistoryPack[] = [];
       for (const pack of packs) {
-        if (!pack) continue;
         const orders = pack.orders.filter((o) => !beforeHorizon('orders', o, horizon) || kept('orders', o.id));
         const parcels = pack.parcels.filter((p) => !beforeHorizon('parcels', p, horizon) || kept('parcels', p.id));
         const gone = pack.orders.length - orders.length + pack.parcels.length - parcels.length;

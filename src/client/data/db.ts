@@ -16,7 +16,17 @@ import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
 import { loadProductSearchKeys, productSearchKeysNow } from './product-search';
-import { HISTORY_PACKS_SCHEMA, isClosedRow, packsFor, type HistoryPack } from './closed-history';
+import {
+  countsOf,
+  HISTORY_COUNTS_SCHEMA,
+  HISTORY_PACKS_SCHEMA,
+  HISTORY_PACKS_SCHEMA_AT_12,
+  indexed,
+  isClosedRow,
+  packsFor,
+  type ClosedCount,
+  type HistoryPack,
+} from './closed-history';
 import type { StagedPage } from './history-staging';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
@@ -236,8 +246,19 @@ const SCHEMA_ADDED_AFTER_9: Readonly<Record<string, string>> = {
 const SCHEMA_ADDED_AT_12: Readonly<Record<string, string>> = {
   // Orders by `updatedAt` served only pruning, which now reads the packs: the index went.
   orders: 'id, customerId, status',
-  historyPacks: HISTORY_PACKS_SCHEMA,
+  historyPacks: HISTORY_PACKS_SCHEMA_AT_12,
   historyStaging: '++seq',
+};
+
+/**
+ * What version 13 changed: the packs sum up each status they hold in one
+ * index entry rather than one per row, name their parcels' orders among
+ * their orders, and the closed rows are counted by status as packs change
+ * (closed-history.ts). Its upgrade rebuilds every pack's keys and the counts.
+ */
+const SCHEMA_CHANGED_AT_13: Readonly<Record<string, string>> = {
+  historyPacks: HISTORY_PACKS_SCHEMA,
+  historyCounts: HISTORY_COUNTS_SCHEMA,
 };
 
 /**
@@ -287,6 +308,7 @@ export class CunzhanDb extends Dexie {
   packChunks!: Table<PackChunkRow, [string, number]>;
   packCatalog!: Table<PackCatalogRow, string>;
   historyPacks!: Table<HistoryPack, string>;
+  historyCounts!: Table<ClosedCount, string>;
   historyStaging!: Table<StagedPage, number>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
@@ -313,6 +335,13 @@ export class CunzhanDb extends Dexie {
         await tx.table('orders').bulkDelete(closed.orders.map((o) => o.id));
         await tx.table('parcels').bulkDelete(closed.parcels.map((p) => p.id));
       });
+    this.version(13)
+      .stores(SCHEMA_CHANGED_AT_13)
+      .upgrade(async (tx) => {
+        const packs = ((await tx.table('historyPacks').toArray()) as HistoryPack[]).map(indexed);
+        await tx.table('historyPacks').bulkPut(packs);
+        await tx.table('historyCounts').bulkPut(countsOf(packs));
+      });
   }
 
   /** The synced table of a name, for code that works over every table. */
@@ -322,8 +351,8 @@ export class CunzhanDb extends Dexie {
 
   /**
    * Every synced table, with the local tables derived from them (stock
-   * levels, villager and product search keys, closed history's packs and
-   * a pull's staged rows): what a transaction that writes synced
+   * levels, villager and product search keys, closed history's packs with
+   * their counts, and a pull's staged rows): what a transaction that writes synced
    * rows must hold. One list, so a new table cannot be left out of one path.
    */
   syncedWithDerived(): Table[] {
@@ -333,6 +362,7 @@ export class CunzhanDb extends Dexie {
       this.customerSearch,
       this.productSearch,
       this.historyPacks,
+      this.historyCounts,
       this.historyStaging,
     ];
   }

@@ -57,7 +57,7 @@ export async function pruneOlderHistory(database: CunzhanDb, nowMs: number): Pro
   const settings = settingsOf(await database.settings.get(CENTRE_SETTINGS_ID));
   const horizon = historyHorizon(nowMs, settings.historyMonths);
   if ((await getMeta(database, 'prunedBefore')) === horizon.slice(0, 10)) return 0;
-  const tables = [database.historyPacks, database.pickupCodes, database.outbox, database.meta];
+  const tables = [database.historyPacks, database.historyCounts, database.pickupCodes, database.outbox, database.meta];
   return database.transaction('rw', tables, async () => {
     const pending = await stillTouched(database);
     const kept = (table: 'orders' | 'parcels' | 'pickupCodes', id: string) => pending.has(rowKey(table, id));

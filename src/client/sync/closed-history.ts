@@ -39,7 +39,7 @@ async function fetchHistoryPage(endpoint: SyncEndpoint, query: HistoryAsked): Pr
  * pulled row does, so the change stays on screen until it is answered.
  */
 export async function applyHistoryPage(database: CunzhanDb, page: HistoryResponse, before: HistorySnapshot | undefined): Promise<number> {
-  const tables = [database.orders, database.parcels, database.historyPacks, database.shadow, database.outbox, database.meta];
+  const tables = [database.orders, database.parcels, database.historyPacks, database.historyCounts, database.shadow, database.outbox, database.meta];
   return database.transaction('rw', tables, async () => {
     const pending = await stillTouched(database);
     const direct: PackedRows = {};

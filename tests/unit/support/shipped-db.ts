@@ -52,6 +52,7 @@ const SHIPPED_STORES: readonly Record<string, string>[] = [
     historyPacks: 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus',
     historyStaging: '++seq',
   },
+  { historyPacks: 'id, *orderIds, *parcelIds, *closed, oldestClosed', historyCounts: 'key' },
 ];
 
 /** The newest version that shipped. */

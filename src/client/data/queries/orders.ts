@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ORDER_STATUSES } from '../../../shared/domain/order-status';
 import type { Staff } from '../../../shared/domain/entities';
 import { CLOSED_ORDER_STATUSES } from '../../../shared/domain/history-scope';
-import { closedOrderCount, closedParcelsOfOrder, getRow, newestClosedOrderIds, packedRows } from '../closed-history';
+import { closedOrderCount, closedParcelsOfOrder, getRow, newestClosedOrders } from '../closed-history';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, OrderStatus, Parcel, Platform } from './order-types';
 import { idsOfVillager, resolveCustomerRow } from './villagers';
@@ -52,20 +52,19 @@ export interface OrderList {
 /**
  * Orders in some statuses, most recently changed first: the first `shown`
  * of them, and how many there are. Open ones are records, read whole (a
- * centre has tens or hundreds); closed ones come from the newest end of the
- * packs' status index, `shown` of each status, so the list of a busy
- * centre's tens of thousands of collected orders reads one page of them.
+ * centre has tens or hundreds); closed ones come from the packs holding a
+ * status's newest, `shown` of each status, so the list of a busy centre's
+ * tens of thousands of collected orders reads one page of them.
  */
 export async function ordersIn(database: CunzhanDb, statuses: readonly OrderStatus[], shown = Infinity): Promise<OrderList> {
   const closed = statuses.filter((s) => CLOSED_ORDER_STATUSES.has(s));
   const open = statuses.filter((s) => !CLOSED_ORDER_STATUSES.has(s));
-  const [openRows, closedIds, closedCounts] = await Promise.all([
+  const [openRows, closedRows, closedCounts] = await Promise.all([
     open.length > 0 ? database.orders.where('status').anyOf(open).toArray() : [],
-    Promise.all(closed.map((s) => newestClosedOrderIds(database, s, shown))),
+    Promise.all(closed.map((s) => newestClosedOrders(database, s, shown))),
     Promise.all(closed.map((s) => closedOrderCount(database, s))),
   ]);
-  // Ids from the packs' index: read from the packs alone, not looked for among the open records first.
-  const orders = [...openRows, ...(await packedRows(database, 'orders', closedIds.flat())).values()];
+  const orders = [...openRows, ...closedRows.flat()];
   orders.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
   const total = openRows.length + closedCounts.reduce((n, c) => n + c, 0);
   return { rows: await viewsOf(database, orders.slice(0, shown)), total };

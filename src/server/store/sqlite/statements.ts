@@ -81,7 +81,9 @@ export function prepareStatements(db: Database.Database) {
     ),
     // Read row by row until the page is whole, so no LIMIT. Parameters: centre,
     // (after,) up to, horizon ('' for none).
-    closedHistory: db.prepare(closedHistory('')),
+    // Every key is >= '': the term only leads the planner to the villager index. Without it, SQLite
+    // sorted the centre's whole closed history before answering the first page (0.5 s for 70,000 rows).
+    closedHistory: db.prepare(closedHistory(`AND ${villagerKey} >= ''`)),
     closedHistoryAfter: db.prepare(closedHistory(`AND ${villagerKey} > ?`)),
   };
 }
