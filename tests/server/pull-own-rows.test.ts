@@ -73,12 +73,11 @@ describe.each(storeKinds())("a tablet's own rows on $name", (kind) => {
     await pushAs(shop.device, sales);
 
     // The ten sales, then the clerk's till that took their cash, passed too: this tablet
-    // names no protocol, and tablets from before protocol 4 do not know tills.
-    const own = await pullFrom(app, shop.device.token, start, 3);
+    // names no protocol, and tablets from before protocol 4 do not know tills. Rows left
+    // out are scanned 8 to a page of one row, and the page says there are more.
+    const own = await pullFrom(app, shop.device.token, start, 1);
     expect(own.pages.map((p) => [Object.keys(p.rows), p.cursor, p.hasMore])).toEqual([
-      [[], start + 3, true],
-      [[], start + 6, true],
-      [[], start + 9, true],
+      [[], start + 8, true],
       [[], start + 11, false],
     ]);
     const again = (await (await pull(app, shop.device.token, own.cursor)).json()) as PullResponse;

@@ -12,11 +12,21 @@ export interface ScannedRow {
 }
 
 /**
+ * Rows left out for the pulling device (its own sales, older history, the
+ * closed history it fetched) cost the server little and the tablet nothing,
+ * so a page may scan this many times its limit of them: a fresh tablet
+ * passing over the tens of thousands of closed rows it fetched whole got a
+ * dozen empty pages, a round trip each on a slow link.
+ */
+export const SCANNED_PER_LIMIT = 8;
+
+/**
  * Builds a page from rows scanned in seq order, fed one at a time so a
  * store never holds more than the page. The page ends after `limit` rows
- * scanned or before the row that would take it past `maxBytes`; a row
- * bigger than that still goes, alone on its page (S4). The cursor is the last seq scanned, sent or not, so a page of
- * nothing but the device's own rows still moves the tablet on (and
+ * sent or `limit` × SCANNED_PER_LIMIT scanned, or before the row that
+ * would take it past `maxBytes`; a row bigger than that still goes, alone
+ * on its page (S4). The cursor is the last seq scanned, sent or not, so a
+ * page of nothing but the device's own rows still moves the tablet on (and
  * `hasMore` tells it to go on).
  */
 export class FeedPageBuilder {
@@ -35,10 +45,16 @@ export class FeedPageBuilder {
     this.cursor = after;
   }
 
+  /** The most rows a page of `limit` scans: a store reading them all at once asks for one more, to learn whether there are more. */
+  static scanLimit(limit: number): number {
+    return limit * SCANNED_PER_LIMIT;
+  }
+
   /** Takes the next scanned row; false when it does not fit (it is left for the next page). */
   add(row: ScannedRow): boolean {
     const size = row.data === null ? 0 : Buffer.byteLength(row.data);
-    if (this.scanned >= this.limit || (this.rows.length > 0 && this.bytes + size > this.maxBytes)) {
+    const full = this.rows.length >= this.limit || this.scanned >= FeedPageBuilder.scanLimit(this.limit);
+    if (full || (this.rows.length > 0 && this.bytes + size > this.maxBytes)) {
       this.more = true;
       return false;
     }
@@ -59,7 +75,7 @@ export class FeedPageBuilder {
    * left hold (plus one, to learn whether there are more).
    */
   nextChunk(max: number): number {
-    let rows = this.limit - this.scanned + 1;
+    let rows = Math.min(this.limit - this.rows.length, FeedPageBuilder.scanLimit(this.limit) - this.scanned) + 1;
     if (this.rows.length > 0) {
       const average = this.bytes / this.rows.length;
       rows = Math.min(rows, Math.ceil(Math.max(0, this.maxBytes - this.bytes) / average) + 1);

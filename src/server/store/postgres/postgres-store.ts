@@ -3,7 +3,7 @@ import type { AnyRow, Centre, SyncedTables, TableName } from '../../../shared/do
 import { closedAt } from '../../../shared/domain/history-scope';
 import type { MutationResult } from '../../../shared/protocol/messages';
 import { MIGRATIONS } from '../../migrations/migrations';
-import { FeedPageBuilder, type ScannedRow } from '../feed-page';
+import { FeedPageBuilder, SCANNED_PER_LIMIT, type ScannedRow } from '../feed-page';
 import { HistoryPageBuilder, type ScannedHistoryRow } from '../history-page';
 import { lastWriteOfEachRow } from '../rows';
 import { storageUnavailable, TransactionLost } from '../storage-errors';
@@ -204,9 +204,11 @@ export class PostgresStore implements Store {
 
   async pull(centreId: string, after: number, limit: number, device?: string, scope: PullScope = {}): Promise<FeedPage> {
     const page = new FeedPageBuilder(after, limit);
-    // In small chunks, so a page of the largest rows never has the server hold many of them.
+    // In small chunks, so a page of the largest rows never has the server hold many of them;
+    // larger while every row read was left out (no data), as a tablet passes over its own rows.
+    let chunkRows = PULL_CHUNK_ROWS;
     for (let from = after; ; ) {
-      const chunk = page.nextChunk(PULL_CHUNK_ROWS);
+      const chunk = page.nextChunk(chunkRows);
       // A device's own insert-only rows, rows closed before the horizon, tables the tablet
       // does not know and the closed history it already fetched are scanned (the cursor
       // passes them) but their data is not sent.
@@ -231,6 +233,7 @@ export class PostgresStore implements Store {
       for (const row of rows) if (!page.add(row)) return page.page();
       if (rows.length < chunk) return page.page();
       from = Number(rows.at(-1)!.seq);
+      chunkRows = rows.every((row) => row.data === null) ? Math.min(chunkRows * 2, PULL_CHUNK_ROWS * SCANNED_PER_LIMIT) : PULL_CHUNK_ROWS;
     }
   }
 

@@ -279,7 +279,7 @@ export class SqliteStore implements Store {
       const page = new FeedPageBuilder(after, limit);
       const horizon = scope.closedBefore ?? null;
       const hidden = `,${(scope.hiddenTables ?? []).join(',')},`;
-      const params = [device ?? null, horizon, hidden, scope.closedUpTo ?? null, horizon, centreId, after, limit + 1];
+      const params = [device ?? null, horizon, hidden, scope.closedUpTo ?? null, horizon, centreId, after, FeedPageBuilder.scanLimit(limit) + 1];
       // Row by row: a page ends at its byte bound without reading the rows after it.
       for (const row of this.sql.pull.iterate(...params) as IterableIterator<ScannedRow>) {
         if (!page.add(row)) break;
