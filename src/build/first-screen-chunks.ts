@@ -33,7 +33,8 @@ function staticClosure(graph: ModuleGraph, roots: readonly string[]): Set<string
  * imports statically goes into the entry's chunk, and everything the
  * signed-in screen adds (first-screen-preload.ts) into one more; the
  * enrol, sign-in and removed-tablet screens with what they import into a
- * third, so a tablet not yet signed in never loads the signed-in code. The
+ * third, so a tablet not yet signed in never loads the signed-in code (and
+ * a signed-in one not the enrolment's: what both import is the entry's). The
  * other screens keep their own chunks.
  */
 export function firstScreenChunks(): Plugin {
@@ -52,6 +53,9 @@ export function firstScreenChunks(): Plugin {
       signedIn = staticClosure(this, roots);
       const before = BEFORE_SIGN_IN.map((module) => ids.find(endsWith(module))).filter((id): id is string => id !== undefined);
       gate = staticClosure(this, before);
+      // What both need goes with the entry: the signed-in screen would otherwise load the whole gate
+      // chunk (enrolment and its replies' checks) for a few shared modules.
+      for (const id of gate) if (signedIn.has(id)) entry.add(id);
       for (const id of entry) gate.delete(id);
       for (const id of [...entry, ...gate]) signedIn.delete(id);
     },

@@ -4,7 +4,7 @@ import { DEFAULT_LANGUAGE } from '../shared/domain/default-language.ts';
 
 /**
  * The chunks a reload while signed in needs before its first screen shows
- * (the router, the frame, the sync engine; the sell screen at "/"), named in
+ * (the router, the frame; the sell screen at "/"), named in
  * index.html at build time as `<meta name="preload-signed-in">` tags. The
  * small script placed after them (FIRST_SCREEN_PRELOAD_SCRIPT, allowed by its
  * hash in the server's CSP) turns them into preload links when a session is stored, so they are fetched in
@@ -16,7 +16,6 @@ import { DEFAULT_LANGUAGE } from '../shared/domain/default-language.ts';
 export const SIGNED_IN_MODULES: readonly { module: string; path?: string }[] = [
   { module: 'src/client/app/routed.tsx' },
   { module: 'src/client/app/AppLayout.tsx' },
-  { module: 'src/client/sync/index.ts' },
   { module: 'src/client/routes/sell.tsx', path: '/' },
 ];
 

@@ -175,7 +175,7 @@ describe('closed orders and parcels, packed by villager', () => {
       } else {
         await db.transaction('rw', db.syncedWithDerived(), () => pruneClosedBefore(db, at(300), () => false));
       }
-      const held = await allSyncedRows(db, 'orders');
+      const held = (await allSyncedRows(db, 'orders')) as Order[];
       for (const status of ['collected', 'cancelled', 'returned']) {
         expect(await closedOrderCount(db, status), `step ${step}, ${status}`).toBe(held.filter((o) => o.status === status).length);
       }

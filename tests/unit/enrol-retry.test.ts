@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrolDevice, getDevice } from '../../src/client/data/device';
+import { getDevice } from '../../src/client/data/device';
+import { enrolDevice } from '../../src/client/data/enrol-device';
 import { getMeta } from '../../src/client/data/meta';
 import type { Transport } from '../../src/client/sync/transport';
 import { issueEnrolCode } from '../../src/server/auth/enrol-codes';

@@ -11,7 +11,7 @@ import { adjustStock, completeSale, createProduct, receiveStock, updateProduct }
 import type { CommandContext } from '../../src/client/data/commands/run-command';
 import type { CunzhanDb } from '../../src/client/data/db';
 import { allSyncedRows } from '../../src/client/data/synced-rows';
-import { enrolDevice } from '../../src/client/data/device';
+import { enrolDevice } from '../../src/client/data/enrol-device';
 import { AppError } from '../../src/client/data/errors';
 import { createSyncEngine, type SyncEngine } from '../../src/client/sync/engine';
 import type { Transport } from '../../src/client/sync/transport';

@@ -21,3 +21,14 @@ export function whenFirstTouched(then: () => void): () => void {
   for (const e of events) window.addEventListener(e, once, true);
   return stop;
 }
+
+let firstTouch: Promise<void> | null = null;
+
+/**
+ * Resolves on the person's first tap or key since the page loaded, or a
+ * few seconds after the first call, and at once for every call after
+ * that: called as the app starts, it tells later work the first screen is up.
+ */
+export function firstTouched(): Promise<void> {
+  return (firstTouch ??= new Promise((resolve) => whenFirstTouched(resolve)));
+}

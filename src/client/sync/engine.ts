@@ -14,7 +14,7 @@ import { firstUnsigned } from './outbox';
 import { pruneOlderHistory, restartForWiderHistory } from '../data/history-scope';
 import { pullChanges } from './pull';
 import { pushOutbox, type SyncEndpoint } from './push';
-import { createStatusStore, type StatusStore } from './status';
+import { createStatusStore, IDLE_STATUS, type StatusStore } from './status';
 import { fetchTransport, type Transport } from './transport';
 
 /** Every sync request says which build the tablet runs and how many changes it holds back. */
@@ -30,6 +30,8 @@ export interface SyncEngineOptions {
   pushBatch?: Partial<BatchSizeLimits>;
   /** How automatic syncs wait for a pause in the person's taps (pause-timer.ts); the defaults suit the app. */
   pause?: PauseTimerOptions;
+  /** Where the engine reports its status; one of its own when none. */
+  status?: StatusStore;
 }
 
 export interface SyncEngine {
@@ -61,16 +63,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const lockName = database.name === DEFAULT_DB_NAME ? 'cunzhan-sync' : `cunzhan-sync:${database.name}`;
   // Online only once a request has come back: the browser's flag says a
   // network exists, not that the server can be reached through it.
-  const status = createStatusStore({
-    online: false,
-    revoked: false,
-    waitingFor: null,
-    syncing: false,
-    pending: 0,
-    lastSyncAt: null,
-    progress: null,
-    lastError: null,
-  });
+  const status = options.status ?? createStatusStore(IDLE_STATUS);
   // What the last pushes learnt about the link carries over to the next one.
   const sizer = new BatchSizer(options.pushBatch);
   let failures = 0;

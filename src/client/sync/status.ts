@@ -20,6 +20,18 @@ export interface SyncStatus {
   lastError: AppErrorCode | null;
 }
 
+/** An engine's status before it has done anything: online only once a request has come back. */
+export const IDLE_STATUS: SyncStatus = {
+  online: false,
+  revoked: false,
+  waitingFor: null,
+  syncing: false,
+  pending: 0,
+  lastSyncAt: null,
+  progress: null,
+  lastError: null,
+};
+
 /** A tiny observable holding one engine's status, read by `useSyncStatus`. */
 export interface StatusStore {
   get(): SyncStatus;

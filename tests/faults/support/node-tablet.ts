@@ -1,7 +1,7 @@
 import { completeSale } from '../../../src/client/data/commands';
 import type { CommandContext } from '../../../src/client/data/commands/run-command';
 import { CunzhanDb } from '../../../src/client/data/db';
-import { enrolDevice } from '../../../src/client/data/device';
+import { enrolDevice } from '../../../src/client/data/enrol-device';
 import { waitingCount, waitingEntries } from '../../../src/client/data/outbox-queue';
 import type { BatchSizeLimits } from '../../../src/client/sync/batch-size';
 import { createSyncEngine, type SyncEngine } from '../../../src/client/sync/engine';

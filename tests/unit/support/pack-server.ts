@@ -8,7 +8,7 @@ import { importPack, type ImportedPack } from '../../../src/server/packs/import-
 import { MediaFiles, mediaDirOf } from '../../../src/server/packs/media-files';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
-import { enrolDevice } from '../../../src/client/data/device';
+import { enrolDevice } from '../../../src/client/data/enrol-device';
 import type { CunzhanDb } from '../../../src/client/data/db';
 import type { PackEndpoint } from '../../../src/client/data/packs/pack-client';
 import type { Transport } from '../../../src/client/sync/transport';

@@ -8,7 +8,7 @@ import { createCentre, writeServerRows } from '../../../src/server/admin/operati
 import { issueEnrolCode } from '../../../src/server/auth/enrol-codes';
 import { openStore } from '../../../src/server/store/open';
 import type { Store } from '../../../src/server/store/store';
-import { enrolDevice } from '../../../src/client/data/device';
+import { enrolDevice } from '../../../src/client/data/enrol-device';
 import type { CommandContext } from '../../../src/client/data/commands/run-command';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../src/client/sync/engine';
 import type { Transport } from '../../../src/client/sync/transport';

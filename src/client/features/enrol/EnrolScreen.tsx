@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enrolDevice } from '../../data/device';
+import { enrolDevice } from '../../data/enrol-device';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { db } from '../../data/db';
 import { AppErrorCode } from '../../data/errors';
-import { syncNow, useSyncStatus } from '../../sync';
+import { syncNow, useSyncStatus } from '../../sync/app-status';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
