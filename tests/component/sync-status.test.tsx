@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../../src/client/auth/session';
+import { db } from '../../src/client/data/db';
 import { AppErrorCode } from '../../src/client/data/errors';
+import { setMeta } from '../../src/client/data/meta';
 import { syncEngine } from '../../src/client/sync';
 import { enrolledTablet, freshTabletEach, renderApp } from './support';
 
@@ -37,5 +39,16 @@ describe('sync status in the top bar', () => {
     expect(await screen.findByText('The server is busy: the tablet will try again by itself shortly')).toBeTruthy();
     syncEngine.status.update({ lastError: AppErrorCode.badReply });
     expect(await screen.findByText(/The server sent an answer this tablet cannot read/)).toBeTruthy();
+  });
+
+  it('says when the tablet last synced before the sync engine has loaded, not that it never has', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    await setMeta(db, 'lastSyncAt', new Date(Date.now() - 10 * 60_000).toISOString());
+    // The engine is fetched after the first screen: until then its status knows no sync.
+    syncEngine.status.update({ lastSyncAt: null });
+    renderApp('/');
+    const lastSync = await screen.findByTestId('last-sync');
+    await expect.poll(() => lastSync.textContent).toMatch(/^Last sync .*10 minutes ago/);
   });
 });

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'preact/hooks';
 import { db } from '../data/db';
+import { getMeta } from '../data/meta';
 import { waitingCount } from '../data/outbox-queue';
 import { createStatusStore, IDLE_STATUS, type SyncStatus } from './status';
 
@@ -26,5 +27,7 @@ export function useSyncStatus(): SyncStatus {
   }, []);
   // The queue length is read live so a sale shows as waiting the moment it is saved.
   const pending = useLiveQuery(() => waitingCount(db), [], status.pending);
-  return { ...status, pending };
+  // The last sync is stored: the screen says when it was before the engine has loaded, not "never".
+  const lastSyncAt = useLiveQuery(() => getMeta(db, 'lastSyncAt'), [], undefined) ?? status.lastSyncAt;
+  return { ...status, pending, lastSyncAt };
 }
