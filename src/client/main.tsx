@@ -10,7 +10,7 @@ import './ui/app.css';
 
 // The sync engine is its own chunk, started once the tablet is enrolled. It draws nothing (the top
 // bar's status does not need it), so it is fetched once the first screen is up (the first tap or key,
-// or a few seconds on), never with it: on a slow link it took its share of the screen's bandwidth.
+// or 1.5 s on), never with it: on a slow link it took its share of the screen's bandwidth.
 const startSync = () =>
   firstTouched()
     .then(() => import('./sync'))
