@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { closedOrderCount, closedParcelsOfOrder, closedParcelsSince, getRow, newestClosedOrders, putRows, pruneClosedBefore } from '../../src/client/data/closed-history';
+import { getRow, putRows, pruneClosedBefore } from '../../src/client/data/closed-history';
+import { closedOrderCount } from '../../src/client/data/closed-history-counts';
+import { closedParcelsOfOrder, closedParcelsSince, newestClosedOrders } from '../../src/client/data/closed-history-status';
 import { CunzhanDb, type OutboxEntry } from '../../src/client/data/db';
 import { foldStagedHistory, STAGE_FROM_ROWS } from '../../src/client/data/history-staging';
 import { villagerHistory } from '../../src/client/data/queries/villager-history';

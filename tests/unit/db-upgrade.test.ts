@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CunzhanDb } from '../../src/client/data/db';
-import { closedOrderCount, closedParcelsOfOrder, getRow, newestClosedOrders } from '../../src/client/data/closed-history';
+import { getRow } from '../../src/client/data/closed-history';
+import { closedOrderCount } from '../../src/client/data/closed-history-counts';
+import { closedParcelsOfOrder, newestClosedOrders } from '../../src/client/data/closed-history-status';
 import { listSales } from '../../src/client/data/queries/sales';
 import { uuidv7 } from '../../src/shared/domain/ids';
 import { openShippedVersion } from './support/shipped-db';

@@ -3,6 +3,7 @@ import type { AnyRow, TableName } from '../../shared/domain/entities';
 import { beforeHorizon, closedAt, historyKeyOf } from '../../shared/domain/history-scope';
 import type { Order } from '../../shared/domain/orders';
 import type { Parcel } from '../../shared/domain/parcels';
+import { addToCounts, countChanges } from './closed-history-counts';
 import type { CunzhanDb } from './db';
 
 /**
@@ -18,7 +19,8 @@ import type { CunzhanDb } from './db';
  * and sum up each status a pack holds in one entry (ClosedKey), so a status
  * is counted and listed newest first without an index entry per row: each
  * entry costs the browser's storage about as much as a small record, and a
- * fresh tablet's history is tens of thousands of rows.
+ * fresh tablet's history is tens of thousands of rows. Reads by status are
+ * in closed-history-status.ts, the counts by status in closed-history-counts.ts.
  */
 
 /** The tables whose closed rows are packed. */
@@ -33,11 +35,10 @@ type PackedRow<T extends PackedTable> = T extends 'orders' ? Order : Parcel;
 
 /**
  * One status of one table in a pack, summed up: the newest row's time (an
- * order's `updatedAt`, a parcel's `arrivedAt`), how many rows, and the
- * oldest's close. A status's entries in index order are its packs by their
- * newest row.
+ * order's `updatedAt`, a parcel's `arrivedAt`) and how many rows. A
+ * status's entries in index order are its packs by their newest row.
  */
-export type ClosedKey = [table: PackedTable, status: string, newest: string, count: number, oldestClosed: string];
+export type ClosedKey = [table: PackedTable, status: string, newest: string, count: number];
 
 /** One villager's closed orders and parcels, with their index keys. */
 export interface HistoryPack {
@@ -60,19 +61,6 @@ export const HISTORY_PACKS_SCHEMA = 'id, *orderIds, *parcelIds, *closed, oldestC
 
 /** The same store as version 12 shipped it: an index entry per row for each status and each parcel's order. */
 export const HISTORY_PACKS_SCHEMA_AT_12 = 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus';
-
-/**
- * How many closed rows of a table are in a status, over every pack (`key`
- * is `table/status`). The counts in the `closed` index could only be added
- * up by walking it, thousands of entries for a count on screen, so each
- * write of packs adds what it changed here, in its transaction.
- */
-export interface ClosedCount {
-  key: string;
-  count: number;
-}
-
-export const HISTORY_COUNTS_SCHEMA = 'key';
 
 /** The multi-entry index naming each row of a table by id. */
 const ID_INDEX: Record<PackedTable, 'orderIds' | 'parcelIds'> = { orders: 'orderIds', parcels: 'parcelIds' };
@@ -98,15 +86,15 @@ function addToPack(packs: Map<string, HistoryPack>, table: PackedTable, row: Any
 /** The pack with its index keys rebuilt from its rows, and nothing else: an older version's keys are dropped. */
 export function indexed(pack: Pick<HistoryPack, 'id' | 'orders' | 'parcels'>): HistoryPack {
   const parcelOrders = pack.parcels.flatMap((p) => (p.orderId ? [p.orderId] : []));
-  const closed = [...summed('orders', pack.orders, (o) => o.updatedAt), ...summed('parcels', pack.parcels, (p) => p.arrivedAt)];
+  const closes = [...pack.orders.map((o) => closedAt('orders', o)), ...pack.parcels.map((p) => closedAt('parcels', p))];
   return {
     id: pack.id,
     orders: pack.orders,
     parcels: pack.parcels,
     orderIds: [...new Set([...pack.orders.map((o) => o.id), ...parcelOrders])],
     parcelIds: pack.parcels.map((p) => p.id),
-    closed,
-    oldestClosed: closed.reduce((oldest, key) => (key[4] < oldest ? key[4] : oldest), '\uffff'),
+    closed: [...summed('orders', pack.orders, (o) => o.updatedAt), ...summed('parcels', pack.parcels, (p) => p.arrivedAt)],
+    oldestClosed: closes.reduce<string>((oldest, at) => (at !== null && at < oldest ? at : oldest), '\uffff'),
   };
 }
 
@@ -115,13 +103,11 @@ function summed<T extends PackedTable>(table: T, rows: readonly PackedRow<T>[], 
   const byStatus = new Map<string, ClosedKey>();
   for (const row of rows) {
     const time = timeOf(row);
-    const closed = closedAt(table, row) ?? time;
     const key = byStatus.get(row.status);
-    if (!key) byStatus.set(row.status, [table, row.status, time, 1, closed]);
+    if (!key) byStatus.set(row.status, [table, row.status, time, 1]);
     else {
       if (time > key[2]) key[2] = time;
       key[3] += 1;
-      if (closed < key[4]) key[4] = closed;
     }
   }
   return [...byStatus.values()];
@@ -312,29 +298,6 @@ function savePacks(database: CunzhanDb, packs: readonly HistoryPack[]): PromiseE
   ]);
 }
 
-const countKey = (table: string, status: string) => `${table}/${status}`;
-
-/** Adds to `changes` the difference between a pack's summary before and after. */
-function countChanges(changes: Map<string, number>, before: readonly ClosedKey[], after: readonly ClosedKey[]): void {
-  for (const [table, status, , count] of before) changes.set(countKey(table, status), (changes.get(countKey(table, status)) ?? 0) - count);
-  for (const [table, status, , count] of after) changes.set(countKey(table, status), (changes.get(countKey(table, status)) ?? 0) + count);
-}
-
-function addToCounts(database: CunzhanDb, changes: ReadonlyMap<string, number>): PromiseExtended<unknown> {
-  const keys = [...changes].filter(([, n]) => n !== 0).map(([key]) => key);
-  if (keys.length === 0) return Dexie.Promise.resolve();
-  return database.historyCounts
-    .bulkGet(keys)
-    .then((counts) => database.historyCounts.bulkPut(keys.map((key, i) => ({ key, count: (counts[i]?.count ?? 0) + changes.get(key)! }))));
-}
-
-/** The counts of a whole set of packs: a tablet's, when its packs are rebuilt at an upgrade. */
-export function countsOf(packs: readonly HistoryPack[]): ClosedCount[] {
-  const changes = new Map<string, number>();
-  for (const pack of packs) countChanges(changes, [], pack.closed);
-  return [...changes].map(([key, count]) => ({ key, count }));
-}
-
 /** Deletes rows of a packed table by id, wherever they live. */
 export function deleteRows(database: CunzhanDb, table: PackedTable, ids: readonly string[]): PromiseExtended<void> {
   if (ids.length === 0) return Dexie.Promise.resolve();
@@ -366,73 +329,6 @@ export function packsFor(rows: { orders: readonly Order[]; parcels: readonly Par
 /** The packs of some villager ids (those that have one). */
 export function packsOf(database: CunzhanDb, customerIds: readonly string[]): PromiseExtended<HistoryPack[]> {
   return database.historyPacks.bulkGet([...customerIds]).then((packs) => packs.flatMap((p) => (p ? [p] : [])));
-}
-
-/**
- * The bounds of one table's status in the `closed` index, its packs' newest
- * rows from `since` on when given: `[table, status]` sorts before every
- * entry of the status, and `[table, status, t]` before every entry whose
- * newest row is at time t or later. (A key may not hold one object twice,
- * so Dexie.maxKey cannot stand for two of its parts.)
- */
-function statusRange(table: PackedTable, status: string, since?: string): [string[], string[]] {
-  return [since === undefined ? [table, status] : [table, status, since], [table, status, '\uffff']];
-}
-
-/** The entries of one table's status in the `closed` index (see statusRange). */
-function ofStatus(database: CunzhanDb, table: PackedTable, status: string, since?: string) {
-  const [low, high] = statusRange(table, status, since);
-  return database.historyPacks.where('closed').between(low, high, true, false);
-}
-
-/** How many closed orders are in a status (see ClosedCount). */
-export function closedOrderCount(database: CunzhanDb, status: string): PromiseExtended<number> {
-  return database.historyCounts.get(countKey('orders', status)).then((row) => row?.count ?? 0);
-}
-
-// ISO times of one format: plain string order is time order.
-const newestFirst = (a: Order, b: Order) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-/**
- * A closed status's newest `count` orders, newest first (by `updatedAt`,
- * then id). The status's packs are read newest row first, and the walk
- * stops at the first pack whose newest row is older than the last order
- * kept: a list shows a page of a centre's tens of thousands of collected
- * orders after reading about as many packs as it shows orders.
- */
-export function newestClosedOrders(database: CunzhanDb, status: string, count: number): PromiseExtended<Order[]> {
-  const newest: Order[] = [];
-  let enough = false;
-  return ofStatus(database, 'orders', status)
-    .reverse()
-    .until(() => enough)
-    .each((pack, cursor) => {
-      const last = newest[count - 1];
-      if (last && (cursor.key as unknown as ClosedKey)[2] < last.updatedAt) {
-        enough = true;
-        return;
-      }
-      newest.push(...pack.orders.filter((o) => o.status === status));
-      newest.sort(newestFirst);
-      if (newest.length > count) newest.length = count;
-    })
-    .then(() => newest);
-}
-
-/** Closed parcels of a status that arrived from `since` on (ISO UTC), from the packs holding any. */
-export function closedParcelsSince(database: CunzhanDb, status: 'collected' | 'returned', since: string): PromiseExtended<Parcel[]> {
-  return ofStatus(database, 'parcels', status, since)
-    .toArray()
-    .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.status === status && x.arrivedAt >= since)));
-}
-
-/** The closed parcels of an order: in the packs naming the order (see HistoryPack.orderIds). */
-export function closedParcelsOfOrder(database: CunzhanDb, orderId: string): PromiseExtended<Parcel[]> {
-  return database.historyPacks
-    .where('orderIds')
-    .equals(orderId)
-    .toArray()
-    .then((packs) => packs.flatMap((p) => p.parcels.filter((x) => x.orderId === orderId)));
 }
 
 /**

@@ -16,17 +16,8 @@ import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
 import { loadProductSearchKeys, productSearchKeysNow } from './product-search';
-import {
-  countsOf,
-  HISTORY_COUNTS_SCHEMA,
-  HISTORY_PACKS_SCHEMA,
-  HISTORY_PACKS_SCHEMA_AT_12,
-  indexed,
-  isClosedRow,
-  packsFor,
-  type ClosedCount,
-  type HistoryPack,
-} from './closed-history';
+import { HISTORY_PACKS_SCHEMA, HISTORY_PACKS_SCHEMA_AT_12, indexed, isClosedRow, packsFor, type HistoryPack } from './closed-history';
+import { countsOf, HISTORY_COUNTS_SCHEMA, type ClosedCount } from './closed-history-counts';
 import type { StagedPage } from './history-staging';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { closedParcelsSince, getRow } from '../closed-history';
+import { getRow } from '../closed-history';
+import { closedParcelsSince } from '../closed-history-status';
 import { db as defaultDb, type CunzhanDb } from '../db';
 import type { Customer, Order, Parcel } from './order-types';
 import { resolveCustomerRows } from './villagers';
