@@ -1,28 +1,5 @@
 import type { Plugin } from 'vite';
-import { SIGNED_IN_MODULES } from './first-screen-preload.ts';
-
-const ENTRY = 'src/client/main.tsx';
-/** The screens before sign-in: what they share with the signed-in screen stays out of its chunk, or they would load it all. */
-const BEFORE_SIGN_IN = ['src/client/features/enrol/EnrolScreen.tsx', 'src/client/features/login/LoginScreen.tsx', 'src/client/features/revoked/RevokedScreen.tsx'];
-
-interface ModuleGraph {
-  getModuleIds(): IterableIterator<string> | string[];
-  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
-}
-
-const endsWith = (module: string) => (id: string) => id.replaceAll('\\', '/').endsWith(module);
-
-/** `roots` and every module they import statically, transitively. */
-function staticClosure(graph: ModuleGraph, roots: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    for (const next of graph.getModuleInfo(id)?.importedIds ?? []) visit(next);
-  }
-  for (const root of roots) visit(root);
-  return seen;
-}
+import { firstScreenModules } from './first-screen-modules.ts';
 
 /**
  * Few files for the first screens. Left alone, the bundler cuts the code
@@ -45,19 +22,9 @@ export function firstScreenChunks(): Plugin {
     name: 'cunzhan-first-screen-chunks',
     apply: 'build',
     buildEnd() {
-      const ids = [...this.getModuleIds()];
-      const entryId = ids.find(endsWith(ENTRY));
-      if (!entryId) return;
-      entry = staticClosure(this, [entryId]);
-      const roots = SIGNED_IN_MODULES.map(({ module }) => ids.find(endsWith(module))).filter((id): id is string => id !== undefined);
-      signedIn = staticClosure(this, roots);
-      const before = BEFORE_SIGN_IN.map((module) => ids.find(endsWith(module))).filter((id): id is string => id !== undefined);
-      gate = staticClosure(this, before);
-      // What both need goes with the entry: the signed-in screen would otherwise load the whole gate
-      // chunk (enrolment and its replies' checks) for a few shared modules.
-      for (const id of gate) if (signedIn.has(id)) entry.add(id);
-      for (const id of entry) gate.delete(id);
-      for (const id of [...entry, ...gate]) signedIn.delete(id);
+      const modules = firstScreenModules(this);
+      if (!modules) return;
+      ({ entry, gate, signedIn } = modules);
     },
     outputOptions(options) {
       if (options.codeSplitting !== undefined) return options;

@@ -1,23 +1,8 @@
 import type { Plugin } from 'vite';
 import { FIRST_SCREEN_PRELOAD_SCRIPT } from '../shared/first-screen/first-screen-preload.ts';
 import { DEFAULT_LANGUAGE } from '../shared/domain/default-language.ts';
-
-/**
- * The chunks a reload while signed in needs before its first screen shows
- * (the router, the frame; the sell screen at "/"), named in
- * index.html at build time as `<meta name="preload-signed-in">` tags. The
- * small script placed after them (FIRST_SCREEN_PRELOAD_SCRIPT, allowed by its
- * hash in the server's CSP) turns them into preload links when a session is stored, so they are fetched in
- * the same wave as the entry chunk instead of one round trip after it. A
- * tablet not yet signed in fetches none of them. The same modules that
- * preloadSignedInScreen (src/client/app/first-screen.ts) imports as the app
- * starts: keep the two lists alike.
- */
-export const SIGNED_IN_MODULES: readonly { module: string; path?: string }[] = [
-  { module: 'src/client/app/routed.tsx' },
-  { module: 'src/client/app/AppLayout.tsx' },
-  { module: 'src/client/routes/sell.tsx', path: '/' },
-];
+import { SIGNED_IN_MODULES } from './first-screen-modules.ts';
+import { WORDS_MODULE } from './first-screen-words.ts';
 
 interface ChunkLike {
   type: 'chunk';
@@ -44,15 +29,14 @@ function withStaticImports(start: ChunkLike, byName: Map<string, ChunkLike>, int
   return into;
 }
 
-/** Each language's words are a chunk of their own (src/client/i18n/index.ts): its file, by language. */
-const WORDS_MODULE = /src\/client\/i18n\/locales\/([A-Za-z-]+)\.json$/;
 
 /** `<meta name="preload-words">` for each language's chunk; the script preloads the tablet's one. */
 function wordsTags(chunks: readonly ChunkLike[]): string[] {
   const tags: string[] = [];
   for (const chunk of chunks) {
-    const lang = chunk.facadeModuleId?.replaceAll('\\', '/').match(WORDS_MODULE)?.[1];
-    if (!lang) continue;
+    // Each language's words are two chunks (first-screen-words.ts): the first screens need the first.
+    const [, lang, part] = WORDS_MODULE.exec(chunk.facadeModuleId ?? '') ?? [];
+    if (!lang || part !== 'first') continue;
     tags.push(`<meta name="preload-words" data-lang="${lang}"${lang === DEFAULT_LANGUAGE ? ' data-default' : ''} content="/${chunk.fileName}">`);
   }
   if (!tags.some((tag) => tag.includes(' data-default'))) throw new Error(`first-screen preload: no chunk of words for ${DEFAULT_LANGUAGE}`);

@@ -5,7 +5,7 @@ import { firstTouched } from './app/when-first-touched';
 import { restoreSession } from './auth/session';
 import { watchSessionStaff } from './auth/watch-session-staff';
 import { requestPersistentStorage } from './data/storage';
-import { initI18n } from './i18n';
+import { initI18n, loadAllWords } from './i18n';
 import './ui/app.css';
 
 // The sync engine is its own chunk, started once the tablet is enrolled. It draws nothing (the top
@@ -25,6 +25,8 @@ async function start(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App loadRoutes={loadRoutes} startSync={startSync} />, root);
+  // The words of the other screens: once the first screen is up, never in its way on a slow link.
+  void firstTouched().then(loadAllWords);
   watchSessionStaff();
   // Ask once: a persisted origin is not evicted under storage pressure (S11).
   void requestPersistentStorage();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import ug from '../../src/client/i18n/locales/ug.json';
-import { readyTablet, useLanguage } from './support/flows';
+import zhCN from '../../src/client/i18n/locales/zh-CN.json';
+import { goTo, readyTablet, useLanguage } from './support/flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -17,10 +18,13 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-/** The chunk of each language's words that the page asked for, by the file's language. */
-const wordsFile = (url: string) => new URL(url).pathname.match(/^\/assets\/(zh-CN|en|ug)-[\w-]+\.js$/)?.[1];
+/** The chunk of words the page asked for: its language and part (`ug/first`, `ug/rest`). */
+const wordsFile = (url: string) => {
+  const [, lang, part] = new URL(url).pathname.match(/^\/assets\/words-(zh-CN|en|ug)-(first|rest)-[\w-]+\.js$/) ?? [];
+  return lang && `${lang}/${part}`;
+};
 
-test("a tablet set to Uyghur loads only the Uyghur words, asked for by the page's first script with the app's code", async () => {
+test("a tablet set to Uyghur loads only the Uyghur words, the first screen's with the app's code and the rest after", async () => {
   const { page } = tablet;
   await readyTablet(page, server.url, server.createEnrolCode(), '李强', '2222');
   const refused: string[] = [];
@@ -38,14 +42,53 @@ test("a tablet set to Uyghur loads only the Uyghur words, asked for by the page'
   await expect.poll(() => page.getByRole('navigation').first().textContent()).toContain(ug.nav.sell);
   // The words came by the preload the inline script added (the CSP allowed it), not after the app had started.
   const preloaded = await page.evaluate(() => [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => (l as HTMLLinkElement).href));
-  expect(preloaded.map(wordsFile).filter(Boolean)).toEqual(['ug']);
-  expect(fetched).toEqual(['ug']);
+  expect(preloaded.map(wordsFile).filter(Boolean)).toEqual(['ug/first']);
+  // The rest of the words follow once the screen is up (a tap, or a moment on).
+  await expect.poll(() => fetched, { timeout: 10_000 }).toEqual(['ug/first', 'ug/rest']);
   expect(refused).toEqual([]);
 
   // Back to Chinese: its words are fetched when chosen, and only then.
   fetched.length = 0;
   await useLanguage(page, 'zh-CN');
   await page.getByTestId('product-tile').first().waitFor();
-  expect(fetched).toEqual(['zh-CN']);
+  await expect.poll(() => fetched, { timeout: 10_000 }).toEqual(['zh-CN/first', 'zh-CN/rest']);
   expect(refused).toEqual([]);
+});
+
+test('a screen opened before the rest of the words came waits for them: its heading is never a key or blank', async () => {
+  const { page } = tablet;
+  await useLanguage(page, 'zh-CN');
+  await page.getByTestId('product-tile').first().waitFor();
+  // Nothing cached, as on a first load after an update: the rest of the words come from the server, held back here.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/words-zh-CN-rest-/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  try {
+    await page.reload();
+    await page.getByTestId('product-tile').first().waitFor();
+    await goTo(page, 'orders');
+    // While the words are held back the orders screen does not show: no key, and no heading left blank.
+    const seen: { text: string; headings: string[] }[] = [];
+    for (let i = 0; i < 10; i++) {
+      seen.push(await page.evaluate(() => ({ text: document.body.innerText, headings: [...document.querySelectorAll('h1')].map((h) => h.textContent ?? '') })));
+      await page.waitForTimeout(100);
+    }
+    expect(seen.filter(({ text }) => /\borders\.\w/.test(text))).toEqual([]);
+    expect(seen.flatMap(({ headings }) => headings).filter((heading) => heading.trim() === '')).toEqual([]);
+    expect(await page.getByRole('heading', { level: 1, name: zhCN.orders.title }).count()).toBe(0);
+    release();
+    await page.getByRole('heading', { level: 1, name: zhCN.orders.title }).waitFor();
+    expect(await page.evaluate(() => document.body.innerText)).not.toMatch(/\borders\.\w/);
+  } finally {
+    release();
+    await page.unrouteAll({ behavior: 'wait' });
+  }
 });

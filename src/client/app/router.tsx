@@ -9,6 +9,7 @@ import { parseLessonSearch } from '../routes/training-search';
 import { parseSessionSearch } from '../routes/training-session-search';
 import { NotFound } from '../routes/not-found';
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
+import { withAllWords } from '../i18n';
 import i18next from 'i18next';
 import { takeHandedOver } from '../features/receipts/receipt-handover';
 
@@ -16,7 +17,8 @@ function currentLanguage() {
   return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
 }
 
-// Each screen is its own chunk: the first screen only loads the shell.
+// Each screen is its own chunk: the first screen only loads the shell. Each waits for the words of
+// every screen too, which come after the first screen's (i18n/index.ts).
 const rootRoute = createRootRoute({ component: RootFrame, notFoundComponent: NotFound });
 
 const sellRoute = createRoute({
@@ -29,7 +31,7 @@ const salesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales',
   validateSearch: parseSalesSearch,
-  component: lazyRouteComponent(() => import('../routes/sales'), 'SalesRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/sales')), 'SalesRoute'),
 });
 const receiptRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -41,243 +43,243 @@ const receiptRoute = createRoute({
     const lang = currentLanguage();
     return takeHandedOver('sale', params.saleId, lang) ?? import('../features/receipts/receipt-queries').then((m) => m.loadReceiptAhead('sale', params.saleId, lang));
   },
-  component: lazyRouteComponent(() => import('../routes/receipt'), 'ReceiptRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/receipt')), 'ReceiptRoute'),
 });
 const saleRefundRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId/refund',
-  component: lazyRouteComponent(() => import('../routes/refund'), 'RefundRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/refund')), 'RefundRoute'),
 });
 const saleVoidRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sales/$saleId/void',
-  component: lazyRouteComponent(() => import('../routes/refund'), 'VoidRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/refund')), 'VoidRoute'),
 });
 const productsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products',
-  component: lazyRouteComponent(() => import('../routes/products'), 'ProductsRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/products')), 'ProductsRoute'),
 });
 const productNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products/new',
-  component: lazyRouteComponent(() => import('../routes/product-edit'), 'ProductNewRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/product-edit')), 'ProductNewRoute'),
 });
 const productEditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/products/$productId',
-  component: lazyRouteComponent(() => import('../routes/product-edit'), 'ProductEditRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/product-edit')), 'ProductEditRoute'),
 });
 const stockRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/stock',
   validateSearch: parseStockSearch,
-  component: lazyRouteComponent(() => import('../routes/stock'), 'StockRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/stock')), 'StockRoute'),
 });
 const stockDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/stock/$productId',
-  component: lazyRouteComponent(() => import('../routes/stock-detail'), 'StockDetailRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/stock-detail')), 'StockDetailRoute'),
 });
 const settingsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/settings',
-  component: lazyRouteComponent(() => import('../routes/settings'), 'SettingsRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/settings')), 'SettingsRoute'),
 });
 const refusalsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/refusals',
-  component: lazyRouteComponent(() => import('../routes/refusals'), 'RefusalsRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/refusals')), 'RefusalsRoute'),
 });
 
 const staffRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/staff',
-  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/staff')), 'StaffRoute'),
 });
 const staffNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/staff/new',
-  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffNewRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/staff')), 'StaffNewRoute'),
 });
 const staffDetailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/staff/$staffId',
-  component: lazyRouteComponent(() => import('../routes/staff'), 'StaffDetailRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/staff')), 'StaffDetailRoute'),
 });
 const activityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/activity',
   validateSearch: parseActivitySearch,
-  component: lazyRouteComponent(() => import('../routes/activity'), 'ActivityRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/activity')), 'ActivityRoute'),
 });
 
 // Training: the packs, a pack's lessons, the lesson player (offline, from IndexedDB).
 const trainingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training',
-  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training')), 'TrainingRoute'),
 });
 const trainingPackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training/$packId',
-  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingPackRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training')), 'TrainingPackRoute'),
 });
 const trainingLessonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training/$packId/$lessonId',
   validateSearch: parseLessonSearch,
-  component: lazyRouteComponent(() => import('../routes/training'), 'TrainingLessonRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training')), 'TrainingLessonRoute'),
 });
 // Trainer sessions (attendance, quizzes in turn) and the centre's progress per course.
 const trainingProgressRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training-sessions',
-  component: lazyRouteComponent(() => import('../routes/training-sessions'), 'TrainingProgressRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training-sessions')), 'TrainingProgressRoute'),
 });
 const trainingSessionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training-session/$sessionId',
   validateSearch: parseSessionSearch,
-  component: lazyRouteComponent(() => import('../routes/training-sessions'), 'TrainingSessionRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training-sessions')), 'TrainingSessionRoute'),
 });
 const trainingVariantRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/training/$packId/$lessonId/adapt',
-  component: lazyRouteComponent(() => import('../routes/training-variant'), 'TrainingVariantRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/training-variant')), 'TrainingVariantRoute'),
 });
 
 const moreRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/more',
-  component: lazyRouteComponent(() => import('../routes/more'), 'MoreRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/more')), 'MoreRoute'),
 });
 const ordersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders',
   validateSearch: parseOrdersSearch,
-  component: lazyRouteComponent(() => import('../routes/orders'), 'OrdersRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/orders')), 'OrdersRoute'),
 });
 const orderNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders/new',
   validateSearch: parseForVillagerSearch,
-  component: lazyRouteComponent(() => import('../routes/orders'), 'OrderNewRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/orders')), 'OrderNewRoute'),
 });
 const orderRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders/$orderId',
-  component: lazyRouteComponent(() => import('../routes/orders'), 'OrderRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/orders')), 'OrderRoute'),
 });
 const parcelsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/parcels',
-  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelsRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/parcels')), 'ParcelsRoute'),
 });
 const parcelNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/parcels/new',
   validateSearch: parseForVillagerSearch,
-  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelNewRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/parcels')), 'ParcelNewRoute'),
 });
 const parcelRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/parcels/$parcelId',
-  component: lazyRouteComponent(() => import('../routes/parcels'), 'ParcelRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/parcels')), 'ParcelRoute'),
 });
 
 const villagersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagersRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagersRoute'),
 });
 const villagerNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/new',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerNewRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagerNewRoute'),
 });
 const villagerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/$customerId',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagerRoute'),
 });
 const villagerEditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/$customerId/edit',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerEditRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagerEditRoute'),
 });
 const villagerMergeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/$customerId/merge',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerMergeRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagerMergeRoute'),
 });
 const villagerRepayRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/$customerId/repay',
-  component: lazyRouteComponent(() => import('../routes/villagers'), 'VillagerRepayRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/villagers')), 'VillagerRepayRoute'),
 });
 // Receipts of every kind, to print or share again, and a villager's credit statement.
 const refundReceiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/refunds/$refundId',
-  component: lazyRouteComponent(() => import('../routes/receipts'), 'RefundReceiptRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/receipts')), 'RefundReceiptRoute'),
 });
 const repaymentReceiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/repayments/$repaymentId',
-  component: lazyRouteComponent(() => import('../routes/receipts'), 'RepaymentReceiptRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/receipts')), 'RepaymentReceiptRoute'),
 });
 const depositReceiptRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/orders/$orderId/deposit',
-  component: lazyRouteComponent(() => import('../routes/receipts'), 'DepositReceiptRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/receipts')), 'DepositReceiptRoute'),
 });
 const villagerStatementRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/villagers/$customerId/statement',
-  component: lazyRouteComponent(() => import('../routes/receipts'), 'StatementRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/receipts')), 'StatementRoute'),
 });
 const cashUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/cashup',
-  component: lazyRouteComponent(() => import('../routes/cashup'), 'CashUpRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/cashup')), 'CashUpRoute'),
 });
 
 // The county admin area: online, desktop or tablet browser, its own sign-in (features/county).
 const countyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/county',
-  component: lazyRouteComponent(() => import('../routes/county'), 'CountyRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county')), 'CountyRoute'),
 });
 const countyCentresRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/',
-  component: lazyRouteComponent(() => import('../routes/county-centres'), 'CountyCentresRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-centres')), 'CountyCentresRoute'),
 });
 const countyCentreRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/centres/$centreId',
-  component: lazyRouteComponent(() => import('../routes/county-centre'), 'CountyCentreRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-centre')), 'CountyCentreRoute'),
 });
 const countyImportRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/import',
-  component: lazyRouteComponent(() => import('../routes/county-import'), 'CountyImportRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-import')), 'CountyImportRoute'),
 });
 const countyPacksRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/packs',
-  component: lazyRouteComponent(() => import('../routes/county-packs'), 'CountyPacksRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-packs')), 'CountyPacksRoute'),
 });
 const countyVariantsRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/packs/$packId/variants',
-  component: lazyRouteComponent(() => import('../routes/county-variants'), 'CountyVariantsRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-variants')), 'CountyVariantsRoute'),
 });
 const countyVariantRoute = createRoute({
   getParentRoute: () => countyRoute,
   path: '/packs/$packId/variants/$centreId/$lessonId',
-  component: lazyRouteComponent(() => import('../routes/county-variants'), 'CountyVariantRoute'),
+  component: lazyRouteComponent(() => withAllWords(import('../routes/county-variants')), 'CountyVariantRoute'),
 });
 
 const routeTree = rootRoute.addChildren([

@@ -2,11 +2,13 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScreenShown } from '../../app/screen-shown';
 import { Icon } from '../../ui/Icon';
+import { withAllWords } from '../../i18n';
 import type { ScanHandler, ScanPurpose } from './scan-purpose';
 import './scan-button.css';
 
-// The scanner (and the code reader it loads) is fetched on the first tap, never with the screen.
-const ScannerSheet = lazy(() => import('./ScannerSheet').then((m) => ({ default: m.ScannerSheet })));
+// The scanner (and the code reader it loads) is fetched on the first tap, never with the screen; its
+// words are among those that come after the first screen's.
+const ScannerSheet = lazy(() => withAllWords(import('./ScannerSheet')).then((m) => ({ default: m.ScannerSheet })));
 
 /**
  * Opens the scanner for `purpose`. `wide`: a full button with its words (under
