@@ -1,4 +1,7 @@
+import type { Language } from '../../shared/domain/entities';
 import { sessionStored } from '../auth/session';
+import { keepProductsLive } from '../data/queries/products';
+import { firstTouched } from './when-first-touched';
 
 /**
  * On a reload while someone is signed in, the screen's code would otherwise
@@ -14,4 +17,17 @@ export function preloadSignedInScreen(): void {
   void import('./routed');
   void import('./AppLayout');
   if (window.location.pathname === '/') void import('../routes/sell');
+}
+
+/**
+ * On a signed-in start at the sell screen, its products are read while the
+ * frame draws, not after: the frame keeps them live once it is up
+ * (AppLayout), and the screen then draws its tiles in its first pass rather
+ * than after a paint, an effect and a read of the database. Held until the
+ * first tap or key (or a moment on), by when the frame holds them itself.
+ */
+export function readSellScreenProducts(lang: Language): void {
+  if (!sessionStored() || window.location.pathname !== '/') return;
+  const stop = keepProductsLive(lang);
+  void firstTouched().then(stop);
 }

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-// Static, in the entry's chunk (about 2 KB): fetched on its own it was a second
-// wave of requests on a cold load, started before the first screen had drawn.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { whenFirstTouched } from '../app/when-first-touched';
 
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
@@ -26,7 +24,11 @@ export function useServiceWorkerUpdate(): ServiceWorkerUpdate {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
     const checkForUpdate = () => void workbox.current?.update();
     let timer: ReturnType<typeof setInterval> | undefined;
-    const register = () => {
+    let stopped = false;
+    // workbox-window (about 2 KB) is fetched then too, not with the first screen's code.
+    const register = async () => {
+      const { Workbox } = await import('workbox-window');
+      if (stopped) return;
       const wb = new Workbox('/sw.js', { scope: '/' });
       wb.addEventListener('waiting', () => setWaiting(true));
       workbox.current = wb;
@@ -38,8 +40,10 @@ export function useServiceWorkerUpdate(): ServiceWorkerUpdate {
     // code a change needs: installing fetches every file of the app for
     // offline use, which on a slow link would otherwise share it with the
     // first screen's own code and data, and a slow tablet's CPU.
-    const stopWaiting = whenFirstTouched(register);
+    // A fetch the link dropped leaves the registration to the next start.
+    const stopWaiting = whenFirstTouched(() => void register().catch(() => undefined));
     return () => {
+      stopped = true;
       stopWaiting();
       clearInterval(timer);
       window.removeEventListener('online', checkForUpdate);
