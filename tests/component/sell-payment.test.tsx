@@ -29,6 +29,8 @@ async function cartOf71(role: Role): Promise<TestCentre> {
   fireEvent.click(tile);
   fireEvent.click(tile);
   await waitFor(() => expect(screen.getByTestId('cart-total').textContent).toBe('¥71.00'));
+  // The payment step comes with the cart's first line (its code is fetched on the first tap).
+  await screen.findByTestId('pay-step', {}, { timeout: 5000 });
   return centre;
 }
 

@@ -6,19 +6,8 @@ import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { VillagerPicker } from '../orders/VillagerPicker';
 import { AdminPinStep } from '../parcels/AdminPinStep';
+import { approvalCovers, type CreditApproval } from './credit-approval';
 import { creditNeedsAdmin } from './sale-payment';
-
-/** An admin's yes to one villager owing up to `creditFen` more on this sale. */
-export interface CreditApproval {
-  adminId: string;
-  customerId: string;
-  creditFen: Fen;
-}
-
-/** Whether `approval` covers `creditFen` on credit to `customerId`. */
-export function approvalCovers(approval: CreditApproval | null, customerId: string | null, creditFen: Fen): boolean {
-  return approval !== null && approval.customerId === customerId && creditFen <= approval.creditFen;
-}
 
 /**
  * Who the credit part goes to: picked by name, pinyin, phone or village,

@@ -8,7 +8,8 @@ import { Segmented } from '../../ui/Segmented';
 import { MoneyInput } from '../counter/MoneyInput';
 import { ReferenceField } from '../counter/ReferenceField';
 import { CashTender } from './CashTender';
-import { CreditVillager, type CreditApproval } from './CreditVillager';
+import type { CreditApproval } from './credit-approval';
+import { CreditVillager } from './CreditVillager';
 import { PAY_MODES, type SalePaymentCheck, type SalePaymentDraft } from './sale-payment';
 
 /**

@@ -1,14 +1,16 @@
 import { useNavigate } from '@tanstack/react-router';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lineGrossFen } from '../../../shared/domain/discounts';
 import { itemCount } from '../../../shared/domain/quantity';
+import { firstTouched } from '../../app/when-first-touched';
 import { getSession } from '../../auth/session';
 import { completeSale } from '../../data/commands';
 import { CREDIT_OVER_LIMIT } from '../../data/commands/complete-sale';
 import { AppErrorCode } from '../../data/errors';
 import { useCreditLedger } from '../../data/queries/credit';
 import { useProducts, type ProductWithStock } from '../../data/queries/products';
+import { withAllWords } from '../../i18n';
 import { afterPaint } from '../../ui/after-paint';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';
@@ -18,14 +20,20 @@ import '../counter/counter.css';
 import { CartHead } from './CartHead';
 import { CartView } from './CartView';
 import { ClearedNotice } from './ClearedNotice';
-import { approvalCovers, type CreditApproval } from './CreditVillager';
-import { DiscountPanel } from './DiscountPanel';
-import { PaymentStep } from './PaymentStep';
+import { approvalCovers, type CreditApproval } from './credit-approval';
 import { ProductPicker } from './ProductPicker';
 import { priceCart, type DiscountDraft } from './sale-discounts';
 import { checkSalePayment, creditNeedsAdmin, emptySalePayment, type SalePaymentDraft } from './sale-payment';
 import './sell-payment.css';
 import { useCart, type CartLine } from './useCart';
+
+// The payment step and the discounts show once the cart has a line: their code (with the villager
+// picker and the credit ledger) and their words come after the screen's, fetched by the first tap
+// or key, never in the way of the products on a slow link.
+const loadPaymentStep = () => withAllWords(import('./PaymentStep'));
+const loadDiscountPanel = () => withAllWords(import('./DiscountPanel'));
+const PaymentStep = lazy(() => loadPaymentStep().then((m) => ({ default: m.PaymentStep })));
+const DiscountPanel = lazy(() => loadDiscountPanel().then((m) => ({ default: m.DiscountPanel })));
 
 /** The counter sale: pick products, discount them, take the payment, confirm, show the receipt. */
 export function SellScreen() {
@@ -45,6 +53,9 @@ export function SellScreen() {
   // A cleared cart can be brought back until the next product is added.
   const [cleared, setCleared] = useState<readonly CartLine[] | null>(null);
   const { saving, error, errorParams, setError, run, again } = useSaveOnce();
+  useEffect(() => {
+    void firstTouched().then(() => Promise.all([loadPaymentStep(), loadDiscountPanel()]).catch(() => undefined));
+  }, []);
 
   const byId = useMemo(() => new Map<string, ProductWithStock>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
   const lines = cart.lines.filter((l) => byId.has(l.productId));
@@ -178,15 +189,17 @@ export function SellScreen() {
             </div>
           )}
           {lines.length > 0 && discountsOpen && (
-            <DiscountPanel
-              role={role}
-              lines={discountLines}
-              lineDrafts={lineDiscounts}
-              saleDraft={saleDiscount}
-              subtotalFen={priced.linesFen}
-              onLine={(productId, draft) => setLineDiscounts((all) => ({ ...all, [productId]: draft }))}
-              onSale={setSaleDiscount}
-            />
+            <Suspense fallback={null}>
+              <DiscountPanel
+                role={role}
+                lines={discountLines}
+                lineDrafts={lineDiscounts}
+                saleDraft={saleDiscount}
+                subtotalFen={priced.linesFen}
+                onLine={(productId, draft) => setLineDiscounts((all) => ({ ...all, [productId]: draft }))}
+                onSale={setSaleDiscount}
+              />
+            </Suspense>
           )}
         </div>
         {priced.discountsFen > 0 && (
@@ -202,20 +215,22 @@ export function SellScreen() {
           <strong data-testid="cart-total">{fmt.money(totalFen)}</strong>
         </p>
         {lines.length > 0 && (
-          <PaymentStep
-            dueFen={totalFen}
-            draft={payment}
-            check={check}
-            ledger={payment.customerId === null ? undefined : ledger}
-            selfIsAdmin={role === 'admin'}
-            approval={approval}
-            onDraft={(next) => {
-              setError(null);
-              setPayment(next);
-            }}
-            onApproval={setApproval}
-            onOpen={() => setCartOpen(true)}
-          />
+          <Suspense fallback={null}>
+            <PaymentStep
+              dueFen={totalFen}
+              draft={payment}
+              check={check}
+              ledger={payment.customerId === null ? undefined : ledger}
+              selfIsAdmin={role === 'admin'}
+              approval={approval}
+              onDraft={(next) => {
+                setError(null);
+                setPayment(next);
+              }}
+              onApproval={setApproval}
+              onOpen={() => setCartOpen(true)}
+            />
+          </Suspense>
         )}
         {lines.length > 0 && waitsForAdmin && <p class="muted pay-waits" data-testid="pay-waits-admin">{t('pay.creditNeedsAdmin')}</p>}
         {priced.blocked && <p class="muted pay-waits" data-testid="pay-waits-discount">{t('pay.fixDiscount')}</p>}
