@@ -29,7 +29,6 @@ function withStaticImports(start: ChunkLike, byName: Map<string, ChunkLike>, int
   return into;
 }
 
-
 /** `<meta name="preload-words">` for each language's chunk; the script preloads the tablet's one. */
 function wordsTags(chunks: readonly ChunkLike[]): string[] {
   const tags: string[] = [];

@@ -19,7 +19,7 @@ const LOCALES = 'src/client/i18n/locales';
  * screen, as first-screen-chunks.ts cuts them) and the rest. A cold load
  * over a slow link fetches only the first part with the screen's code, about
  * a fifth of the words; the rest follows once the screen is drawn, and every
- * other screen waits for it (src/client/i18n/all-words.ts).
+ * other screen waits for it (`withAllWords` in src/client/i18n/index.ts).
  *
  * Which words are first is read off the first screens' code once the module
  * graph is complete (first-screen-word-keys.ts); until then each part is a
