@@ -19,6 +19,18 @@ describe('sync status in the top bar', () => {
   freshTabletEach('en');
   afterEach(() => syncEngine.status.update({ online: true, lastError: null }));
 
+  it('says it is checking the connection until the first request has come back, not that it is offline', async () => {
+    const centre = await enrolledTablet();
+    await login(centre.staff.id, centre.pin);
+    syncEngine.status.update({ online: null, lastError: null });
+    renderApp('/');
+    const state = await screen.findByTestId('online-state');
+    expect(state.textContent).toBe('Checking connection…');
+    expect(screen.getByTestId('sync-status').hasAttribute('data-online')).toBe(false);
+    syncEngine.status.update({ online: false });
+    await expect.poll(() => state.textContent).toBe('Offline');
+  });
+
   it('offline is said once, without a red error repeating it', async () => {
     expect((await counterAfterFailedSync(false)).textContent).toBe('Offline');
     expect(screen.queryByText(/Cannot reach the server/)).toBeNull();

@@ -34,7 +34,7 @@ test('a tablet keeps selling offline, across a reload, and the server ends with 
   await page.reload();
   // The app shell comes from the service worker and the session survives the reload.
   await page.getByTestId('online-state').waitFor();
-  expect(await page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+  await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
 
   for (let i = 0; i < 3; i++) await sell(page, 'NOODLE-DRY');
   expect(await pendingCount(page)).toBe(3);

@@ -50,7 +50,7 @@ test('a villager created online is found by pinyin initials after going offline 
   await tablet.setOffline(true);
   await page.reload();
   await page.getByTestId('online-state').waitFor();
-  expect(await page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
+  await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-online')).toBe('false');
 
   await goTo(page, 'villagers');
   await searchFinds(page, 'wxf', ['王小芳']);

@@ -11,7 +11,12 @@ import { createStatusStore, IDLE_STATUS, type SyncStatus } from './status';
  * the replies' checks) loads once the screen is up (main.tsx), and reports
  * into this store from then on.
  */
-export const appSyncStatus = createStatusStore(IDLE_STATUS);
+export const appSyncStatus = createStatusStore({ ...IDLE_STATUS, online: browserOffline() ? false : null });
+
+/** The browser knows it has no network at all: offline can be said before any request. */
+function browserOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
 
 /** The "Sync now" button: loads the engine if it has not loaded yet; resolves when done, failures show in `useSyncStatus().lastError`. */
 export function syncNow(): Promise<void> {

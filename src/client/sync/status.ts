@@ -7,8 +7,12 @@ export interface SyncProgress {
 }
 
 export interface SyncStatus {
-  /** True only after a request reached the server, until one fails to or the browser goes offline. */
-  online: boolean;
+  /**
+   * True only after a request reached the server, until one fails to or the
+   * browser goes offline; null until the first request has come back or
+   * failed (the top bar says it is checking, not that it is offline).
+   */
+  online: boolean | null;
   /** The server removed this tablet: nothing syncs any more. */
   revoked: boolean;
   /** The author of the first waiting change, when it waits for them to sign in (made before proofs). */
@@ -20,9 +24,9 @@ export interface SyncStatus {
   lastError: AppErrorCode | null;
 }
 
-/** An engine's status before it has done anything: online only once a request has come back. */
+/** An engine's status before it has done anything: online or offline only once a request has come back or failed. */
 export const IDLE_STATUS: SyncStatus = {
-  online: false,
+  online: null,
   revoked: false,
   waitingFor: null,
   syncing: false,

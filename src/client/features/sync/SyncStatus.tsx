@@ -7,6 +7,11 @@ import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';
 
+/** Online, offline, or checking: before the first request has come back the tablet does not know yet. */
+function connection(online: boolean | null): 'online' | 'offline' | 'checking' {
+  return online === null ? 'checking' : online ? 'online' : 'offline';
+}
+
 /** Always in the top bar: online or not, changes waiting, last sync, and a way to sync now. */
 export function SyncStatus() {
   const { t } = useTranslation();
@@ -32,8 +37,8 @@ export function SyncStatus() {
 
   return (
     <div class="sync-status" data-testid="sync-status" data-online={status.online} data-syncing={status.syncing}>
-      <span class={status.online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
-      <span data-testid="online-state">{status.online ? t('sync.online') : t('sync.offline')}</span>
+      <span class={`dot dot-${connection(status.online)}`} aria-hidden="true" />
+      <span data-testid="online-state">{t(`sync.${connection(status.online)}`)}</span>
       <span class="sync-pending" data-testid="pending-count" data-count={status.pending}>
         {t('sync.pending', { count: status.pending, n: fmt.number(status.pending) })}
       </span>
