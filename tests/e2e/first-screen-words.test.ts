@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import en from '../../src/client/i18n/locales/en.json';
 import ug from '../../src/client/i18n/locales/ug.json';
@@ -24,6 +25,27 @@ const wordsFile = (url: string) => {
   const [, lang, part] = new URL(url).pathname.match(/^\/assets\/words-(zh-CN|en|ug)-(first|rest)-[\w-]+\.js$/) ?? [];
   return lang && `${lang}/${part}`;
 };
+
+/**
+ * Nothing cached, as on a first load after an update (the service worker
+ * and its caches gone), and the rest of `lang`'s words held back by the
+ * link until `release`. `rest` matches their file.
+ */
+async function holdRestOfWords(page: Page, lang: string): Promise<{ rest: RegExp; release: () => void }> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const rest = new RegExp(`/assets/words-${lang}-rest-`);
+  await page.route(rest, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { rest, release: () => release() };
+}
 
 test("a tablet set to Uyghur loads only the Uyghur words, the first screen's with the app's code and the rest after", async () => {
   const { page } = tablet;
@@ -60,18 +82,7 @@ test('a screen opened before the rest of the words came waits for them: its head
   const { page } = tablet;
   await useLanguage(page, 'zh-CN');
   await page.getByTestId('product-tile').first().waitFor();
-  // Nothing cached, as on a first load after an update: the rest of the words come from the server, held back here.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/words-zh-CN-rest-/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdRestOfWords(page, 'zh-CN');
   try {
     await page.reload();
     await page.getByTestId('product-tile').first().waitFor();
@@ -100,18 +111,7 @@ test('the sell screen has every word it shows before the rest of the words come,
   for (const lang of ['zh-CN', 'ug', 'en'] as const) {
     await useLanguage(page, lang);
     await page.getByTestId('product-tile').first().waitFor();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-      for (const key of await caches.keys()) await caches.delete(key);
-    });
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const rest = new RegExp(`/assets/words-${lang}-rest-`);
-    await page.route(rest, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const { rest, release } = await holdRestOfWords(page, lang);
     try {
       await page.reload();
       // A cart with a line over its stock (its warning shown), found by searching.
