@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { DEFAULT_LANGUAGE } from '../shared/domain/default-language.ts';
 import { firstScreenModules } from './first-screen-modules.ts';
 import { splitWords, wordReferences, type WordReferences, type Words } from './first-screen-word-keys.ts';
 
@@ -32,6 +33,8 @@ export function firstScreenWords(): Plugin {
   let building = false;
   const code = new Map<string, string>();
   let references: WordReferences | undefined;
+  /** Each language split once, for both of its chunks. */
+  const splits = new Map<string, { first: Words; rest: Words }>();
   const wordsOf = (lang: string): Words => JSON.parse(readFileSync(join(root, LOCALES, `${lang}.json`), 'utf8')) as Words;
 
   return {
@@ -63,8 +66,10 @@ export function firstScreenWords(): Plugin {
       if (!building) return;
       const modules = firstScreenModules(this);
       if (!modules) return;
-      const namespaces = Object.keys(wordsOf('zh-CN'));
+      // Every language has the same keys (tests/component/locales.test.tsx).
+      const namespaces = Object.keys(wordsOf(DEFAULT_LANGUAGE));
       references = { keys: new Set(), prefixes: new Set() };
+      splits.clear();
       for (const id of [...modules.entry, ...modules.gate, ...modules.signedIn]) {
         const source = code.get(id);
         if (source !== undefined) wordReferences(source, namespaces, references);
@@ -86,9 +91,11 @@ export function firstScreenWords(): Plugin {
       if (!chunkCode.includes('cunzhan-words:')) return null;
       if (!references) throw new Error('first-screen words: a words chunk rendered before the first screens were read');
       const known = references;
-      return chunkCode.replace(PLACEHOLDER, (_all, _quote, lang: string, part: 'first' | 'rest') =>
-        JSON.stringify(JSON.stringify(splitWords(wordsOf(lang), known)[part])),
-      );
+      return chunkCode.replace(PLACEHOLDER, (_all, _quote, lang: string, part: 'first' | 'rest') => {
+        let split = splits.get(lang);
+        if (!split) splits.set(lang, (split = splitWords(wordsOf(lang), known)));
+        return JSON.stringify(JSON.stringify(split[part]));
+      });
     },
   };
 }

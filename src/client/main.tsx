@@ -5,8 +5,7 @@ import { firstTouched } from './app/when-first-touched';
 import { restoreSession } from './auth/session';
 import { watchSessionStaff } from './auth/watch-session-staff';
 import { requestPersistentStorage } from './data/storage';
-import { initI18n, loadAllWords } from './i18n';
-import { DEFAULT_LANGUAGE, isLanguage } from './i18n/languages';
+import { currentLanguage, initI18n, loadAllWords } from './i18n';
 import './ui/app.css';
 
 // The sync engine is its own chunk, started once the tablet is enrolled. It draws nothing (the top
@@ -22,8 +21,8 @@ async function start(): Promise<void> {
   void firstTouched();
   preloadSignedInScreen();
   // A reload keeps the person signed in only if their keys are still here.
-  const [i18n] = await Promise.all([initI18n(), restoreSession()]);
-  readSellScreenProducts(isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE);
+  await Promise.all([initI18n(), restoreSession()]);
+  readSellScreenProducts(currentLanguage());
   const root = document.getElementById('app');
   if (!root) throw new Error('index.html has no #app element');
   render(<App loadRoutes={loadRoutes} startSync={startSync} />, root);

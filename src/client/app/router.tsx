@@ -8,14 +8,8 @@ import { parseForVillagerSearch, parseOrdersSearch } from '../routes/orders-sear
 import { parseLessonSearch } from '../routes/training-search';
 import { parseSessionSearch } from '../routes/training-session-search';
 import { NotFound } from '../routes/not-found';
-import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';
-import { withAllWords } from '../i18n';
-import i18next from 'i18next';
+import { currentLanguage, withAllWords } from '../i18n';
 import { takeHandedOver } from '../features/receipts/receipt-handover';
-
-function currentLanguage() {
-  return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
-}
 
 // Each screen is its own chunk: the first screen only loads the shell. Each waits for the words of
 // every screen too, which come after the first screen's (i18n/index.ts).

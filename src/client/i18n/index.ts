@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/entities';
-import { directionOf, isLanguage, saveLanguage, savedLanguage } from './languages';
+import { DEFAULT_LANGUAGE, directionOf, isLanguage, saveLanguage, savedLanguage } from './languages';
 
 export { LANGUAGE_LABELS } from './languages';
 
@@ -49,9 +49,14 @@ function loadRest(lang: Language): Promise<void> {
   });
 }
 
+/** The language the app shows, outside a component (where `useFormat().lang` says it). */
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
+}
+
 /** Every word of the current language: the first screens' part is there already, this adds the rest. */
 export function loadAllWords(): Promise<void> {
-  return loadRest(isLanguage(i18next.language) ? i18next.language : savedLanguage());
+  return loadRest(currentLanguage());
 }
 
 /** A screen's module once every word of the language is there too: the words of other screens come after the first. */
