@@ -12,19 +12,21 @@ import { firstScreenModules } from './first-screen-modules.ts';
  * enrol, sign-in and removed-tablet screens with what they import into a
  * third, so a tablet not yet signed in never loads the signed-in code (and
  * a signed-in one not the enrolment's: what both import is the entry's). The
- * other screens keep their own chunks.
+ * PIN's check is a fourth, shared by the sign-in screen and a sale's admin
+ * approval. The other screens keep their own chunks.
  */
 export function firstScreenChunks(): Plugin {
   let entry = new Set<string>();
   let gate = new Set<string>();
   let signedIn = new Set<string>();
+  let pin = new Set<string>();
   return {
     name: 'cunzhan-first-screen-chunks',
     apply: 'build',
     buildEnd() {
       const modules = firstScreenModules(this);
       if (!modules) return;
-      ({ entry, gate, signedIn } = modules);
+      ({ entry, gate, signedIn, pin } = modules);
     },
     outputOptions(options) {
       if (options.codeSplitting !== undefined) return options;
@@ -32,7 +34,8 @@ export function firstScreenChunks(): Plugin {
         ...options,
         codeSplitting: {
           groups: [
-            { name: 'app', test: (id: string) => entry.has(id), priority: 3 },
+            { name: 'app', test: (id: string) => entry.has(id), priority: 4 },
+            { name: 'pin', test: (id: string) => pin.has(id), priority: 3 },
             // Taken before the signed-in group, which would otherwise pull them in as its dependencies.
             { name: 'gate', test: (id: string) => gate.has(id), priority: 2 },
             { name: 'signed-in', test: (id: string) => signedIn.has(id), priority: 1 },

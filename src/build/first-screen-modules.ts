@@ -16,6 +16,12 @@ export const SIGNED_IN_MODULES: readonly { module: string; path?: string }[] = [
 ];
 
 const ENTRY = 'src/client/main.tsx';
+/**
+ * The PIN's check: the sign-in screen's, and a sale's or a handover's when an
+ * admin's PIN allows it, never a signed-in reload's. A chunk of its own, so a
+ * sale's code does not bring the enrolment's along with it.
+ */
+const PIN_CHECK = 'src/client/auth/check-pin.ts';
 /** The screens before sign-in: what they share with the signed-in screen stays out of its chunk, or they would load it all. */
 const BEFORE_SIGN_IN = ['src/client/features/enrol/EnrolScreen.tsx', 'src/client/features/login/LoginScreen.tsx', 'src/client/features/revoked/RevokedScreen.tsx'];
 
@@ -32,6 +38,8 @@ export interface FirstScreenModules {
   gate: Set<string>;
   /** The signed-in frame and the sell screen, less what the entry and the gate hold. */
   signedIn: Set<string>;
+  /** The PIN's check and what it imports, less what the entry holds. */
+  pin: Set<string>;
 }
 
 const endsWith = (module: string) => (id: string) => id.replaceAll('\\', '/').endsWith(module);
@@ -61,7 +69,10 @@ export function firstScreenModules(graph: ModuleGraph): FirstScreenModules | und
   // What both need goes with the entry: the signed-in screen would otherwise load the whole gate
   // chunk (enrolment and its replies' checks) for a few shared modules.
   for (const id of gate) if (signedIn.has(id)) entry.add(id);
-  for (const id of entry) gate.delete(id);
-  for (const id of [...entry, ...gate]) signedIn.delete(id);
-  return { entry, gate, signedIn };
+  const pinId = ids.find(endsWith(PIN_CHECK));
+  const pin = pinId ? staticClosure(graph, [pinId]) : new Set<string>();
+  for (const id of entry) pin.delete(id);
+  for (const id of [...entry, ...pin]) gate.delete(id);
+  for (const id of [...entry, ...gate, ...pin]) signedIn.delete(id);
+  return { entry, gate, signedIn, pin };
 }

@@ -70,7 +70,7 @@ export function firstScreenWords(): Plugin {
       const namespaces = Object.keys(wordsOf(DEFAULT_LANGUAGE));
       references = { keys: new Set(), prefixes: new Set() };
       splits.clear();
-      for (const id of [...modules.entry, ...modules.gate, ...modules.signedIn]) {
+      for (const id of [...modules.entry, ...modules.gate, ...modules.signedIn, ...modules.pin]) {
         const source = code.get(id);
         if (source !== undefined) wordReferences(source, namespaces, references);
       }

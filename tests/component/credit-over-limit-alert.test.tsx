@@ -36,6 +36,7 @@ describe('the over-limit alert', () => {
     await db.creditEntries.put(creditSale(centre, customer.id, 30_000, centre.deviceId));
     renderApp('/');
     await screen.findByTestId('cart', {}, { timeout: 5000 });
+    await screen.findByTestId('sync-alerts', {}, { timeout: 5000 });
     expect(screen.queryByTestId('credit-over-limit-alert')).toBeNull();
 
     await db.creditEntries.put(creditSale(centre, customer.id, 30_000, uuidv7()));
@@ -67,6 +68,7 @@ describe('the over-limit alert', () => {
     const elsewhere = uuidv7();
     await db.creditEntries.bulkPut([creditSale(centre, customer.id, 30_000, elsewhere), creditSale(centre, customer.id, 30_000, elsewhere)]);
     renderApp('/villagers');
+    await screen.findByTestId('sync-alerts', {}, { timeout: 5000 });
     await screen.findByTestId('villager-row', {}, { timeout: 5000 });
     expect(screen.queryByTestId('credit-over-limit-alert')).toBeNull();
   });
@@ -86,6 +88,7 @@ describe('the over-limit alert', () => {
     });
     await db.creditEntries.put(allowed);
     renderApp('/villagers');
+    await screen.findByTestId('sync-alerts', {}, { timeout: 5000 });
     await screen.findByTestId('villager-row', {}, { timeout: 5000 });
     expect(screen.queryByTestId('credit-over-limit-alert')).toBeNull();
 

@@ -66,7 +66,7 @@ describe('stock', () => {
     fireEvent.click(await screen.findByTestId('adjust-over-confirm'));
     await waitFor(() => expect(screen.getByTestId('detail-level').textContent).toBe('-3'));
 
-    const alert = await screen.findByTestId('oversold-alert');
+    const alert = await screen.findByTestId('oversold-alert', {}, { timeout: 5000 });
     expect(within(alert).getByTestId('oversold-alert-toggle').textContent).toBe('1 product below zero');
     expect(within(alert).getByTestId('oversold-written-off').textContent).toBe(
       'Eggs (-3) More was written off than was in stock: count the shelf and record a stock count adjustment.',

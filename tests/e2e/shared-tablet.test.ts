@@ -58,6 +58,7 @@ test('two clerks share one tablet offline: each sale is theirs, each cart waits 
   expect(sales.find((s) => s.receiptNo === first)?.createdBy).toBe(staffIdOf('李强'));
   expect(sales.find((s) => s.receiptNo === other)?.createdBy).toBe(staffIdOf('阿依古丽'));
   // The server applies nothing without a proof that verifies, and refused none of these.
+  await page.getByTestId('sync-alerts').waitFor({ state: 'attached' });
   expect(await page.getByTestId('refusals-notice').count()).toBe(0);
 
   // The other tablet of the centre sees both sales after its own sync.

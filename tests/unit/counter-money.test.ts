@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessDayOf, creditBalance, expectedCash } from '../../src/shared/domain/counter';
+import { businessDayOf, expectedCash } from '../../src/shared/domain/counter';
+import { creditBalance } from '../../src/shared/domain/credit-balance';
 import { discountAllowed, discountFen, priceSale } from '../../src/shared/domain/discounts';
 import { isPaymentReference, normalisePaymentReference, quickCashAmounts, settlePayment, type PaymentPart } from '../../src/shared/domain/payments';
 import { lineRefundFen, paidByLine, refundParts } from '../../src/shared/domain/refund-rules';

@@ -1,21 +1,20 @@
 import { Outlet, useRouter } from '@tanstack/react-router';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
-import { preloadCommands } from '../data/commands/run-command';
 import { keepProductsLive } from '../data/queries/products';
-import { ClockWarning } from '../features/sync/ClockWarning';
-import { CreditOverLimitAlert } from '../features/sync/CreditOverLimitAlert';
-import { OversoldAlert } from '../features/sync/OversoldAlert';
-import { RefusalsNotice } from '../features/sync/RefusalsNotice';
 import { Loading } from '../ui/Loading';
+import { withAllWords } from '../i18n';
 import { useFormat } from '../ui/format';
 import { KeptSellScreen } from './KeptSellScreen';
 import { NavBar } from './NavBar';
 import { preloadTabs } from './preload-tabs';
 import { TopBar } from './TopBar';
-import { whenFirstTouched } from './when-first-touched';
+import { firstTouched, whenFirstTouched } from './when-first-touched';
+
+// Sync's alerts come after the screen, with the first tap or key (SyncAlerts.tsx).
+const SyncAlerts = lazy(() => firstTouched().then(() => withAllWords(import('./SyncAlerts'))).then((m) => ({ default: m.SyncAlerts })));
 
 /** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
 export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
@@ -31,7 +30,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
   useEffect(
     () =>
       whenFirstTouched(() => {
-        preloadCommands();
+        void import('../data/commands/run-command').then((m) => m.preloadCommands());
         preloadTabs(router, role);
       }),
     [router, role],
@@ -39,12 +38,9 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
   return (
     <div class="app">
       <TopBar centreName={device.centre.name} session={session} />
-      <div class="alerts">
-        <ClockWarning />
-        <OversoldAlert />
-        <CreditOverLimitAlert />
-        <RefusalsNotice />
-      </div>
+      <Suspense fallback={null}>
+        <SyncAlerts />
+      </Suspense>
       <main class="content" id="content">
         {/* A screen's chunk loading shows here, never blanking the bars. */}
         <KeptSellScreen key={session.staff.id} role={session.staff.role} />

@@ -1,5 +1,5 @@
 import { Link, useRouterState } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { Role } from '../../shared/domain/entities';
 import { roleMaySee } from '../../shared/domain/permissions';
 import { Icon } from '../ui/Icon';

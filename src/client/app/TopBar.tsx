@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { lock, type Session } from '../auth/session';
 import { SyncStatus } from '../features/sync/SyncStatus';
 import { BrandMark } from '../ui/BrandMark';

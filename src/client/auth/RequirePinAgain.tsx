@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { PinForm } from '../features/login/PinForm';
 import { Icon } from '../ui/Icon';
 import { confirmPin, useSession, type Session } from './session';

@@ -4,7 +4,6 @@ import type { Staff } from '../../shared/domain/entities';
 import { uuidv7 } from '../../shared/domain/ids';
 import { SESSION_STORAGE_KEY } from '../../shared/first-screen/first-screen-preload';
 import { db as defaultDb, type CunzhanDb } from '../data/db';
-import { checkPin } from './check-pin';
 
 /**
  * Who is working on this tablet right now, and the keys their PIN unlocked.
@@ -48,6 +47,13 @@ function read(): StoredSession | null {
     return null;
   }
 }
+
+/**
+ * The PIN's check (the key's unwrap, the wrong attempts, the queue's
+ * signing): the sign-in screen's and a PIN asked again, never a reload's,
+ * so it stays off a signed-in cold load.
+ */
+const loadPinCheck = () => import('./check-pin');
 
 let current: Session | null = null;
 /** The database holding the session's keys (the app's, or a test's). */
@@ -99,6 +105,7 @@ export async function restoreSession(database: CunzhanDb = defaultDb): Promise<S
 
 /** Checks the PIN by unwrapping the person's key on this tablet (works offline) and opens a session. */
 export async function login(staffId: string, pin: string, database: CunzhanDb = defaultDb): Promise<Session> {
+  const { checkPin } = await loadPinCheck();
   const { staff, keys, device } = await checkPin(staffId, pin, database);
   const now = Date.now();
   const session: Session = {
@@ -123,6 +130,7 @@ export async function login(staffId: string, pin: string, database: CunzhanDb = 
 export async function confirmPin(pin: string): Promise<void> {
   const session = current;
   if (!session) throw new Error('confirmPin without a session');
+  const { checkPin } = await loadPinCheck();
   await checkPin(session.staff.id, pin, keysDb);
   if (current?.id === session.id) publish({ ...session, pinAt: Date.now() });
 }

@@ -13,8 +13,6 @@ export interface ClosedCount {
   count: number;
 }
 
-export const HISTORY_COUNTS_SCHEMA = 'key';
-
 const countKey = (table: string, status: string) => `${table}/${status}`;
 
 /** Adds to `changes` the difference between a pack's summary before and after. */

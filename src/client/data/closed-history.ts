@@ -56,12 +56,6 @@ export interface HistoryPack {
   oldestClosed: string;
 }
 
-/** The schema of the packs' store: a villager's pack by id, the rows it names, its statuses summed up and its oldest close. */
-export const HISTORY_PACKS_SCHEMA = 'id, *orderIds, *parcelIds, *closed, oldestClosed';
-
-/** The same store as version 12 shipped it: an index entry per row for each status and each parcel's order. */
-export const HISTORY_PACKS_SCHEMA_AT_12 = 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus';
-
 /** The multi-entry index naming each row of a table by id. */
 const ID_INDEX: Record<PackedTable, 'orderIds' | 'parcelIds'> = { orders: 'orderIds', parcels: 'parcelIds' };
 

@@ -16,8 +16,8 @@ import type { RefusalCode } from '../../shared/domain/refusals';
 import type { StaffKeys } from '../../shared/auth/staff-key';
 import type { PackCatalogRow, PackChunkRow, PackFileRow, PackRow } from './packs/pack-tables';
 import { loadProductSearchKeys, productSearchKeysNow } from './product-search';
-import { HISTORY_PACKS_SCHEMA, HISTORY_PACKS_SCHEMA_AT_12, indexed, isClosedRow, packsFor, type HistoryPack } from './closed-history';
-import { countsOf, HISTORY_COUNTS_SCHEMA, type ClosedCount } from './closed-history-counts';
+import type { HistoryPack } from './closed-history';
+import type { ClosedCount } from './closed-history-counts';
 import type { StagedPage } from './history-staging';
 
 /** Cached stock level of one product: the sum of its movements and sale lines. */
@@ -237,7 +237,8 @@ const SCHEMA_ADDED_AFTER_9: Readonly<Record<string, string>> = {
 const SCHEMA_ADDED_AT_12: Readonly<Record<string, string>> = {
   // Orders by `updatedAt` served only pruning, which now reads the packs: the index went.
   orders: 'id, customerId, status',
-  historyPacks: HISTORY_PACKS_SCHEMA_AT_12,
+  // An index entry per row for each status and each parcel's order (version 13 sums them up).
+  historyPacks: 'id, *orderIds, *parcelIds, *parcelOrderIds, *orderStatus, *parcelStatus',
   historyStaging: '++seq',
 };
 
@@ -248,9 +249,19 @@ const SCHEMA_ADDED_AT_12: Readonly<Record<string, string>> = {
  * (closed-history.ts). Its upgrade rebuilds every pack's keys and the counts.
  */
 const SCHEMA_CHANGED_AT_13: Readonly<Record<string, string>> = {
-  historyPacks: HISTORY_PACKS_SCHEMA,
-  historyCounts: HISTORY_COUNTS_SCHEMA,
+  // A villager's pack by id, the rows it names, its statuses summed up and its oldest close.
+  historyPacks: 'id, *orderIds, *parcelIds, *closed, oldestClosed',
+  // Closed rows counted by `table/status`.
+  historyCounts: 'key',
 };
+
+/**
+ * The packing of closed history, for the upgrades from versions 12 and 13
+ * only: a tablet already upgraded never loads it as it starts. Dexie.waitFor
+ * keeps the upgrade open while it is fetched (from the service worker's
+ * cache, which holds every file of the version that brought the upgrade).
+ */
+const loadClosedHistory = () => import('./closed-history');
 
 /**
  * The tablet's database. Its schema is declared whole (SCHEMA_AT_9 and
@@ -320,6 +331,7 @@ export class CunzhanDb extends Dexie {
     this.version(12)
       .stores(SCHEMA_ADDED_AT_12)
       .upgrade(async (tx) => {
+        const { isClosedRow, packsFor } = await Dexie.waitFor(loadClosedHistory());
         const [orders, parcels] = await Promise.all([tx.table('orders').toArray(), tx.table('parcels').toArray()]);
         const closed = { orders: orders.filter((o) => isClosedRow('orders', o)), parcels: parcels.filter((p) => isClosedRow('parcels', p)) };
         await tx.table('historyPacks').bulkPut(packsFor(closed));
@@ -329,6 +341,7 @@ export class CunzhanDb extends Dexie {
     this.version(13)
       .stores(SCHEMA_CHANGED_AT_13)
       .upgrade(async (tx) => {
+        const [{ indexed }, { countsOf }] = await Dexie.waitFor(Promise.all([loadClosedHistory(), import('./closed-history-counts')]));
         const packs = ((await tx.table('historyPacks').toArray()) as HistoryPack[]).map(indexed);
         await tx.table('historyPacks').bulkPut(packs);
         await tx.table('historyCounts').bulkPut(countsOf(packs));

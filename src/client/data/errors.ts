@@ -65,6 +65,9 @@ export class AppError extends Error {
 /** Detail of an invalid_input whose text holds a character no store can keep (NUL, half a surrogate pair). */
 export const UNSTORABLE_TEXT_DETAIL = 'unstorable_text';
 
+/** Detail of an invalid_input when a sale's credit part passes the villager's limit and no admin allowed it. */
+export const CREDIT_OVER_LIMIT = 'credit_over_limit';
+
 /** Seconds from a Retry-After header (seconds or an HTTP date); undefined when absent or unreadable. */
 export function retryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/domain/entities';
 import { DEFAULT_LANGUAGE, directionOf, isLanguage, saveLanguage, savedLanguage } from './languages';
+import { watchWords } from './use-translation';
 
 export { LANGUAGE_LABELS } from './languages';
 
@@ -79,7 +79,7 @@ export async function initI18n(): Promise<typeof i18next> {
   const lang = savedLanguage();
   if (!i18next.isInitialized) {
     // No words yet: the language's first part is loaded below.
-    await i18next.use(initReactI18next).init({
+    await i18next.init({
       lng: lang,
       fallbackLng: false,
       resources: {},
@@ -88,8 +88,8 @@ export async function initI18n(): Promise<typeof i18next> {
       // A word of another screen asked for before the rest of the words came (a lazy part of the first
       // screen) shows as nothing, not as its key, and the component draws again once they are added.
       parseMissingKeyHandler: (key: string) => (whole.has(i18next.language) ? key : ''),
-      react: { bindI18nStore: 'added' },
     });
+    watchWords();
   }
   await loadPart(lang, 'first');
   await show(lang);

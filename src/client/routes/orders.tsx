@@ -1,6 +1,6 @@
 import '../features/orders/orders.css';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { guarded } from '../app/guarded';
 import { OrderForm } from '../features/orders/OrderForm';
 import { OrderScreen } from '../features/orders/OrderScreen';

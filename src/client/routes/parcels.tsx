@@ -1,6 +1,6 @@
 import '../features/orders/orders.css';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { guarded } from '../app/guarded';
 import { ParcelLogForm } from '../features/parcels/ParcelLogForm';
 import { ParcelScreen } from '../features/parcels/ParcelScreen';

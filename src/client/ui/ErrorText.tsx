@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 /** A translated message under a field or a form, announced to screen readers. */
 export function ErrorText({ code, params }: { code: string | null | undefined; params?: Record<string, string | number> | undefined }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { LANGUAGES, type Language } from '../../shared/domain/entities';
 import { LANGUAGE_LABELS, setLanguage } from '../i18n';
 import { Icon } from './Icon';

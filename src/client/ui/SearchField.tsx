@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Icon } from './Icon';
 
 /** A large search box that filters as you type, with a clear button. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFormat } from './format';
 
 /** The button under a list cut at `shown` of `total` rows, saying how many are left; none once all are shown. */

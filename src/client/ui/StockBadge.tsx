@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { stockState, type StockState } from '../../shared/domain/stock';
 
 /** The badge itself, its word given: a list of many draws it without a translation hook per row. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { Fen } from '../../shared/domain/money';
 import { nameIn, type Language, type LocalizedName } from '../../shared/domain/entities';
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages';

@@ -106,8 +106,3 @@ export function creditEntryIdFor(refId: string): string {
 export function expectedCash(till: Pick<Till, 'cashInFen' | 'cashOutFen'>, openingFloatFen: Fen): Fen {
   return openingFloatFen + till.cashInFen - till.cashOutFen;
 }
-
-/** A villager's balance: what the entries (already resolved to them) add up to. */
-export function creditBalance(entries: readonly Pick<CreditEntry, 'deltaFen'>[]): Fen {
-  return entries.reduce((sum, e) => sum + e.deltaFen, 0);
-}

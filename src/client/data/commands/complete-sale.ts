@@ -5,7 +5,7 @@ import { unitNamesOf } from '../../../shared/domain/units';
 import { partOf, type PaymentPart } from '../../../shared/domain/payments';
 import { checkPin } from '../../auth/check-pin';
 import type { CunzhanDb } from '../db';
-import { AppError, AppErrorCode } from '../errors';
+import { AppError, AppErrorCode, CREDIT_OVER_LIMIT } from '../errors';
 import { creditLedger } from '../queries/credit';
 import { runCommand, type CommandContext } from './run-command';
 import { nextReceiptNo } from './receipt-no';
@@ -23,9 +23,6 @@ export interface SaleInput {
   /** The admin whose PIN allowed a credit part past the centre's limit (approveOverLimit). */
   creditApprovedBy?: string | undefined;
 }
-
-/** The detail of an invalid_input when a credit part passes the limit and no admin allowed it. */
-export const CREDIT_OVER_LIMIT = 'credit_over_limit';
 
 /**
  * An admin of the centre types their PIN, on this tablet, to let a credit

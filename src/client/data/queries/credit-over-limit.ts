@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CENTRE_SETTINGS_ID, settingsOf } from '../../../shared/domain/centre-settings';
-import { creditBalance, type CreditEntry } from '../../../shared/domain/counter';
+import { creditBalance } from '../../../shared/domain/credit-balance';
+import type { CreditEntry } from '../../../shared/domain/counter';
 import type { Fen } from '../../../shared/domain/money';
 import type { Customer } from '../../../shared/domain/villagers';
 import { db, type CunzhanDb } from '../db';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { useActivity } from '../../data/queries/activity';
 import { useCentreStaff } from '../../data/queries/staff-admin';

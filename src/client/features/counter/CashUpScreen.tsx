@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { businessDayOf, expectedCash, type CashUp } from '../../../shared/domain/counter';
 import { parseYuan } from '../../../shared/domain/money';
 import { useSession } from '../../auth/session';

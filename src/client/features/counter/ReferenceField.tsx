@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { isPaymentReference, normalisePaymentReference } from '../../../shared/domain/payments';
 import { ScanButton } from '../scan/ScanButton';
 

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import en from './locales/en.json';
 import ug from './locales/ug.json';
 import zhCN from './locales/zh-CN.json';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { enrolDevice } from '../../data/enrol-device';
 import { ErrorText } from '../../ui/ErrorText';
 import { Icon } from '../../ui/Icon';

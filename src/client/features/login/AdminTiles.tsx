@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { useStaffList } from '../../data/queries/staff';
 import { Icon } from '../../ui/Icon';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { LocalizedName, Staff } from '../../../shared/domain/entities';
 import { login, takeLogoutReason } from '../../auth/session';
 import { useStaffList } from '../../data/queries/staff';

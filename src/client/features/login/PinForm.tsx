@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { PIN_PATTERN } from '../../../shared/domain/pin';
 import { AppErrorCode, toAppError } from '../../data/errors';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { roleMaySee } from '../../../shared/domain/permissions';
 import { MORE_ROWS } from '../../app/more-rows';
 import { useSession } from '../../auth/session';

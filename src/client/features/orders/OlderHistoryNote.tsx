@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useHistoryOnServerBefore } from '../../data/queries/settings';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';

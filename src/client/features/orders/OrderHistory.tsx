@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { useDevice } from '../../data/device';
 import type { Order } from '../../data/queries/order-types';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { OrderStatus } from '../../../shared/domain/order-status';
 import { transitionOrder } from '../../data/commands/order-transition';
 import { useDevice } from '../../data/device';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ORDER_STATUSES, type OrderStatus } from '../../../shared/domain/order-status';
 import { useState } from 'preact/hooks';
 import { ORDERS_PAGE, useOrderCounts, useOrdersIn, type OrderView } from '../../data/queries/orders';

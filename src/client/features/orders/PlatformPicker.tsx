@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { usePlatforms } from '../../data/queries/orders';
 import { ErrorText } from '../../ui/ErrorText';
 import { useFormat } from '../../ui/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { OrderStatus } from '../../../shared/domain/order-status';
 
 /** An order's status as a coloured word (the word carries it; colour helps). */

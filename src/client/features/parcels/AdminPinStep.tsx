@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { AdminTiles } from '../login/AdminTiles';
 import { PinForm } from '../login/PinForm';

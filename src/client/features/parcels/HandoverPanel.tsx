@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { handoverByCode, PICKUP_MISSES_MAX, pickupMissesOf, unlockPickupByAdmin } from '../../data/commands/parcel-handover';
 import { db } from '../../data/db';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { matchParcel } from '../../data/commands/parcel-match';
 import { ErrorText } from '../../ui/ErrorText';
 import { useAction } from '../orders/useAction';

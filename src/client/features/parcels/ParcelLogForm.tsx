@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { normaliseTrackingNo, parcelIdFor, TRACKING_NO_PATTERN } from '../../../shared/domain/deterministic-id';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { logParcel } from '../../data/commands/parcel-log';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { returnParcel } from '../../data/commands/parcel-return';
 import { useParcel } from '../../data/queries/parcels';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useRecentParcels, useWaitingParcels, WAITING_PAGE } from '../../data/queries/parcels';
 import { Icon } from '../../ui/Icon';
 import { Joined } from '../../ui/Joined';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { isMainlandMobile } from '../../../shared/domain/phone';
 import { handoverByPhone } from '../../data/commands/parcel-handover';
 import { AppErrorCode, toAppError } from '../../data/errors';

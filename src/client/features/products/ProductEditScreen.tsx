@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Product } from '../../../shared/domain/entities';
 import { ProductUnitFields } from './ProductUnitFields';
 import { createProduct, receiveStock, updateProduct } from '../../data/commands';

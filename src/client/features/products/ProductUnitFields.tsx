@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { CATEGORIES, isCategory } from '../../../shared/domain/categories';
 import type { SoldBy } from '../../../shared/domain/quantity';
 import { COMMON_UNITS, commonUnitByCode } from '../../../shared/domain/units';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { isCategory } from '../../../shared/domain/categories';
 import { unitNamesOf } from '../../../shared/domain/units';
 import { useMayRun } from '../../auth/permissions';

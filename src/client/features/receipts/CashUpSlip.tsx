@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Till } from '../../../shared/domain/counter';
 import { useFormat } from '../../ui/format';
 import { useNow } from '../../ui/useNow';

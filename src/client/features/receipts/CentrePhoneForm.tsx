@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { parseCentrePhone } from '../../../shared/domain/centre-settings';
 import { updateCentreSettings } from '../../data/commands';
 import { toAppError } from '../../data/errors';

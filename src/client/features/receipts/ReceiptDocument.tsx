@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { QrCode } from '../../ui/QrCode';
 import { useFormat } from '../../ui/format';
 import type { ReceiptDoc } from './receipt-doc';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Loading } from '../../ui/Loading';
 import { useFormat } from '../../ui/format';
 import { ReceiptActions } from './ReceiptActions';

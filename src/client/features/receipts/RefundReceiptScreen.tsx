@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../data/db';
 import { Icon } from '../../ui/Icon';

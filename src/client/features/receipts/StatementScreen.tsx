@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { CreditEntry } from '../../../shared/domain/counter';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';

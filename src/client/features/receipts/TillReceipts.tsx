@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import type { ComponentChildren } from 'preact';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useFormat } from '../../ui/format';
 import { useTillReceipts, type TillReceipt } from './till-receipts';
 import './receipts.css';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { db } from '../../data/db';
 import { ledgerIds } from '../../data/queries/credit';
 import { useFormat } from '../../ui/format';

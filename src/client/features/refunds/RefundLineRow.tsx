@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { addQuantities, parseQuantityText } from '../../../shared/domain/quantity';
 import type { Fen } from '../../../shared/domain/money';
 import { unitNamesOf } from '../../../shared/domain/units';

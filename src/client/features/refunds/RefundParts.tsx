@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Fen } from '../../../shared/domain/money';
 import type { PaymentPart } from '../../../shared/domain/payments';
 import { useFormat } from '../../ui/format';

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { roleMayRun } from '../../../shared/domain/permissions';
 import type { Refund } from '../../../shared/domain/counter';
 import type { Sale } from '../../../shared/domain/entities';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Refund } from '../../../shared/domain/counter';
 import type { Sale } from '../../../shared/domain/entities';
 import { roleMayRun } from '../../../shared/domain/permissions';

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Sale } from '../../../shared/domain/entities';
 import { useSession } from '../../auth/session';
 import { voidSale } from '../../data/commands/counter-money';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { checkPin } from '../../auth/check-pin';
 import { logout } from '../../auth/session';

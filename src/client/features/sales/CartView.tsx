@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { addQuantities, soldByOf } from '../../../shared/domain/quantity';
 import { lineGrossFen } from '../../../shared/domain/discounts';
 import { unitNamesOf } from '../../../shared/domain/units';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { DISCOUNT_LIMIT_PERCENT } from '../../../shared/domain/discounts';
 import type { Role } from '../../../shared/domain/entities';
 import type { Fen } from '../../../shared/domain/money';

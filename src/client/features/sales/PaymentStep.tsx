@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { fenToYuanText, parseYuan, type Fen } from '../../../shared/domain/money';
 import { PAYMENT_MEANS, type PaymentMeans } from '../../../shared/domain/payments';
 import type { CreditLedger } from '../../data/queries/credit';

@@ -1,5 +1,5 @@
 import { memo, useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useProducts } from '../../data/queries/products';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { unitNamesOf } from '../../../shared/domain/units';
 import type { ProductWithStock } from '../../data/queries/products';
 import { useFormat } from '../../ui/format';

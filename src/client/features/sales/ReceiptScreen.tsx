@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useSale } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
 import type { ReceiptAhead } from '../receipts/receipt-handover';

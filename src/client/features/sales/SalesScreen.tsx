@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { SaleLine } from '../../../shared/domain/entities';
 import { itemCount } from '../../../shared/domain/quantity';
 import { commonUnitOf } from '../../../shared/domain/units';

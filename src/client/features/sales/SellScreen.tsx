@@ -1,13 +1,11 @@
 import { useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { lineGrossFen } from '../../../shared/domain/discounts';
 import { itemCount } from '../../../shared/domain/quantity';
 import { firstTouched } from '../../app/when-first-touched';
 import { getSession } from '../../auth/session';
-import { completeSale } from '../../data/commands';
-import { CREDIT_OVER_LIMIT } from '../../data/commands/complete-sale';
-import { AppErrorCode } from '../../data/errors';
+import { AppErrorCode, CREDIT_OVER_LIMIT } from '../../data/errors';
 import { useCreditLedger } from '../../data/queries/credit';
 import { useProducts, type ProductWithStock } from '../../data/queries/products';
 import { withAllWords } from '../../i18n';
@@ -32,6 +30,8 @@ import { useCart, type CartLine } from './useCart';
 // or key, never in the way of the products on a slow link.
 const loadPaymentStep = () => withAllWords(import('./PaymentStep'));
 const loadDiscountPanel = () => withAllWords(import('./DiscountPanel'));
+// Saving the sale (the command, its staff proof, the stock it moves) is needed only at confirm: fetched with them.
+const loadCompleteSale = () => import('../../data/commands/complete-sale');
 const PaymentStep = lazy(() => loadPaymentStep().then((m) => ({ default: m.PaymentStep })));
 const DiscountPanel = lazy(() => loadDiscountPanel().then((m) => ({ default: m.DiscountPanel })));
 
@@ -54,7 +54,7 @@ export function SellScreen() {
   const [cleared, setCleared] = useState<readonly CartLine[] | null>(null);
   const { saving, error, errorParams, setError, run, again } = useSaveOnce();
   useEffect(() => {
-    void firstTouched().then(() => Promise.all([loadPaymentStep(), loadDiscountPanel()]).catch(() => undefined));
+    void firstTouched().then(() => Promise.all([loadPaymentStep(), loadDiscountPanel(), loadCompleteSale()]).catch(() => undefined));
   }, []);
 
   const byId = useMemo(() => new Map<string, ProductWithStock>((allProducts ?? []).map((p) => [p.id, p])), [allProducts]);
@@ -95,6 +95,7 @@ export function SellScreen() {
         // The receipt's names are read while the sale saves (its code fetched meanwhile on the first sale).
         const receipt = import('../receipts/receipt-queries').then((m) => m.prepareSaleReceipt(fmt.lang, getSession()?.staff.id ?? '', customerId));
         receipt.catch(() => undefined);
+        const { completeSale } = await loadCompleteSale();
         const sale = await completeSale({
           lines: lines.map((l, i) => ({ productId: l.productId, qty: l.qty, discount: priced.lineDiscounts[i] })),
           tenderedFen: check.tenderedFen,

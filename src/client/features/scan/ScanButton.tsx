@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useScreenShown } from '../../app/screen-shown';
 import { Icon } from '../../ui/Icon';
 import { withAllWords } from '../../i18n';

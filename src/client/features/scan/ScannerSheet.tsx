@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Icon } from '../../ui/Icon';
 import { PURPOSE_FORMATS, type ScanHandler, type ScanPurpose } from './scan-purpose';
 import { useCamera } from './useCamera';

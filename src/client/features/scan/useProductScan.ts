@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { findProductByBarcode } from './find-product';
 import type { ScanOutcome } from './scan-purpose';
 import { useWedgeScanner } from './useWedgeScanner';

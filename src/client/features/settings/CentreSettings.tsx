@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { SETTING_RANGES, type SettingValues } from '../../../shared/domain/centre-settings';
 import { fenToYuanText, parseYuan } from '../../../shared/domain/money';
 import { updateCentreSettings } from '../../data/commands';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { IDLE_LOCK_CHOICES_MS, idleLockMs } from '../../auth/idle-lock';
 import { db } from '../../data/db';
 import { setMeta } from '../../data/meta';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Role } from '../../../shared/domain/entities';
 import { pinRuleFor } from '../../../shared/domain/pin-rule';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Role } from '../../../shared/domain/entities';
 
 /** A role in words on a colour of its own; deactivated people get a plain grey badge. */

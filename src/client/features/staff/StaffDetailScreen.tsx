@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Role, Staff } from '../../../shared/domain/entities';
 import { pinRuleFor } from '../../../shared/domain/pin-rule';
 import { useSession } from '../../auth/session';

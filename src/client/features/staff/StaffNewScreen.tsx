@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Role } from '../../../shared/domain/entities';
 import type { AppError } from '../../data/errors';
 import { createStaff } from '../../data/commands/staff-create';

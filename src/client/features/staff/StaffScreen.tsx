@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Staff } from '../../../shared/domain/entities';
 import { useSession } from '../../auth/session';
 import { useCentreStaff } from '../../data/queries/staff-admin';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ADJUST_REASONS } from '../../../shared/mutations/stock-adjust';
 import { adjustStock, type AdjustReason } from '../../data/commands';
 import type { ProductWithStock } from '../../data/queries';

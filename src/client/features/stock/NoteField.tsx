@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { NOTE_MAX_LENGTH } from '../../../shared/mutations/fields';
 
 /** The optional note of a stock movement: supplier, delivery, what happened. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { receiveStock } from '../../data/commands';
 import type { ProductWithStock } from '../../data/queries';
 import { ErrorText } from '../../ui/ErrorText';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { unitNamesOf } from '../../../shared/domain/units';
 import { useMovements, useProduct } from '../../data/queries';
 import { Icon } from '../../ui/Icon';

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { useVillagersOverLimitAfterSync } from '../../data/queries/credit-over-limit';
 import { Banner } from '../../ui/Banner';
 import { useFormat } from '../../ui/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { dismissRefusal, useRefusals, type Refusal, type RollbackNote } from '../../data/queries';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { db } from '../../data/db';
 import { AppErrorCode } from '../../data/errors';
 import { syncNow, useSyncStatus } from '../../sync/app-status';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { db } from '../../data/db';
 import { AppErrorCode, toAppError } from '../../data/errors';
 import { PAUSED } from '../../data/packs/pack-download';

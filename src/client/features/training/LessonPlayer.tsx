@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { usePack } from '../../data/packs/pack-queries';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { packDownloads } from '../../data/packs/pack-downloads';
 import type { PackCatalogRow, PackRow } from '../../data/packs/pack-tables';
 import { ErrorText } from '../../ui/ErrorText';

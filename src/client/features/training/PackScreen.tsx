@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { db } from '../../data/db';
 import { toAppError } from '../../data/errors';
 import { packDownloads } from '../../data/packs/pack-downloads';

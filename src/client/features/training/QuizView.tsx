@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { PackStep, StoredPackManifest } from '../../../shared/packs/pack-manifest';
 import { Icon } from '../../ui/Icon';
 import { useFormat } from '../../ui/format';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { StoredPackManifest } from '../../../shared/packs/pack-manifest';
 import { Icon } from '../../ui/Icon';
 import { Loading } from '../../ui/Loading';

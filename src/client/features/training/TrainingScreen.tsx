@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { db } from '../../data/db';
 import { AppErrorCode, toAppError } from '../../data/errors';
 import { refreshCatalog } from '../../data/packs/pack-catalog';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 
 /** Whether the villager agreed that the centre keeps their details: two large choices, each saying what it means. */
 export function ConsentChoice({ value, onChange }: { value: boolean; onChange(consent: boolean): void }) {

@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Customer } from '../../../shared/domain/villagers';
 import { deleteCustomer } from '../../data/commands/customer-delete';
 import { ErrorText } from '../../ui/ErrorText';

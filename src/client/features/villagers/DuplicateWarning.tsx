@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { LikelyDuplicate } from '../../data/villager-duplicates';
 import { Icon } from '../../ui/Icon';
 import { VillagerSummary } from './VillagerResults';

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { fenToYuanText, parseYuan } from '../../../shared/domain/money';
 import type { Repayment } from '../../../shared/domain/counter';
 import { repayCredit } from '../../data/commands/counter-money';

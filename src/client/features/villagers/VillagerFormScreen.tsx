@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Customer } from '../../../shared/domain/villagers';
 import { createCustomer, type VillagerInput } from '../../data/commands/customer-create';
 import { updateCustomer } from '../../data/commands/customer-update';

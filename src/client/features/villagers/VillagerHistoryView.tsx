@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Parcel } from '../../../shared/domain/parcels';
 import { HISTORY_PAGE, useVillagerHistory } from '../../data/queries/villager-history';
 import { Joined } from '../../ui/Joined';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Customer } from '../../../shared/domain/villagers';
 import { Icon } from '../../ui/Icon';
 import { Joined } from '../../ui/Joined';

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'preact';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Customer } from '../../../shared/domain/villagers';
 import { useMayRun } from '../../auth/permissions';
 import { useVillager } from '../../data/queries/villagers';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { CUSTOMER_LIMITS } from '../../../../shared/domain/villagers';
 import { createCustomer } from '../../../data/commands/customer-create';
 import { ErrorText } from '../../../ui/ErrorText';

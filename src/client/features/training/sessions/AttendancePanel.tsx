@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useVillagerSearch } from '../../../data/queries/villagers';
 import { ErrorText } from '../../../ui/ErrorText';
 import { Icon } from '../../../ui/Icon';

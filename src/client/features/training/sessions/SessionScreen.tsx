@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { StoredPackManifest } from '../../../../shared/packs/pack-manifest';
 import { quizAnswerIdFor } from '../../../../shared/training/sessions';
 import { useMayRun } from '../../../auth/permissions';

@@ -1,7 +1,7 @@
 import './sessions.css';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import type { StoredPackManifest } from '../../../../shared/packs/pack-manifest';
 import { useMayRun } from '../../../auth/permissions';
 import { ErrorText } from '../../../ui/ErrorText';

@@ -1,5 +1,5 @@
 import './sessions.css';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { useFormat } from '../../../ui/format';
 import { useVillagerProgress } from './session-data';
 

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { lessonHash, type LessonVariant } from '../../../../shared/training/lesson-variants';
 import type { PackLesson } from '../../../../shared/packs/pack-manifest';
 import { useMayRun } from '../../../auth/permissions';

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useRef, useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { hexOf, playedSteps, stepIdOf, VARIANT_PHOTOS_MAX } from '../../../../shared/training/lesson-variants';
 import type { PackLesson } from '../../../../shared/packs/pack-manifest';
 import { usePack } from '../../../data/packs/pack-queries';

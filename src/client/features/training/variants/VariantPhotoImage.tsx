@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { Icon } from '../../../ui/Icon';
 import { Loading } from '../../../ui/Loading';
 import { photoBlob } from './variant-queries';
