@@ -30,7 +30,7 @@ export function AppLayout({ device, session }: { device: DeviceInfo; session: Se
   useEffect(
     () =>
       whenFirstTouched(() => {
-        void import('../data/commands/run-command').then((m) => m.preloadCommands());
+        void import('../data/commands/run-command').then((m) => m.preloadCommands()).catch(() => undefined);
         preloadTabs(router, role);
       }),
     [router, role],

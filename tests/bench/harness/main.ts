@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../../../src/shared/protocol/version';
 import { login } from '../../../src/client/auth/session';
 import { completeSale } from '../../../src/client/data/commands';
 import { receiptPrefix } from '../../../src/client/data/commands/receipt-no';
+import { preloadCommands } from '../../../src/client/data/commands/run-command';
 import { db } from '../../../src/client/data/db';
 import { getDevice } from '../../../src/client/data/device';
 import { enrolDevice } from '../../../src/client/data/enrol-device';
@@ -84,6 +85,8 @@ const api: HarnessApi = {
     for (const candidate of staff) {
       try {
         const session = await login(candidate.id, pin);
+        // The shared decide is fetched ahead, as the app does after its first screen: the pushes sell offline.
+        await preloadCommands();
         return { staffId: session.staff.id, staffName: session.staff.name };
       } catch {
         // wrong PIN for this person: try the next one

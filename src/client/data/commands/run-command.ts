@@ -93,9 +93,9 @@ type Registry = typeof import('../../../shared/mutations/registry');
 let registryLoaded: Registry | undefined;
 const loadRegistry = async (): Promise<Registry> => (registryLoaded ??= await import('../../../shared/mutations/registry'));
 
-/** Fetches the shared decide ahead of the first change, once the screen is drawn. */
-export function preloadCommands(): void {
-  void loadRegistry();
+/** Fetches the shared decide ahead of the first change, once the screen is drawn (or before going offline). */
+export function preloadCommands(): Promise<unknown> {
+  return loadRegistry();
 }
 
 /** Runs the shared decide on the rows the mutation reads, in the caller's transaction. */
