@@ -54,6 +54,8 @@ export function timing(runsMs: readonly number[]): UiTiming {
 /** One product in the cart, paid exactly: the sell screen waits on its confirm button. */
 async function cartReady(page: Page): Promise<void> {
   await page.getByTestId('product-tile').first().click();
+  // The payment step's code comes after the screen's (fetched on the first tap): wait for it to show.
+  await page.getByTestId('pay-step').first().waitFor();
   const exact = page.getByTestId('tender-exact');
   if (await exact.count()) await exact.first().click();
   await page.locator('[data-testid="confirm-sale"]:not([disabled])').waitFor();
