@@ -1,5 +1,5 @@
 import { Outlet, useRouter } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { watchIdle } from '../auth/idle-lock';
 import type { Session } from '../auth/session';
 import type { DeviceInfo } from '../data/device';
@@ -13,8 +13,16 @@ import { preloadTabs } from './preload-tabs';
 import { TopBar } from './TopBar';
 import { firstTouched, whenFirstTouched } from './when-first-touched';
 
-// Sync's alerts come after the screen, with the first tap or key (SyncAlerts.tsx).
-const SyncAlerts = lazy(() => firstTouched().then(() => withAllWords(import('./SyncAlerts'))).then((m) => ({ default: m.SyncAlerts })));
+// Sync's alerts come after the screen, with the first tap or key (SyncAlerts.tsx). Should their code not
+// arrive (a first visit whose link drops before the app is cached), the counter works on without them.
+const SyncAlerts = lazy(() =>
+  firstTouched()
+    .then(() => withAllWords(import('./SyncAlerts')))
+    .then(
+      (m): { default: ComponentType } => ({ default: m.SyncAlerts }),
+      () => ({ default: () => null }),
+    ),
+);
 
 /** The signed-in frame: top bar with sync status, alerts, the screen, the tab bar. */
 export function AppLayout({ device, session }: { device: DeviceInfo; session: Session }) {
