@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { readyTablet, sell } from './support/flows';
+import { forgetCachedApp, readyTablet, sell } from './support/flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -20,11 +20,7 @@ test("sync's alerts come after the first screen; when their code cannot be fetch
   const { page } = tablet;
   await readyTablet(page, server.url, server.createEnrolCode(), '李强', '2222');
   // Nothing cached, as on a first visit, and the alerts' file lost on the way.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
+  await forgetCachedApp(page);
   const alertsFile = /\/assets\/SyncAlerts-[\w-]+\.js$/;
   await page.route(alertsFile, (route) => route.abort('connectionreset'));
   const lost = page.waitForEvent('requestfailed', (request) => alertsFile.test(new URL(request.url()).pathname));

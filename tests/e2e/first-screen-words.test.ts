@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import en from '../../src/client/i18n/locales/en.json';
 import ug from '../../src/client/i18n/locales/ug.json';
 import zhCN from '../../src/client/i18n/locales/zh-CN.json';
-import { addToCart, goTo, readyTablet, useLanguage } from './support/flows';
+import { addToCart, forgetCachedApp, goTo, readyTablet, useLanguage } from './support/flows';
 import { ServerProcess } from '../support/server-process';
 import { Tablet } from './support/tablet';
 
@@ -32,11 +32,7 @@ const wordsFile = (url: string) => {
  * link until `release`. `rest` matches their file.
  */
 async function holdRestOfWords(page: Page, lang: string): Promise<{ rest: RegExp; release: () => void }> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
+  await forgetCachedApp(page);
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   const rest = new RegExp(`/assets/words-${lang}-rest-`);

@@ -83,14 +83,11 @@ const api: HarnessApi = {
   async login(pin, staffName) {
     const staff = (await db.staff.toArray()).filter((s) => s.active && (staffName === undefined || s.name === staffName));
     for (const candidate of staff) {
-      try {
-        const session = await login(candidate.id, pin);
-        // The shared decide is fetched ahead, as the app does after its first screen: the pushes sell offline.
-        await preloadCommands();
-        return { staffId: session.staff.id, staffName: session.staff.name };
-      } catch {
-        // wrong PIN for this person: try the next one
-      }
+      const session = await login(candidate.id, pin).catch(() => null); // wrong PIN for this person: the next one
+      if (!session) continue;
+      // The shared decide is fetched ahead, as the app does after its first screen: the pushes sell offline.
+      await preloadCommands();
+      return { staffId: session.staff.id, staffName: session.staff.name };
     }
     throw new Error(`nobody among ${staff.length} staff has that PIN`);
   },

@@ -25,6 +25,15 @@ export async function login(page: Page, staffName: string, pin: string): Promise
   await page.getByTestId('current-staff').filter({ hasText: staffName }).waitFor({ timeout: 30_000 });
 }
 
+/** Nothing cached, as on a first visit or the first load after an update: the service worker and its caches gone. */
+export async function forgetCachedApp(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+}
+
 /** A fresh tablet made ready for work: the app opened at `appUrl`, enrolled with `enrolCode`, a person signed in, offline-ready. */
 export async function readyTablet(page: Page, appUrl: string, enrolCode: string, staffName: string, pin: string): Promise<void> {
   await page.goto(appUrl);

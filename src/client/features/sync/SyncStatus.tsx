@@ -35,10 +35,11 @@ export function SyncStatus() {
       : t('sync.progress', { phase, done, total: fmt.number(progress.total) });
   }
 
+  const state = connection(status.online);
   return (
     <div class="sync-status" data-testid="sync-status" data-online={status.online} data-syncing={status.syncing}>
-      <span class={`dot dot-${connection(status.online)}`} aria-hidden="true" />
-      <span data-testid="online-state">{t(`sync.${connection(status.online)}`)}</span>
+      <span class={`dot dot-${state}`} aria-hidden="true" />
+      <span data-testid="online-state">{t(`sync.${state}`)}</span>
       <span class="sync-pending" data-testid="pending-count" data-count={status.pending}>
         {t('sync.pending', { count: status.pending, n: fmt.number(status.pending) })}
       </span>
